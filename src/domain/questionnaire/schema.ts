@@ -1,0 +1,121 @@
+import { z } from 'zod';
+import { ROLES } from '../types';
+
+const nonEmpty = z.string().trim().min(1, { error: 'Text must not be empty' });
+
+/** A text in every supported locale. */
+export const localizedTextSchema = z.strictObject({ nb: nonEmpty, nn: nonEmpty, en: nonEmpty });
+
+const idSchema = z
+  .string()
+  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, { error: 'Ids are lower-case kebab-case, like "strategy-1"' });
+
+export const areaSchema = z.strictObject({
+  id: idSchema,
+  title: localizedTextSchema,
+  description: localizedTextSchema,
+  sources: z.array(nonEmpty).min(1, { error: 'Every area names at least one source' }),
+  levels: z
+    .array(localizedTextSchema)
+    .length(5, { error: 'Every area describes exactly five levels, 1 to 5' }),
+});
+
+export const statementSchema = z.strictObject({
+  id: idSchema,
+  area: idSchema,
+  text: localizedTextSchema,
+  traits: z.array(z.int().min(1).max(8)).min(1).optional(),
+  roles: z.array(z.enum(ROLES)).min(1).optional(),
+});
+
+const questionnaireShape = z.strictObject({
+  $schema: z.string().optional(),
+  id: idSchema,
+  version: z.int().min(1),
+  title: localizedTextSchema,
+  intro: localizedTextSchema,
+  scale: z.array(localizedTextSchema).length(5, { error: 'The scale has exactly five labels' }),
+  areas: z.array(areaSchema).min(1),
+  statements: z.array(statementSchema).min(1),
+});
+
+/** The questionnaire schema, with the cross-reference checks that shape alone cannot express. */
+export const questionnaireSchema = questionnaireShape.superRefine((q, ctx) => {
+  const areaIds = new Set<string>();
+  q.areas.forEach((area, i) => {
+    if (areaIds.has(area.id)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['areas', i, 'id'],
+        message: `Duplicate area id "${area.id}"`,
+      });
+    }
+    areaIds.add(area.id);
+  });
+  const statementIds = new Set<string>();
+  const perArea = new Map<string, number>();
+  q.statements.forEach((statement, i) => {
+    if (statementIds.has(statement.id) || areaIds.has(statement.id)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['statements', i, 'id'],
+        message: `Duplicate id "${statement.id}"`,
+      });
+    }
+    statementIds.add(statement.id);
+    if (!areaIds.has(statement.area)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['statements', i, 'area'],
+        message: `Statement "${statement.id}" refers to unknown area "${statement.area}"`,
+      });
+    }
+    perArea.set(statement.area, (perArea.get(statement.area) ?? 0) + 1);
+  });
+  q.areas.forEach((area, i) => {
+    if (!perArea.has(area.id)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['areas', i],
+        message: `Area "${area.id}" has no statements`,
+      });
+    }
+  });
+});
+
+export type LocalizedText = z.infer<typeof localizedTextSchema>;
+export type Area = z.infer<typeof areaSchema>;
+export type Statement = z.infer<typeof statementSchema>;
+export type Questionnaire = z.infer<typeof questionnaireSchema>;
+
+export interface QuestionnaireIssue {
+  /** Dotted path into the file, e.g. "statements.3.text.nn". */
+  path: string;
+  message: string;
+}
+
+export type ParseQuestionnaireResult =
+  | { ok: true; questionnaire: Questionnaire }
+  | { ok: false; issues: QuestionnaireIssue[] };
+
+export function formatPath(path: ReadonlyArray<PropertyKey>): string {
+  return path.map((p) => String(p)).join('.') || '(root)';
+}
+
+/** Validates unknown data as a questionnaire, returning every problem with its path. */
+export function parseQuestionnaire(data: unknown): ParseQuestionnaireResult {
+  const result = questionnaireSchema.safeParse(data);
+  if (result.success) return { ok: true, questionnaire: result.data };
+  return {
+    ok: false,
+    issues: result.error.issues.map((issue) => ({
+      path: formatPath(issue.path),
+      message: issue.message,
+    })),
+  };
+}
+
+/** The JSON Schema published for questionnaire authors (public/questionnaire.schema.json). */
+export function questionnaireJsonSchema(): unknown {
+  return z.toJSONSchema(questionnaireShape, { target: 'draft-2020-12' });
+}

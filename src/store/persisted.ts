@@ -1,0 +1,109 @@
+import { z } from 'zod';
+import { responseSchema } from '../domain/files/response-schema';
+import { LOCALES, type Locale, type Response } from '../domain/types';
+
+export const STORE_KEY = 'naeringsspeilet';
+/** Bump together with a new entry in `migrations`, a fixture and a test. */
+export const STORE_VERSION = 1;
+
+/** What is saved in the browser: the sources of truth only, never scores. */
+export interface PersistedState {
+  responses: Record<string, Response>;
+  activeResponseId: string | null;
+  lastAreaByResponse: Record<string, string>;
+  language: Locale;
+}
+
+export const initialPersisted = (): PersistedState => ({
+  responses: {},
+  activeResponseId: null,
+  lastAreaByResponse: {},
+  language: 'nb',
+});
+
+type Migration = (state: Record<string, unknown>) => Record<string, unknown>;
+
+/**
+ * Ordered migrations: `migrations[n]` turns saved state of version n into version n + 1.
+ * Version 1 is the first released shape, so the table is empty. Each bump of STORE_VERSION
+ * adds a step here, a fixture of the old saved state under src/store/fixtures/ and a test.
+ */
+export const migrations: Readonly<Record<number, Migration>> = {};
+
+export class MigrationError extends Error {
+  constructor(
+    readonly code: 'newerVersion' | 'migrationFailed',
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** Runs every migration from `fromVersion` up to STORE_VERSION. Throws MigrationError. */
+export function migrateState(
+  state: unknown,
+  fromVersion: number,
+  table: Readonly<Record<number, Migration>> = migrations,
+  target: number = STORE_VERSION,
+): Record<string, unknown> {
+  if (fromVersion > target) {
+    throw new MigrationError('newerVersion', `Saved by a newer version (${fromVersion})`);
+  }
+  if (!isRecord(state)) throw new MigrationError('migrationFailed', 'Saved state is not an object');
+  let current = state;
+  for (let v = fromVersion; v < target; v += 1) {
+    const step = table[v];
+    if (!step) throw new MigrationError('migrationFailed', `No migration from version ${v}`);
+    try {
+      current = step(current);
+    } catch (error) {
+      throw new MigrationError('migrationFailed', `Migration from version ${v} failed: ${String(error)}`);
+    }
+  }
+  return current;
+}
+
+const settingsSchema = z.object({
+  activeResponseId: z.string().nullable().catch(null),
+  lastAreaByResponse: z.record(z.string(), z.string()).catch({}),
+  language: z.enum(LOCALES).catch('nb'),
+});
+
+/**
+ * Validates migrated state. Responses are checked one by one, so one bad entry
+ * does not take the others with it; `rejected` counts those left out.
+ */
+export function validatePersisted(state: unknown): { state: PersistedState; rejected: number } {
+  const base = initialPersisted();
+  if (!isRecord(state)) return { state: base, rejected: 1 };
+  const settings = settingsSchema.parse(state);
+  const responses: Record<string, Response> = {};
+  let rejected = 0;
+  const raw = isRecord(state.responses) ? state.responses : {};
+  if (state.responses !== undefined && !isRecord(state.responses)) rejected += 1;
+  for (const [key, value] of Object.entries(raw)) {
+    const parsed = responseSchema.safeParse(value);
+    if (parsed.success && parsed.data.id === key) responses[key] = parsed.data;
+    else rejected += 1;
+  }
+  const lastAreaByResponse: Record<string, string> = {};
+  for (const [key, value] of Object.entries(settings.lastAreaByResponse)) {
+    if (Object.hasOwn(responses, key)) lastAreaByResponse[key] = value;
+  }
+  return {
+    state: {
+      responses,
+      activeResponseId:
+        settings.activeResponseId !== null && Object.hasOwn(responses, settings.activeResponseId)
+          ? settings.activeResponseId
+          : null,
+      lastAreaByResponse,
+      language: settings.language,
+    },
+    rejected,
+  };
+}
