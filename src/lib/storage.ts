@@ -73,7 +73,10 @@ export function createSafeStorage(
 }
 
 /** Keeps a copy of saved state that could not be read, so the user can download it. */
-export function writeBackup(raw: string, getStorage: () => Storage | undefined = () => globalThis.localStorage): void {
+export function writeBackup(
+  raw: string,
+  getStorage: () => Storage | undefined = () => globalThis.localStorage,
+): void {
   try {
     getStorage()?.setItem(BACKUP_KEY, raw);
   } catch {
@@ -81,7 +84,9 @@ export function writeBackup(raw: string, getStorage: () => Storage | undefined =
   }
 }
 
-export function readBackup(getStorage: () => Storage | undefined = () => globalThis.localStorage): string | null {
+export function readBackup(
+  getStorage: () => Storage | undefined = () => globalThis.localStorage,
+): string | null {
   try {
     return getStorage()?.getItem(BACKUP_KEY) ?? null;
   } catch {
@@ -89,7 +94,9 @@ export function readBackup(getStorage: () => Storage | undefined = () => globalT
   }
 }
 
-export function clearBackup(getStorage: () => Storage | undefined = () => globalThis.localStorage): void {
+export function clearBackup(
+  getStorage: () => Storage | undefined = () => globalThis.localStorage,
+): void {
   try {
     getStorage()?.removeItem(BACKUP_KEY);
   } catch {

@@ -49,7 +49,10 @@ describe('app store', () => {
     expect(reloaded.getState().activeResponseId).toBe(id);
     expect(r.respondent.initials).toBe('KS');
     expect(r.answers['a-1']?.value).toBe(4);
-    expect(r.answers['a-2']).toMatchObject({ value: 'dontKnow', comment: 'Vi veit ikkje nok om dette.' });
+    expect(r.answers['a-2']).toMatchObject({
+      value: 'dontKnow',
+      comment: 'Vi veit ikkje nok om dette.',
+    });
     expect(r.importance).toEqual({ a: 5 });
     expect(reloaded.getState().lastAreaByResponse[id]).toBe('b');
     expect(reloaded.getState().recovery).toBeNull();
@@ -128,5 +131,13 @@ describe('app store', () => {
     const before = store.getState().responses;
     store.getState().syncFromOtherTab('not json');
     expect(store.getState().responses).toBe(before);
+  });
+});
+
+describe('a first visit', () => {
+  it('starts clean with no recovery notice when nothing is saved', () => {
+    const store = createAppStore({ storage: memoryStorage().storage });
+    expect(store.getState().recovery).toBeNull();
+    expect(store.getState().responses).toEqual({});
   });
 });

@@ -80,7 +80,12 @@ function createResponsesSlice(set: Set, get: Get, now: () => string): ResponsesS
     const current = responses[activeResponseId];
     if (!current) return;
     const stamp = now();
-    set({ responses: { ...responses, [activeResponseId]: { ...change(current, stamp), updatedAt: stamp } } });
+    set({
+      responses: {
+        ...responses,
+        [activeResponseId]: { ...change(current, stamp), updatedAt: stamp },
+      },
+    });
   };
   return {
     responses: {},
@@ -121,7 +126,10 @@ function createResponsesSlice(set: Set, get: Get, now: () => string): ResponsesS
     setAnswer(statementId, value) {
       updateActive((r, stamp) => ({
         ...r,
-        answers: { ...r.answers, [statementId]: { ...r.answers[statementId], value, updatedAt: stamp } },
+        answers: {
+          ...r.answers,
+          [statementId]: { ...r.answers[statementId], value, updatedAt: stamp },
+        },
       }));
     },
     setComment(statementId, comment) {
@@ -227,6 +235,8 @@ export function createAppStore(options: StoreOptions): AppStore {
           }
         },
         merge(persisted, current) {
+          // Nothing saved yet (a first visit): zustand still calls merge, with undefined.
+          if (persisted === undefined) return current;
           const { state, rejected } = validatePersisted(persisted);
           if (rejected > 0 && recovery === null) {
             backup(JSON.stringify({ state: persisted, version: STORE_VERSION }));

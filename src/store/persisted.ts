@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { responseSchema } from '../domain/files/response-schema';
 import { LOCALES, type Locale, type Response } from '../domain/types';
 
@@ -61,16 +61,19 @@ export function migrateState(
     try {
       current = step(current);
     } catch (error) {
-      throw new MigrationError('migrationFailed', `Migration from version ${v} failed: ${String(error)}`);
+      throw new MigrationError(
+        'migrationFailed',
+        `Migration from version ${v} failed: ${String(error)}`,
+      );
     }
   }
   return current;
 }
 
 const settingsSchema = z.object({
-  activeResponseId: z.string().nullable().catch(null),
-  lastAreaByResponse: z.record(z.string(), z.string()).catch({}),
-  language: z.enum(LOCALES).catch('nb'),
+  activeResponseId: z.catch(z.nullable(z.string()), null),
+  lastAreaByResponse: z.catch(z.record(z.string(), z.string()), {}),
+  language: z.catch(z.enum(LOCALES), 'nb'),
 });
 
 /**

@@ -1,87 +1,101 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { ROLES } from '../types';
 
-const nonEmpty = z.string().trim().min(1, { error: 'Text must not be empty' });
+const nonEmpty = z.string().check(z.trim(), z.minLength(1, { error: 'Text must not be empty' }));
 
 /** A text in every supported locale. */
 export const localizedTextSchema = z.strictObject({ nb: nonEmpty, nn: nonEmpty, en: nonEmpty });
 
 const idSchema = z
   .string()
-  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, { error: 'Ids are lower-case kebab-case, like "strategy-1"' });
+  .check(
+    z.regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, {
+      error: 'Ids are lower-case kebab-case, like "strategy-1"',
+    }),
+  );
 
 export const areaSchema = z.strictObject({
   id: idSchema,
   title: localizedTextSchema,
   description: localizedTextSchema,
-  sources: z.array(nonEmpty).min(1, { error: 'Every area names at least one source' }),
+  sources: z
+    .array(nonEmpty)
+    .check(z.minLength(1, { error: 'Every area names at least one source' })),
   levels: z
     .array(localizedTextSchema)
-    .length(5, { error: 'Every area describes exactly five levels, 1 to 5' }),
+    .check(z.length(5, { error: 'Every area describes exactly five levels, 1 to 5' })),
 });
 
 export const statementSchema = z.strictObject({
   id: idSchema,
   area: idSchema,
   text: localizedTextSchema,
-  traits: z.array(z.int().min(1).max(8)).min(1).optional(),
-  roles: z.array(z.enum(ROLES)).min(1).optional(),
+  traits: z.optional(z.array(z.int().check(z.gte(1), z.lte(8))).check(z.minLength(1))),
+  roles: z.optional(z.array(z.enum(ROLES)).check(z.minLength(1))),
 });
 
 const questionnaireShape = z.strictObject({
-  $schema: z.string().optional(),
+  $schema: z.optional(z.string()),
   id: idSchema,
-  version: z.int().min(1),
+  version: z.int().check(z.gte(1)),
   title: localizedTextSchema,
   intro: localizedTextSchema,
-  scale: z.array(localizedTextSchema).length(5, { error: 'The scale has exactly five labels' }),
-  areas: z.array(areaSchema).min(1),
-  statements: z.array(statementSchema).min(1),
+  scale: z
+    .array(localizedTextSchema)
+    .check(z.length(5, { error: 'The scale has exactly five labels' })),
+  areas: z.array(areaSchema).check(z.minLength(1)),
+  statements: z.array(statementSchema).check(z.minLength(1)),
 });
 
 /** The questionnaire schema, with the cross-reference checks that shape alone cannot express. */
-export const questionnaireSchema = questionnaireShape.superRefine((q, ctx) => {
-  const areaIds = new Set<string>();
-  q.areas.forEach((area, i) => {
-    if (areaIds.has(area.id)) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['areas', i, 'id'],
-        message: `Duplicate area id "${area.id}"`,
-      });
-    }
-    areaIds.add(area.id);
-  });
-  const statementIds = new Set<string>();
-  const perArea = new Map<string, number>();
-  q.statements.forEach((statement, i) => {
-    if (statementIds.has(statement.id) || areaIds.has(statement.id)) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['statements', i, 'id'],
-        message: `Duplicate id "${statement.id}"`,
-      });
-    }
-    statementIds.add(statement.id);
-    if (!areaIds.has(statement.area)) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['statements', i, 'area'],
-        message: `Statement "${statement.id}" refers to unknown area "${statement.area}"`,
-      });
-    }
-    perArea.set(statement.area, (perArea.get(statement.area) ?? 0) + 1);
-  });
-  q.areas.forEach((area, i) => {
-    if (!perArea.has(area.id)) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['areas', i],
-        message: `Area "${area.id}" has no statements`,
-      });
-    }
-  });
-});
+export const questionnaireSchema = questionnaireShape.check(
+  z.superRefine((q, ctx) => {
+    const areaIds = new Set<string>();
+    q.areas.forEach((area, i) => {
+      if (areaIds.has(area.id)) {
+        ctx.addIssue({
+          code: 'custom',
+          input: undefined,
+          path: ['areas', i, 'id'],
+          message: `Duplicate area id "${area.id}"`,
+        });
+      }
+      areaIds.add(area.id);
+    });
+    const statementIds = new Set<string>();
+    const perArea = new Map<string, number>();
+    q.statements.forEach((statement, i) => {
+      if (statementIds.has(statement.id) || areaIds.has(statement.id)) {
+        ctx.addIssue({
+          code: 'custom',
+          input: undefined,
+          path: ['statements', i, 'id'],
+          message: `Duplicate id "${statement.id}"`,
+        });
+      }
+      statementIds.add(statement.id);
+      if (!areaIds.has(statement.area)) {
+        ctx.addIssue({
+          code: 'custom',
+          input: undefined,
+          path: ['statements', i, 'area'],
+          message: `Statement "${statement.id}" refers to unknown area "${statement.area}"`,
+        });
+      }
+      perArea.set(statement.area, (perArea.get(statement.area) ?? 0) + 1);
+    });
+    q.areas.forEach((area, i) => {
+      if (!perArea.has(area.id)) {
+        ctx.addIssue({
+          code: 'custom',
+          input: undefined,
+          path: ['areas', i],
+          message: `Area "${area.id}" has no statements`,
+        });
+      }
+    });
+  }),
+);
 
 export type LocalizedText = z.infer<typeof localizedTextSchema>;
 export type Area = z.infer<typeof areaSchema>;
@@ -95,8 +109,7 @@ export interface QuestionnaireIssue {
 }
 
 export type ParseQuestionnaireResult =
-  | { ok: true; questionnaire: Questionnaire }
-  | { ok: false; issues: QuestionnaireIssue[] };
+  { ok: true; questionnaire: Questionnaire } | { ok: false; issues: QuestionnaireIssue[] };
 
 export function formatPath(path: ReadonlyArray<PropertyKey>): string {
   return path.map((p) => String(p)).join('.') || '(root)';

@@ -33,7 +33,12 @@ describe('scoreAnswers (hand-checked)', () => {
     ['not relevant leaves coverage denominator', { 'a-1': 2, 'a-2': 'notRelevant' }, 25, 1 / 2],
     ['nothing answered has no score', {}, null, 0],
     ['only dont know has no score', { 'a-1': 'dontKnow' }, null, 0],
-    ['all not relevant: no coverage', { 'a-1': 'notRelevant', 'a-2': 'notRelevant', 'a-3': 'notRelevant' }, null, null],
+    [
+      'all not relevant: no coverage',
+      { 'a-1': 'notRelevant', 'a-2': 'notRelevant', 'a-3': 'notRelevant' },
+      null,
+      null,
+    ],
   ])('%s', (_name, values, score, coverage) => {
     const result = scoreAnswers(q, 'politician', answers(values));
     const a = result.areas[0]!;
@@ -71,9 +76,7 @@ describe('scoreAnswers (hand-checked)', () => {
   });
 });
 
-const answerArb = fc.oneof(
-  fc.constantFrom<AnswerValue>(1, 2, 3, 4, 5, 'dontKnow', 'notRelevant'),
-);
+const answerArb = fc.oneof(fc.constantFrom<AnswerValue>(1, 2, 3, 4, 5, 'dontKnow', 'notRelevant'));
 const ids = q.statements.map((s) => s.id);
 const answerMapArb = fc.dictionary(fc.constantFrom(...ids), answerArb);
 const roleArb = fc.constantFrom('politician', 'administration', 'business', 'other' as const);
@@ -158,7 +161,9 @@ describe('strongestAndWeakest', () => {
   });
 
   it('with four scored areas shows two each', () => {
-    const { strongest, weakest } = strongestAndWeakest([10, 20, 30, 40].map((s, i) => area(`y${i}`, s)));
+    const { strongest, weakest } = strongestAndWeakest(
+      [10, 20, 30, 40].map((s, i) => area(`y${i}`, s)),
+    );
     expect(strongest.map((a) => a.areaId)).toEqual(['y3', 'y2']);
     expect(weakest.map((a) => a.areaId)).toEqual(['y0', 'y1']);
   });

@@ -1,0 +1,37 @@
+import { Heading, Paragraph } from '@digdir/designsystemet-react';
+import { useTranslation } from 'react-i18next';
+
+/** Tilgjengelighetserklæring: honest about what has been tested. */
+export function AccessibilityScreen() {
+  const { t } = useTranslation();
+  const tested = t('accessibility.tested', { returnObjects: true }) as string[];
+  const known = t('accessibility.known', { returnObjects: true }) as string[];
+  return (
+    <section className="page prose">
+      <Heading level={1} data-size="lg">
+        {t('accessibility.title')}
+      </Heading>
+      <Paragraph>{t('accessibility.intro')}</Paragraph>
+      <Heading level={2} data-size="sm">
+        {t('accessibility.testedTitle')}
+      </Heading>
+      <ul>
+        {tested.map((line) => (
+          <li key={line}>{line}</li>
+        ))}
+      </ul>
+      <Heading level={2} data-size="sm">
+        {t('accessibility.knownTitle')}
+      </Heading>
+      <ul>
+        {known.map((line) => (
+          <li key={line}>{line}</li>
+        ))}
+      </ul>
+      <Heading level={2} data-size="sm">
+        {t('accessibility.feedbackTitle')}
+      </Heading>
+      <Paragraph>{t('accessibility.feedback')}</Paragraph>
+    </section>
+  );
+}

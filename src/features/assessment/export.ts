@@ -1,0 +1,37 @@
+import {
+  createResultsFile,
+  resultsFileName,
+  serializeResultsFile,
+} from '../../domain/files/results-file';
+import type { Response } from '../../domain/types';
+import { downloadText } from '../../lib/download';
+import { CURRENT_QUESTIONNAIRE } from '../../lib/questionnaires';
+import type { AppState } from '../../store/app-store';
+
+/** Downloads responses as a results file. */
+export function exportResponses(responses: readonly Response[], now = new Date()): void {
+  const first = responses[0];
+  const sameMunicipality = responses.every(
+    (r) => r.municipality.number === first?.municipality.number,
+  );
+  const sameRound = responses.every((r) => r.gathering.round === first?.gathering.round);
+  const questionnaire = first?.questionnaire ?? {
+    id: CURRENT_QUESTIONNAIRE.id,
+    version: CURRENT_QUESTIONNAIRE.version,
+  };
+  const file = createResultsFile(responses, {
+    appVersion: __APP_VERSION__,
+    exportedAt: now.toISOString(),
+    questionnaire,
+  });
+  const name = resultsFileName({
+    ...(first && sameMunicipality ? { municipality: first.municipality.name } : {}),
+    ...(first && sameRound ? { round: first.gathering.round } : {}),
+    date: now.toISOString(),
+  });
+  downloadText(name, serializeResultsFile(file));
+}
+
+export function exportAllResponses(state: Pick<AppState, 'responses'>): void {
+  exportResponses(Object.values(state.responses));
+}

@@ -1,0 +1,168 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Button, Dialog, Heading, Paragraph, Table, Tag } from '@digdir/designsystemet-react';
+import { useShallow } from 'zustand/react/shallow';
+import { useAppStore } from '../../store/store-context';
+import { findQuestionnaire } from '../../lib/questionnaires';
+import { scoreResponse } from '../../domain/scoring/scoring';
+import { formatDate } from '../../i18n/format';
+import { navigate } from '../../app/router';
+import type { Response } from '../../domain/types';
+import { exportResponses } from './export';
+
+function progressOf(r: Response): { answered: number; total: number } {
+  const q = findQuestionnaire(r.questionnaire.id, r.questionnaire.version);
+  if (!q) return { answered: Object.keys(r.answers).length, total: 0 };
+  const score = scoreResponse(q, r);
+  return { answered: score.answered, total: score.total };
+}
+
+/** The responses kept on this device, newest first. */
+export function ResponseList() {
+  const { t } = useTranslation();
+  const language = useAppStore((s) => s.language);
+  const responses = useAppStore(
+    useShallow((s) =>
+      Object.values(s.responses).sort((a, b) => b.updatedAt.localeCompare(a.updatedAt)),
+    ),
+  );
+  const activeId = useAppStore((s) => s.activeResponseId);
+  const selectResponse = useAppStore((s) => s.selectResponse);
+  const deleteResponse = useAppStore((s) => s.deleteResponse);
+  const lastArea = useAppStore((s) => s.lastAreaByResponse);
+  const [toDelete, setToDelete] = useState<Response | null>(null);
+
+  const open = (r: Response, where: 'assessment' | 'results') => {
+    selectResponse(r.id);
+    navigate(
+      where === 'results'
+        ? { name: 'results' }
+        : { name: 'assessment', areaId: lastArea[r.id] ?? null },
+    );
+  };
+
+  return (
+    <section aria-labelledby="saved-heading" className="saved-responses">
+      <Heading level={2} data-size="md" id="saved-heading">
+        {t('saved.title')}
+      </Heading>
+      <Paragraph>{t('saved.help')}</Paragraph>
+      <div className="table-scroll">
+        <Table>
+          <caption className="visually-hidden">{t('saved.caption')}</caption>
+          <Table.Head>
+            <Table.Row>
+              <Table.HeaderCell>{t('saved.municipality')}</Table.HeaderCell>
+              <Table.HeaderCell>{t('saved.role')}</Table.HeaderCell>
+              <Table.HeaderCell>{t('saved.gathering')}</Table.HeaderCell>
+              <Table.HeaderCell>{t('saved.progress')}</Table.HeaderCell>
+              <Table.HeaderCell>{t('saved.actions')}</Table.HeaderCell>
+            </Table.Row>
+          </Table.Head>
+          <Table.Body>
+            {responses.map((r) => {
+              const p = progressOf(r);
+              const label = `${r.municipality.name}, ${t(`roles.${r.respondent.role}`)}${r.respondent.initials ? ` (${r.respondent.initials})` : ''}`;
+              return (
+                <Table.Row key={r.id} aria-current={r.id === activeId ? 'true' : undefined}>
+                  <Table.Cell>
+                    {r.municipality.name}
+                    {r.id === activeId && (
+                      <>
+                        {' '}
+                        <Tag data-color="info" data-size="sm">
+                          {t('saved.active')}
+                        </Tag>
+                      </>
+                    )}
+                  </Table.Cell>
+                  <Table.Cell>
+                    {t(`roles.${r.respondent.role}`)}
+                    {r.respondent.initials ? ` (${r.respondent.initials})` : ''}
+                  </Table.Cell>
+                  <Table.Cell>
+                    {t('start.gatheringRound', { round: r.gathering.round })},{' '}
+                    {formatDate(r.gathering.date, language)}
+                  </Table.Cell>
+                  <Table.Cell>
+                    {t('saved.answeredOf', { answered: p.answered, total: p.total })}
+                    {r.submittedAt ? ` · ${t('saved.submitted')}` : ''}
+                  </Table.Cell>
+                  <Table.Cell>
+                    <div className="button-row">
+                      <Button
+                        data-size="sm"
+                        variant="secondary"
+                        onClick={() => open(r, 'assessment')}
+                        aria-label={t('saved.continueLabel', { label })}
+                      >
+                        {t('saved.continue')}
+                      </Button>
+                      <Button
+                        data-size="sm"
+                        variant="secondary"
+                        onClick={() => open(r, 'results')}
+                        aria-label={t('saved.resultsLabel', { label })}
+                      >
+                        {t('saved.results')}
+                      </Button>
+                      <Button
+                        data-size="sm"
+                        variant="tertiary"
+                        onClick={() => exportResponses([r])}
+                        aria-label={t('saved.exportLabel', { label })}
+                      >
+                        {t('saved.export')}
+                      </Button>
+                      <Button
+                        data-size="sm"
+                        variant="tertiary"
+                        data-color="danger"
+                        onClick={() => setToDelete(r)}
+                        aria-label={t('saved.deleteLabel', { label })}
+                      >
+                        {t('saved.delete')}
+                      </Button>
+                    </div>
+                  </Table.Cell>
+                </Table.Row>
+              );
+            })}
+          </Table.Body>
+        </Table>
+      </div>
+      <Dialog
+        open={toDelete !== null}
+        onClose={() => setToDelete(null)}
+        closedby="any"
+        closeButton={t('saved.close')}
+        aria-labelledby="delete-heading"
+      >
+        <Heading level={2} data-size="sm" id="delete-heading">
+          {t('saved.deleteTitle')}
+        </Heading>
+        <Paragraph>
+          {toDelete &&
+            t('saved.deleteBody', {
+              name: toDelete.municipality.name,
+              role: t(`roles.${toDelete.respondent.role}`),
+            })}
+        </Paragraph>
+        <div className="button-row">
+          <Button
+            data-color="danger"
+            onClick={() => {
+              if (toDelete) deleteResponse(toDelete.id);
+              setToDelete(null);
+            }}
+          >
+            {t('saved.deleteConfirm')}
+          </Button>
+          <Button variant="secondary" onClick={() => setToDelete(null)}>
+            {t('saved.cancel')}
+          </Button>
+        </div>
+      </Dialog>
+    </section>
+  );
+}

@@ -1,0 +1,273 @@
+import { useId, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import {
+  Alert,
+  Button,
+  Fieldset,
+  Heading,
+  Paragraph,
+  Select,
+  ValidationMessage,
+  ErrorSummary,
+  Label,
+} from '@digdir/designsystemet-react';
+import {
+  findNetworkMunicipality,
+  isValidMunicipalityNumber,
+  NETWORK_MUNICIPALITIES,
+} from '../../domain/network';
+import { GATHERING_ROUNDS, ROLES, type GatheringRound, type Role } from '../../domain/types';
+import { useAppStore } from '../../store/store-context';
+import { CURRENT_QUESTIONNAIRE } from '../../lib/questionnaires';
+import { localize } from '../../domain/questionnaire/localize';
+import { navigate } from '../../app/router';
+import { ResponseList } from './response-list';
+import { RadioOption, TextField } from '../../ui/fields';
+
+const OTHER = 'other';
+
+function today(): string {
+  const d = new Date();
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+}
+
+type FieldErrors = Partial<
+  Record<'municipality' | 'otherName' | 'otherNumber' | 'role' | 'round' | 'date', string>
+>;
+
+export function StartScreen() {
+  const { t } = useTranslation();
+  const language = useAppStore((s) => s.language);
+  const setLanguage = useAppStore((s) => s.setLanguage);
+  const startResponse = useAppStore((s) => s.startResponse);
+  const hasResponses = useAppStore((s) => Object.keys(s.responses).length > 0);
+
+  const [municipality, setMunicipality] = useState('');
+  const [otherName, setOtherName] = useState('');
+  const [otherNumber, setOtherNumber] = useState('');
+  const [role, setRole] = useState<Role | ''>('');
+  const [round, setRound] = useState<GatheringRound | ''>('');
+  const [date, setDate] = useState(today);
+  const [initials, setInitials] = useState('');
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const [submitted, setSubmitted] = useState(false);
+  const selectId = useId();
+
+  const network = findNetworkMunicipality(municipality);
+  const suggestNynorsk = network?.writtenForm === 'nynorsk' && language !== 'nn';
+
+  function validate(): FieldErrors {
+    const e: FieldErrors = {};
+    if (municipality === '') e.municipality = t('start.errors.municipality');
+    if (municipality === OTHER) {
+      if (otherName.trim() === '') e.otherName = t('start.errors.otherName');
+      if (!isValidMunicipalityNumber(otherNumber.trim()))
+        e.otherNumber = t('start.errors.otherNumber');
+    }
+    if (role === '') e.role = t('start.errors.role');
+    if (round === '') e.round = t('start.errors.round');
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(date) || Number.isNaN(Date.parse(date)))
+      e.date = t('start.errors.date');
+    return e;
+  }
+
+  function onSubmit(event: FormEvent) {
+    event.preventDefault();
+    const e = validate();
+    setErrors(e);
+    setSubmitted(true);
+    if (Object.keys(e).length > 0 || role === '' || round === '') {
+      requestAnimationFrame(() => document.getElementById('start-errors')?.focus());
+      return;
+    }
+    const chosen =
+      municipality === OTHER
+        ? { number: otherNumber.trim(), name: otherName.trim() }
+        : { number: network!.number, name: network!.name };
+    startResponse({
+      municipality: chosen,
+      role,
+      gathering: { round, date },
+      initials: initials.trim(),
+      questionnaire: { id: CURRENT_QUESTIONNAIRE.id, version: CURRENT_QUESTIONNAIRE.version },
+    });
+    navigate({ name: 'assessment', areaId: CURRENT_QUESTIONNAIRE.areas[0]!.id });
+  }
+
+  const errorList = Object.entries(errors).filter(([, v]) => v) as [keyof FieldErrors, string][];
+  const fieldIds: Record<keyof FieldErrors, string> = {
+    municipality: selectId,
+    otherName: 'other-name',
+    otherNumber: 'other-number',
+    role: 'role-politician',
+    round: 'round-1',
+    date: 'gathering-date',
+  };
+
+  return (
+    <section className="page start-page">
+      <Heading level={1} data-size="xl">
+        {t('start.title')}
+      </Heading>
+      <Paragraph data-size="lg" className="lead">
+        {localize(CURRENT_QUESTIONNAIRE.intro, language)}
+      </Paragraph>
+      <ul className="facts">
+        <li>{t('start.factTime', { count: CURRENT_QUESTIONNAIRE.statements.length })}</li>
+        <li>{t('start.factPrivacy')}</li>
+        <li>{t('start.factSaving')}</li>
+      </ul>
+
+      {hasResponses && <ResponseList />}
+
+      <form
+        className="start-form"
+        onSubmit={onSubmit}
+        noValidate
+        aria-labelledby="new-response-heading"
+      >
+        <Heading level={2} data-size="md" id="new-response-heading">
+          {t('start.newResponse')}
+        </Heading>
+
+        {submitted && errorList.length > 0 && (
+          <ErrorSummary id="start-errors" tabIndex={-1}>
+            <ErrorSummary.Heading>{t('start.errors.heading')}</ErrorSummary.Heading>
+            <ErrorSummary.List>
+              {errorList.map(([field, message]) => (
+                <ErrorSummary.Item key={field}>
+                  <ErrorSummary.Link
+                    href={`#${fieldIds[field]}`}
+                    onClick={(e) => {
+                      e.preventDefault();
+                      document.getElementById(fieldIds[field])?.focus();
+                    }}
+                  >
+                    {message}
+                  </ErrorSummary.Link>
+                </ErrorSummary.Item>
+              ))}
+            </ErrorSummary.List>
+          </ErrorSummary>
+        )}
+
+        <div className="field">
+          <Label htmlFor={selectId}>{t('start.municipality')}</Label>
+          <Select
+            id={selectId}
+            value={municipality}
+            aria-invalid={errors.municipality ? true : undefined}
+            aria-describedby={errors.municipality ? `${selectId}-error` : undefined}
+            onChange={(e) => setMunicipality(e.target.value)}
+          >
+            <option value="">{t('start.chooseMunicipality')}</option>
+            {NETWORK_MUNICIPALITIES.map((m) => (
+              <option key={m.number} value={m.number}>
+                {m.name} ({m.number})
+              </option>
+            ))}
+            <option value={OTHER}>{t('start.otherMunicipality')}</option>
+          </Select>
+          {errors.municipality && (
+            <ValidationMessage id={`${selectId}-error`}>{errors.municipality}</ValidationMessage>
+          )}
+        </div>
+
+        {suggestNynorsk && (
+          <Alert data-color="info" className="notice">
+            <Paragraph lang="nn">
+              {t('start.nynorskSuggestion', { name: network.name, lng: 'nn' })}
+            </Paragraph>
+            <Button variant="secondary" data-size="sm" lang="nn" onClick={() => setLanguage('nn')}>
+              {t('start.switchToNynorsk', { lng: 'nn' })}
+            </Button>
+          </Alert>
+        )}
+
+        {municipality === OTHER && (
+          <div className="field-row">
+            <TextField
+              id="other-name"
+              label={t('start.otherName')}
+              value={otherName}
+              autoComplete="off"
+              onChange={(e) => setOtherName(e.target.value)}
+              error={errors.otherName}
+            />
+            <TextField
+              id="other-number"
+              label={t('start.otherNumber')}
+              description={t('start.otherNumberHelp')}
+              value={otherNumber}
+              inputMode="numeric"
+              maxLength={4}
+              autoComplete="off"
+              onChange={(e) => setOtherNumber(e.target.value)}
+              error={errors.otherNumber}
+            />
+          </div>
+        )}
+
+        <Fieldset>
+          <Fieldset.Legend>{t('start.role')}</Fieldset.Legend>
+          <Fieldset.Description>{t('start.roleHelp')}</Fieldset.Description>
+          <div className="choice-grid">
+            {ROLES.map((r) => (
+              <RadioOption
+                key={r}
+                id={`role-${r}`}
+                name="role"
+                value={r}
+                label={t(`roles.${r}`)}
+                checked={role === r}
+                onChange={() => setRole(r)}
+              />
+            ))}
+          </div>
+          {errors.role && <ValidationMessage>{errors.role}</ValidationMessage>}
+        </Fieldset>
+
+        <Fieldset>
+          <Fieldset.Legend>{t('start.gathering')}</Fieldset.Legend>
+          <div className="choice-grid">
+            {GATHERING_ROUNDS.map((n) => (
+              <RadioOption
+                key={n}
+                id={`round-${n}`}
+                name="round"
+                value={String(n)}
+                label={t('start.gatheringRound', { round: n })}
+                checked={round === n}
+                onChange={() => setRound(n)}
+              />
+            ))}
+          </div>
+          {errors.round && <ValidationMessage>{errors.round}</ValidationMessage>}
+        </Fieldset>
+
+        <div className="field-row">
+          <TextField
+            id="gathering-date"
+            type="date"
+            label={t('start.gatheringDate')}
+            value={date}
+            onChange={(e) => setDate(e.target.value)}
+            error={errors.date}
+          />
+          <TextField
+            id="initials"
+            label={t('start.initials')}
+            description={t('start.initialsHelp')}
+            value={initials}
+            maxLength={5}
+            autoComplete="off"
+            onChange={(e) => setInitials(e.target.value)}
+          />
+        </div>
+
+        <Button type="submit">{t('start.begin')}</Button>
+      </form>
+    </section>
+  );
+}

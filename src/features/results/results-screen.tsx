@@ -1,0 +1,186 @@
+import { Suspense, useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Button, Card, Heading, Paragraph, Spinner, Table } from '@digdir/designsystemet-react';
+import { navigate } from '../../app/router';
+import { LazyAreaScoreChart } from '../../charts/lazy';
+import type { BarDatum } from '../../charts/types';
+import { localize } from '../../domain/questionnaire/localize';
+import { mostImportant, strongestAndWeakest } from '../../domain/scoring/scoring';
+import { formatDate, formatPercent, formatScore } from '../../i18n/format';
+import { useAppStore } from '../../store/store-context';
+import { useActiveResponse, useResponseScore } from '../../store/selectors';
+
+export function ResultsScreen() {
+  const { t } = useTranslation();
+  const language = useAppStore((s) => s.language);
+  const active = useActiveResponse();
+  const score = useResponseScore(active);
+
+  const titles = useMemo(
+    () =>
+      new Map(active?.questionnaire.areas.map((a) => [a.id, localize(a.title, language)]) ?? []),
+    [active, language],
+  );
+  const series: BarDatum[] = useMemo(
+    () =>
+      score?.areas.map((a) => ({
+        key: a.areaId,
+        label: titles.get(a.areaId) ?? a.areaId,
+        value: a.score,
+      })) ?? [],
+    [score, titles],
+  );
+
+  if (!active || !score) {
+    return (
+      <section className="page">
+        <Heading level={1} data-size="lg">
+          {t('results.title')}
+        </Heading>
+        <Paragraph>{t('noActive.body')}</Paragraph>
+        <Paragraph>
+          <a href="#/">{t('noActive.toStart')}</a>
+        </Paragraph>
+      </section>
+    );
+  }
+
+  const { response } = active;
+  const { strongest, weakest } = strongestAndWeakest(score.areas);
+  const important = mostImportant(score.areas);
+  const fmt = (v: number) => formatScore(v, language);
+  const title = (id: string) => titles.get(id) ?? id;
+
+  return (
+    <section className="page results-page">
+      <p className="eyebrow">
+        {t(`roles.${response.respondent.role}`)} ·{' '}
+        {t('start.gatheringRound', { round: response.gathering.round })} ·{' '}
+        {formatDate(response.gathering.date, language)}
+      </p>
+      <Heading level={1} data-size="lg">
+        {t('results.titleFor', { name: response.municipality.name })}
+      </Heading>
+
+      <div className="key-figures">
+        <Card className="key-figure">
+          <span className="key-figure-label">{t('results.overall')}</span>
+          <span className="key-figure-value">
+            {score.overall === null ? '–' : fmt(score.overall)}
+          </span>
+          <span className="key-figure-note">{t('results.overallNote')}</span>
+        </Card>
+        <Card className="key-figure">
+          <span className="key-figure-label">{t('results.coverage')}</span>
+          <span className="key-figure-value">
+            {score.coverage === null ? '–' : formatPercent(score.coverage, language)}
+          </span>
+          <span className="key-figure-note">{t('results.coverageNote')}</span>
+        </Card>
+        <Card className="key-figure">
+          <span className="key-figure-label">{t('results.answered')}</span>
+          <span className="key-figure-value">
+            {t('results.answeredValue', { answered: score.answered, total: score.total })}
+          </span>
+          <span className="key-figure-note">{t('results.answeredNote')}</span>
+        </Card>
+      </div>
+
+      <section aria-labelledby="chart-heading">
+        <Heading level={2} data-size="md" id="chart-heading">
+          {t('results.chartTitle')}
+        </Heading>
+        <Suspense fallback={<Spinner aria-label={t('results.chartLoading')} />}>
+          <LazyAreaScoreChart data={series} label={t('results.chartAlt')} formatValue={fmt} />
+        </Suspense>
+        <div className="table-scroll">
+          <Table className="score-table">
+            <caption>{t('results.tableCaption')}</caption>
+            <Table.Head>
+              <Table.Row>
+                <Table.HeaderCell>{t('results.area')}</Table.HeaderCell>
+                <Table.HeaderCell className="num">{t('results.score')}</Table.HeaderCell>
+                <Table.HeaderCell className="num">{t('results.coverage')}</Table.HeaderCell>
+                <Table.HeaderCell className="num">{t('results.importance')}</Table.HeaderCell>
+              </Table.Row>
+            </Table.Head>
+            <Table.Body>
+              {score.areas.map((a) => (
+                <Table.Row key={a.areaId}>
+                  <Table.HeaderCell scope="row">{title(a.areaId)}</Table.HeaderCell>
+                  <Table.Cell className="num">
+                    {a.score === null ? t('results.noScore') : fmt(a.score)}
+                  </Table.Cell>
+                  <Table.Cell className="num">
+                    {a.coverage === null ? '–' : formatPercent(a.coverage, language)}
+                  </Table.Cell>
+                  <Table.Cell className="num">{a.importance ?? '–'}</Table.Cell>
+                </Table.Row>
+              ))}
+            </Table.Body>
+          </Table>
+        </div>
+      </section>
+
+      <div className="results-lists">
+        <section aria-labelledby="strongest-heading">
+          <Heading level={2} data-size="sm" id="strongest-heading">
+            {t('results.strongest')}
+          </Heading>
+          {strongest.length === 0 ? (
+            <Paragraph>{t('results.tooFew')}</Paragraph>
+          ) : (
+            <ol>
+              {strongest.map((a) => (
+                <li key={a.areaId}>
+                  {title(a.areaId)}: <strong>{fmt(a.score)}</strong>
+                </li>
+              ))}
+            </ol>
+          )}
+        </section>
+        <section aria-labelledby="weakest-heading">
+          <Heading level={2} data-size="sm" id="weakest-heading">
+            {t('results.weakest')}
+          </Heading>
+          {weakest.length === 0 ? (
+            <Paragraph>{t('results.tooFew')}</Paragraph>
+          ) : (
+            <ol>
+              {weakest.map((a) => (
+                <li key={a.areaId}>
+                  {title(a.areaId)}: <strong>{fmt(a.score)}</strong>
+                </li>
+              ))}
+            </ol>
+          )}
+        </section>
+        <section aria-labelledby="important-heading">
+          <Heading level={2} data-size="sm" id="important-heading">
+            {t('results.mostImportant')}
+          </Heading>
+          {important.length === 0 ? (
+            <Paragraph>{t('results.noImportance')}</Paragraph>
+          ) : (
+            <ol>
+              {important.map((a) => (
+                <li key={a.areaId}>
+                  {title(a.areaId)}: {t('results.importanceValue', { level: a.importance })}
+                </li>
+              ))}
+            </ol>
+          )}
+        </section>
+      </div>
+
+      <div className="button-row">
+        <Button variant="secondary" onClick={() => navigate({ name: 'assessment', areaId: null })}>
+          {t('results.backToQuestions')}
+        </Button>
+        <Button variant="secondary" onClick={() => navigate({ name: 'start' })}>
+          {t('results.toStart')}
+        </Button>
+      </div>
+    </section>
+  );
+}

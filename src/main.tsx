@@ -1,0 +1,50 @@
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { I18nextProvider } from 'react-i18next';
+import '@digdir/designsystemet-css';
+import '@digdir/designsystemet-theme';
+import './app/app.css';
+import { App } from './app/app';
+import { ErrorBoundary } from './app/error-boundary';
+import { createAppStore } from './store/app-store';
+import { StoreProvider } from './store/store-context';
+import { STORE_KEY } from './store/persisted';
+import { createSafeStorage } from './lib/storage';
+import { createI18n, languageFromUrl } from './i18n/i18n';
+
+const storage = createSafeStorage();
+const store = createAppStore({ storage });
+storage.onStatus((status) => store.getState().setStorageStatus(status));
+if (storage.status() !== 'ok') store.getState().setStorageStatus(storage.status());
+
+// ?lang=nn picks the language and is remembered.
+const fromUrl = languageFromUrl(window.location.search);
+if (fromUrl) store.getState().setLanguage(fromUrl);
+
+const i18n = createI18n(store.getState().language);
+const applyLanguage = (language: string) => {
+  document.documentElement.lang = language;
+  if (i18n.language !== language) void i18n.changeLanguage(language);
+  document.title = i18n.t('app.name');
+};
+applyLanguage(store.getState().language);
+store.subscribe((s, prev) => {
+  if (s.language !== prev.language) applyLanguage(s.language);
+});
+
+// Another tab saved answers: merge them, newest edit per statement wins.
+window.addEventListener('storage', (event) => {
+  if (event.key === STORE_KEY) store.getState().syncFromOtherTab(event.newValue);
+});
+
+createRoot(document.getElementById('root')!).render(
+  <StrictMode>
+    <I18nextProvider i18n={i18n}>
+      <StoreProvider store={store}>
+        <ErrorBoundary store={store}>
+          <App />
+        </ErrorBoundary>
+      </StoreProvider>
+    </I18nextProvider>
+  </StrictMode>,
+);

@@ -1,0 +1,121 @@
+import { useId, type ReactNode } from 'react';
+import {
+  Input,
+  Label,
+  Textarea,
+  ValidationMessage,
+  type InputProps,
+  type TextareaProps,
+} from '@digdir/designsystemet-react';
+
+/*
+ * Designsystemet's Field renders a <ds-field> custom element whose package registers every
+ * custom element it has (~25 KB gzip). These wrappers use the same ds-* classes on plain
+ * elements and link label, description and error themselves, so the first screen stays small.
+ */
+
+function describedBy(...ids: (string | false | undefined)[]): string | undefined {
+  const list = ids.filter(Boolean).join(' ');
+  return list === '' ? undefined : list;
+}
+
+type RadioProps = Omit<InputProps, 'type' | 'size'> & {
+  label: ReactNode;
+  className?: string;
+};
+
+export function RadioOption({ label, className, id, ...rest }: RadioProps) {
+  const generated = useId();
+  const inputId = id ?? generated;
+  return (
+    <div className={`ds-field${className ? ` ${className}` : ''}`}>
+      <Input type="radio" id={inputId} {...rest} />
+      <Label htmlFor={inputId} weight="regular">
+        {label}
+      </Label>
+    </div>
+  );
+}
+
+interface SharedTextProps {
+  label: ReactNode;
+  description?: ReactNode;
+  error?: ReactNode;
+  id?: string;
+}
+
+export function TextField({
+  label,
+  description,
+  error,
+  id,
+  ...rest
+}: SharedTextProps & Omit<InputProps, 'size' | 'id'>) {
+  const generated = useId();
+  const inputId = id ?? generated;
+  const descId = `${inputId}-description`;
+  const errorId = `${inputId}-error`;
+  return (
+    <div className="ds-field">
+      <Label htmlFor={inputId}>{label}</Label>
+      {description && (
+        <div data-field="description" id={descId}>
+          {description}
+        </div>
+      )}
+      <Input
+        id={inputId}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describedBy(
+          description !== undefined && descId,
+          Boolean(error) && errorId,
+        )}
+        {...rest}
+      />
+      {error && <ValidationMessage id={errorId}>{error}</ValidationMessage>}
+    </div>
+  );
+}
+
+export function TextAreaField({
+  label,
+  description,
+  error,
+  id,
+  ...rest
+}: SharedTextProps & Omit<TextareaProps, 'id'>) {
+  const generated = useId();
+  const inputId = id ?? generated;
+  const descId = `${inputId}-description`;
+  const errorId = `${inputId}-error`;
+  return (
+    <div className="ds-field">
+      <Label htmlFor={inputId}>{label}</Label>
+      {description && (
+        <div data-field="description" id={descId}>
+          {description}
+        </div>
+      )}
+      <Textarea
+        id={inputId}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describedBy(
+          description !== undefined && descId,
+          Boolean(error) && errorId,
+        )}
+        {...rest}
+      />
+      {error && <ValidationMessage id={errorId}>{error}</ValidationMessage>}
+    </div>
+  );
+}
+
+/** Native <details> with Designsystemet's look. */
+export function Disclosure({ summary, children }: { summary: ReactNode; children: ReactNode }) {
+  return (
+    <details className="ds-details">
+      <summary>{summary}</summary>
+      <div>{children}</div>
+    </details>
+  );
+}
