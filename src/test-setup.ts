@@ -1,7 +1,13 @@
 import { afterEach } from 'vitest';
 import { cleanup } from '@testing-library/react';
+import '@testing-library/jest-dom/vitest';
+
+// jsdom lacks CSS.escape, which Designsystemet's popover polyfill calls when its package loads.
+const css = ((globalThis as { CSS?: Partial<typeof CSS> }).CSS ??= {});
+css.escape ??= (value: string) => value.replace(/[^a-zA-Z0-9_-]/g, (c) => `\\${c}`);
 
 afterEach(() => {
   cleanup();
   localStorage.clear();
+  window.location.hash = '';
 });

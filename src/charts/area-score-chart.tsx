@@ -14,7 +14,7 @@ interface Props {
   data: readonly BarDatum[];
   /** Text alternative for the whole chart; the table twin carries the numbers. */
   label: string;
-  formatValue(value: number): string;
+  formatValue: (value: number) => string;
 }
 
 /** Horizontal bars, one per area, on a fixed 0–100 axis. Loaded lazily with recharts. */

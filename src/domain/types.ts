@@ -60,6 +60,39 @@ export interface Response {
   createdAt: string;
   updatedAt: string;
   submittedAt?: string | undefined;
+  /** Made-up data from the embedded demo network. Shown as such wherever it appears. */
+  demo?: boolean | undefined;
+}
+
+export const ACTION_STATUSES = ['planned', 'inProgress', 'done', 'dropped'] as const;
+export type ActionStatus = (typeof ACTION_STATUSES)[number];
+
+/** A note made when an action is followed up at a gathering. */
+export interface ActionFollowUp {
+  round: GatheringRound;
+  date: string;
+  status: ActionStatus;
+  note: string;
+}
+
+/** A measure a municipality commits to, tied to an area, followed up at each gathering. */
+export interface Action {
+  id: string;
+  municipality: Municipality;
+  areaId: string;
+  statementId?: string | undefined;
+  title: string;
+  description: string;
+  owner: string;
+  /** ISO date, YYYY-MM-DD. */
+  dueDate?: string | undefined;
+  status: ActionStatus;
+  /** The gathering at which the action was agreed. */
+  round: GatheringRound;
+  followUps: ActionFollowUp[];
+  createdAt: string;
+  updatedAt: string;
+  demo?: boolean | undefined;
 }
 
 export function isLevel(value: unknown): value is Level {

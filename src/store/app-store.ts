@@ -37,28 +37,28 @@ export interface ResponsesSlice {
   responses: Record<string, Response>;
   activeResponseId: string | null;
   lastAreaByResponse: Record<string, string>;
-  startResponse(input: NewResponseInput): string;
-  selectResponse(id: string): void;
-  deleteResponse(id: string): void;
-  setAnswer(statementId: string, value: AnswerValue): void;
-  setComment(statementId: string, comment: string): void;
-  setImportance(areaId: string, level: Level): void;
-  setLastArea(areaId: string): void;
-  submitResponse(): void;
+  startResponse: (input: NewResponseInput) => string;
+  selectResponse: (id: string) => void;
+  deleteResponse: (id: string) => void;
+  setAnswer: (statementId: string, value: AnswerValue) => void;
+  setComment: (statementId: string, comment: string) => void;
+  setImportance: (areaId: string, level: Level) => void;
+  setLastArea: (areaId: string) => void;
+  submitResponse: () => void;
   /** Merges responses saved by another tab, statement by statement; newer edits win. */
-  syncFromOtherTab(raw: string | null): void;
+  syncFromOtherTab: (raw: string | null) => void;
 }
 
 export interface SettingsSlice {
   language: Locale;
-  setLanguage(language: Locale): void;
+  setLanguage: (language: Locale) => void;
 }
 
 export interface StatusSlice {
   storageStatus: StorageStatus;
   recovery: RecoveryNotice | null;
-  setStorageStatus(status: StorageStatus): void;
-  dismissRecovery(): void;
+  setStorageStatus: (status: StorageStatus) => void;
+  dismissRecovery: () => void;
 }
 
 export type AppState = ResponsesSlice & SettingsSlice & StatusSlice;

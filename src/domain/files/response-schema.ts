@@ -42,6 +42,7 @@ export const responseSchema = z.strictObject({
   createdAt: timestamp,
   updatedAt: timestamp,
   submittedAt: z.optional(timestamp),
+  demo: z.optional(z.boolean()),
 });
 
 // Compile-time check that the schema and the domain type agree.

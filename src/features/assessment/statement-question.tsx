@@ -13,8 +13,8 @@ interface Props {
   answer: Answer | undefined;
   scale: readonly LocalizedText[];
   language: Locale;
-  onAnswer(statementId: string, value: AnswerValue): void;
-  onComment(statementId: string, comment: string): void;
+  onAnswer: (statementId: string, value: AnswerValue) => void;
+  onComment: (statementId: string, comment: string) => void;
 }
 
 const OTHER_OPTIONS = ['dontKnow', 'notRelevant'] as const;

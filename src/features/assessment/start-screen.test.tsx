@@ -1,0 +1,68 @@
+import { describe, expect, it } from 'vitest';
+import { screen } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { renderWithApp } from '../../app/test-utils';
+import { StartScreen } from './start-screen';
+
+describe('StartScreen', () => {
+  it('lists every problem in the form, in the user language, and keeps what was entered', async () => {
+    const user = userEvent.setup();
+    const { store } = renderWithApp(<StartScreen />, { language: 'nn' });
+    await user.click(screen.getByRole('radio', { name: 'Politikar' }));
+    await user.click(screen.getByRole('button', { name: 'Start spørjeskjemaet' }));
+    expect(screen.getByText('Dette må rettast før du kan starte:')).toBeVisible();
+    expect(screen.getByRole('link', { name: 'Vel kommune.' })).toBeVisible();
+    expect(screen.getByRole('link', { name: 'Vel kva samling svaret gjeld.' })).toBeVisible();
+    expect(screen.getByRole('radio', { name: 'Politikar' })).toBeChecked();
+    expect(store.getState().responses).toEqual({});
+  });
+
+  it('asks for a name and a four-digit number for another municipality', async () => {
+    const user = userEvent.setup();
+    renderWithApp(<StartScreen />);
+    await user.selectOptions(screen.getByRole('combobox', { name: 'Kommune' }), 'Annen kommune');
+    await user.type(screen.getByRole('textbox', { name: 'Kommunenummer' }), '15a');
+    await user.click(screen.getByRole('button', { name: 'Start spørreskjemaet' }));
+    const number = screen.getByRole('textbox', { name: 'Kommunenummer' });
+    expect(number).toHaveAttribute('aria-invalid', 'true');
+    expect(number).toHaveAccessibleDescription(/Fire siffer.*Kommunenummeret må være fire siffer/);
+  });
+
+  it('suggests nynorsk when a nynorsk municipality is chosen', async () => {
+    const user = userEvent.setup();
+    const { store } = renderWithApp(<StartScreen />);
+    expect(screen.queryByRole('button', { name: 'Byt til nynorsk' })).toBeNull();
+    await user.selectOptions(screen.getByRole('combobox', { name: 'Kommune' }), 'Ulstein (1516)');
+    await user.click(screen.getByRole('button', { name: 'Byt til nynorsk' }));
+    expect(store.getState().language).toBe('nn');
+  });
+
+  it('does not suggest nynorsk for a neutral municipality', async () => {
+    const user = userEvent.setup();
+    renderWithApp(<StartScreen />);
+    await user.selectOptions(screen.getByRole('combobox', { name: 'Kommune' }), 'Molde (1506)');
+    expect(screen.queryByRole('button', { name: 'Byt til nynorsk' })).toBeNull();
+  });
+
+  it('starts a response with municipality, role, gathering and initials', async () => {
+    const user = userEvent.setup();
+    const { store } = renderWithApp(<StartScreen />);
+    await user.selectOptions(screen.getByRole('combobox', { name: 'Kommune' }), 'Haram (1580)');
+    await user.click(screen.getByRole('radio', { name: 'Administrasjon' }));
+    await user.click(screen.getByRole('radio', { name: 'Samling 3' }));
+    const date = screen.getByLabelText('Dato for samlingen');
+    await user.clear(date);
+    await user.type(date, '2024-09-12');
+    await user.type(screen.getByRole('textbox', { name: 'Initialer (valgfritt)' }), 'AB');
+    await user.click(screen.getByRole('button', { name: 'Start spørreskjemaet' }));
+    const responses = Object.values(store.getState().responses);
+    expect(responses).toHaveLength(1);
+    expect(responses[0]).toMatchObject({
+      municipality: { number: '1580', name: 'Haram' },
+      respondent: { role: 'administration', initials: 'AB' },
+      gathering: { round: 3, date: '2024-09-12' },
+      questionnaire: { id: 'god-vertskommune', version: 1 },
+    });
+    expect(window.location.hash).toBe('#/assessment/strategy');
+  });
+});
