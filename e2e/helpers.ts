@@ -39,7 +39,9 @@ export interface StartOptions {
 }
 
 export async function startResponse(page: Page, o: StartOptions & { municipalityLabel?: string }) {
-  await page.getByRole('combobox', { name: o.municipalityLabel ?? /Kommune|Municipality/ }).selectOption({ label: o.municipality });
+  await page
+    .getByRole('combobox', { name: o.municipalityLabel ?? /Kommune|Municipality/ })
+    .selectOption({ label: o.municipality });
   await page.getByRole('radio', { name: o.role, exact: true }).check();
   await page.getByRole('radio', { name: o.round, exact: true }).check();
   await page.getByRole('button', { name: o.start }).click();

@@ -1,5 +1,11 @@
 import { expect, test, type Page } from '@playwright/test';
-import { expectNoAxeViolations, guardRequests, startResponse, statementGroups, tabTo } from './helpers';
+import {
+  expectNoAxeViolations,
+  guardRequests,
+  startResponse,
+  statementGroups,
+  tabTo,
+} from './helpers';
 
 /** Area i (0-based) gets level (i % 5) + 1 on every statement, so area scores are 0, 25, 50, 75, 100, 0, 25, 50, 75. */
 async function answerAllAreas(page: Page, nextLabel: RegExp, reviewLabel: RegExp) {
@@ -7,23 +13,40 @@ async function answerAllAreas(page: Page, nextLabel: RegExp, reviewLabel: RegExp
     const groups = statementGroups(page);
     const count = await groups.count();
     for (let i = 0; i < count; i += 1) {
-      await groups.nth(i).getByRole('radio', { name: new RegExp(`^${(area % 5) + 1} `) }).check();
+      await groups
+        .nth(i)
+        .getByRole('radio', { name: new RegExp(`^${(area % 5) + 1} `) })
+        .check();
     }
-    await page.locator('.importance').getByRole('radio').nth(area === 2 ? 4 : 2).check();
+    await page
+      .locator('.importance')
+      .getByRole('radio')
+      .nth(area === 2 ? 4 : 2)
+      .check();
     const next = area < 8 ? nextLabel : reviewLabel;
-    await page.getByRole('navigation', { name: /Bla mellom|Move between/ }).getByRole('button', { name: next }).click();
+    await page
+      .getByRole('navigation', { name: /Bla mellom|Move between/ })
+      .getByRole('button', { name: next })
+      .click();
   }
 }
 
 const EXPECTED_SCORES = ['0', '25', '50', '75', '100', '0', '25', '50', '75'];
 
-test('a full walk in bokmål: start, every area, review, results with the right scores', async ({ page }) => {
+test('a full walk in bokmål: start, every area, review, results with the right scores', async ({
+  page,
+}) => {
   const foreign = guardRequests(page);
   await page.goto('./');
   await expect(page).toHaveTitle('Næringsspeilet');
   await expect(page.locator('html')).toHaveAttribute('lang', 'nb');
   await expectNoAxeViolations(page, 'start nb');
-  await startResponse(page, { municipality: 'Molde (1506)', role: 'Politiker', round: 'Samling 2', start: 'Start spørreskjemaet' });
+  await startResponse(page, {
+    municipality: 'Molde (1506)',
+    role: 'Politiker',
+    round: 'Samling 2',
+    start: 'Start spørreskjemaet',
+  });
   await expect(page.getByRole('heading', { level: 1 })).toContainText('Område 1 av 9');
   await expectNoAxeViolations(page, 'assessment nb');
   await answerAllAreas(page, /Neste område/, /Gå gjennom og lever/);
@@ -35,14 +58,23 @@ test('a full walk in bokmål: start, every area, review, results with the right 
 
   await expect(page.getByRole('heading', { level: 1, name: 'Resultat for Molde' })).toBeVisible();
   const table = page.getByRole('table', { name: 'Skår, svardekning og viktighet per område' });
-  const scores = await table.locator('tbody tr').evaluateAll((rows) => rows.map((r) => r.querySelectorAll('td')[0]?.textContent));
+  const scores = await table
+    .locator('tbody tr')
+    .evaluateAll((rows) => rows.map((r) => r.querySelectorAll('td')[0]?.textContent));
   expect(scores).toEqual(EXPECTED_SCORES);
   // Overall: 400 / 9 = 44.4 -> "44"; coverage: all rated -> 100 %.
   await expect(page.locator('.key-figure').nth(0)).toContainText('44');
   await expect(page.locator('.key-figure').nth(1)).toContainText('100 %');
-  await expect(page.getByRole('region', { name: 'Viktigste områder for dere' })).toContainText('Dialog og samarbeid med næringslivet');
+  await expect(page.getByRole('region', { name: 'Viktigste områder for dere' })).toContainText(
+    'Dialog og samarbeid med næringslivet',
+  );
   // The chart is lazy-loaded and drawn beside its table twin.
-  await expect(page.getByRole('img', { name: /Stolpediagram/ }).locator('svg').first()).toBeVisible();
+  await expect(
+    page
+      .getByRole('img', { name: /Stolpediagram/ })
+      .locator('svg')
+      .first(),
+  ).toBeVisible();
   await expectNoAxeViolations(page, 'results nb');
   expect(foreign).toEqual([]);
 });
@@ -51,9 +83,16 @@ test('a full walk in nynorsk, chosen with ?lang=nn', async ({ page }) => {
   const foreign = guardRequests(page);
   await page.goto('./?lang=nn');
   await expect(page.locator('html')).toHaveAttribute('lang', 'nn');
-  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Kor god vertskommune er vi for næringslivet?');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(
+    'Kor god vertskommune er vi for næringslivet?',
+  );
   await expectNoAxeViolations(page, 'start nn');
-  await startResponse(page, { municipality: 'Haram (1580)', role: 'Administrasjon', round: 'Samling 1', start: 'Start spørjeskjemaet' });
+  await startResponse(page, {
+    municipality: 'Haram (1580)',
+    role: 'Administrasjon',
+    round: 'Samling 1',
+    start: 'Start spørjeskjemaet',
+  });
   await expectNoAxeViolations(page, 'assessment nn');
   await answerAllAreas(page, /Neste område/, /Gå gjennom og lever/);
   await expect(page.getByRole('heading', { level: 1, name: 'Gå gjennom svara' })).toBeVisible();
@@ -61,28 +100,45 @@ test('a full walk in nynorsk, chosen with ?lang=nn', async ({ page }) => {
   await page.getByRole('button', { name: 'Lever og sjå resultatet' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Resultat for Haram' })).toBeVisible();
   const table = page.getByRole('table', { name: 'Skår, svardekning og viktigheit per område' });
-  const scores = await table.locator('tbody tr').evaluateAll((rows) => rows.map((r) => r.querySelectorAll('td')[0]?.textContent));
+  const scores = await table
+    .locator('tbody tr')
+    .evaluateAll((rows) => rows.map((r) => r.querySelectorAll('td')[0]?.textContent));
   expect(scores).toEqual(EXPECTED_SCORES);
-  await expect(page.getByRole('region', { name: 'Dei sterkaste områda' })).toContainText('Heilskapleg samfunnsutvikling');
+  await expect(page.getByRole('region', { name: 'Dei sterkaste områda' })).toContainText(
+    'Heilskapleg samfunnsutvikling',
+  );
   await expectNoAxeViolations(page, 'results nn');
   expect(foreign).toEqual([]);
 });
 
 test('a reload mid-walk keeps every answer and the place', async ({ page }) => {
   await page.goto('./');
-  await startResponse(page, { municipality: 'Sunndal (1563)', role: 'Næringsliv', round: 'Samling 1', start: 'Start spørreskjemaet' });
+  await startResponse(page, {
+    municipality: 'Sunndal (1563)',
+    role: 'Næringsliv',
+    round: 'Samling 1',
+    start: 'Start spørreskjemaet',
+  });
   await statementGroups(page).nth(0).getByRole('radio', { name: /^2 / }).check();
   await statementGroups(page).nth(1).getByRole('radio', { name: 'Vet ikke' }).check();
   await page.getByRole('button', { name: /Neste område/ }).click();
   await expect(page.getByRole('heading', { level: 1 })).toContainText('Område 2 av 9');
   await statementGroups(page).nth(0).getByRole('radio', { name: /^5 / }).check();
-  await statementGroups(page).nth(0).getByRole('button', { name: /Legg til kommentar/ }).click();
-  await statementGroups(page).nth(0).getByRole('textbox', { name: 'Kommentar' }).fill('Ordføreren følger opp.');
+  await statementGroups(page)
+    .nth(0)
+    .getByRole('button', { name: /Legg til kommentar/ })
+    .click();
+  await statementGroups(page)
+    .nth(0)
+    .getByRole('textbox', { name: 'Kommentar' })
+    .fill('Ordføreren følger opp.');
 
   await page.reload();
   await expect(page.getByRole('heading', { level: 1 })).toContainText('Område 2 av 9');
   await expect(statementGroups(page).nth(0).getByRole('radio', { name: /^5 / })).toBeChecked();
-  await expect(statementGroups(page).nth(0).getByRole('textbox', { name: 'Kommentar' })).toHaveValue('Ordføreren følger opp.');
+  await expect(
+    statementGroups(page).nth(0).getByRole('textbox', { name: 'Kommentar' }),
+  ).toHaveValue('Ordføreren følger opp.');
   // A business respondent gets the 45 common statements and 2 business-only ones.
   await expect(page.getByText('3 av 47 påstander besvart')).toBeVisible();
   await page.getByRole('button', { name: /Forrige område/ }).click();
@@ -97,10 +153,20 @@ test('a reload mid-walk keeps every answer and the place', async ({ page }) => {
 
 test('starting a new response keeps the old one, and deleting asks first', async ({ page }) => {
   await page.goto('./');
-  await startResponse(page, { municipality: 'Aure (1576)', role: 'Politiker', round: 'Samling 1', start: 'Start spørreskjemaet' });
+  await startResponse(page, {
+    municipality: 'Aure (1576)',
+    role: 'Politiker',
+    round: 'Samling 1',
+    start: 'Start spørreskjemaet',
+  });
   await statementGroups(page).nth(0).getByRole('radio', { name: /^3 / }).check();
   await page.getByRole('link', { name: 'Start', exact: true }).click();
-  await startResponse(page, { municipality: 'Tingvoll (1560)', role: 'Administrasjon', round: 'Samling 1', start: 'Start spørreskjemaet' });
+  await startResponse(page, {
+    municipality: 'Tingvoll (1560)',
+    role: 'Administrasjon',
+    round: 'Samling 1',
+    start: 'Start spørreskjemaet',
+  });
   await page.getByRole('link', { name: 'Start', exact: true }).click();
   const saved = page.getByRole('table', { name: 'Lagrede besvarelser' });
   await expect(saved.locator('tbody tr')).toHaveCount(2);
@@ -154,11 +220,18 @@ test('keyboard only: start, answer, move between areas, review and results', asy
   await tabTo(page, page.getByRole('button', { name: 'Submit with unanswered statements' }));
   await page.keyboard.press('Enter');
   await expect(page.getByRole('heading', { level: 1, name: 'Results for Ulstein' })).toBeVisible();
-  await expect(page.getByRole('table', { name: 'Score, coverage and importance by area' }).locator('tbody tr').first()).toContainText('50');
+  await expect(
+    page
+      .getByRole('table', { name: 'Score, coverage and importance by area' })
+      .locator('tbody tr')
+      .first(),
+  ).toContainText('50');
 });
 
 for (const lang of ['nb', 'nn', 'en'] as const) {
-  test(`axe finds no violations on the start, accessibility and not-found pages in ${lang}`, async ({ page }) => {
+  test(`axe finds no violations on the start, accessibility and not-found pages in ${lang}`, async ({
+    page,
+  }) => {
     const foreign = guardRequests(page);
     await page.goto(`./?lang=${lang}`);
     await expectNoAxeViolations(page, `start ${lang}`);
@@ -173,14 +246,21 @@ for (const lang of ['nb', 'nn', 'en'] as const) {
   });
 }
 
-test('the language switcher changes the text and <html lang>, and is remembered', async ({ page }) => {
+test('the language switcher changes the text and <html lang>, and is remembered', async ({
+  page,
+}) => {
   await page.goto('./');
   await page.getByRole('group', { name: 'Språk' }).getByRole('button', { name: 'Nynorsk' }).click();
   await expect(page.locator('html')).toHaveAttribute('lang', 'nn');
-  await expect(page.getByRole('button', { name: 'Nynorsk' })).toHaveAttribute('aria-pressed', 'true');
+  await expect(page.getByRole('button', { name: 'Nynorsk' })).toHaveAttribute(
+    'aria-pressed',
+    'true',
+  );
   await expect(page.getByRole('link', { name: 'Tilgjengelegheitserklæring' })).toBeVisible();
   await page.reload();
   await expect(page.locator('html')).toHaveAttribute('lang', 'nn');
   await page.getByRole('button', { name: 'English' }).click();
-  await expect(page.getByRole('heading', { level: 1 })).toHaveText('How good a host are we for business?');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(
+    'How good a host are we for business?',
+  );
 });

@@ -32,6 +32,12 @@ store.subscribe((s, prev) => {
   if (s.language !== prev.language) applyLanguage(s.language);
 });
 
+// Imported results live in IndexedDB; they load in the background, off the first screen's path.
+void Promise.all([import('./store/network-persistence'), import('./lib/network-storage')]).then(
+  ([persistence, storage]) =>
+    persistence.connectNetworkStorage(store, storage.createIdbNetworkStorage()),
+);
+
 // Another tab saved answers: merge them, newest edit per statement wins.
 window.addEventListener('storage', (event) => {
   if (event.key === STORE_KEY) store.getState().syncFromOtherTab(event.newValue);

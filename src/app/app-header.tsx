@@ -20,6 +20,7 @@ export function AppHeader({ route }: { route: Route }) {
       current: route.name === 'results',
       show: hasActive,
     },
+    { href: '#/network', label: t('nav.network'), current: route.name === 'network', show: true },
   ];
   return (
     <header className="app-header">

@@ -1,4 +1,5 @@
-import { useEffect, useRef } from 'react';
+import { lazy, Suspense, useEffect, useRef } from 'react';
+import { Spinner } from '@digdir/designsystemet-react';
 import { useTranslation } from 'react-i18next';
 import { useRoute, type Route } from './router';
 import { AppHeader } from './app-header';
@@ -9,6 +10,10 @@ import { ReviewScreen } from '../features/assessment/review-screen';
 import { ResultsScreen } from '../features/results/results-screen';
 import { AccessibilityScreen } from '../features/about/accessibility-screen';
 import { NotFoundScreen } from './not-found-screen';
+
+// The facilitator's screens load on demand: the delegation's first screen never waits for them.
+const NetworkScreen = lazy(() => import('../features/network/network-screen'));
+const PresentScreen = lazy(() => import('../features/present/present-screen'));
 
 function Screen({ route }: { route: Route }) {
   switch (route.name) {
@@ -22,6 +27,10 @@ function Screen({ route }: { route: Route }) {
       return <ResultsScreen />;
     case 'accessibility':
       return <AccessibilityScreen />;
+    case 'network':
+      return <NetworkScreen view={route.view} param={route.param} />;
+    case 'present':
+      return null;
     case 'notFound':
       return <NotFoundScreen />;
   }
@@ -31,7 +40,12 @@ export function App() {
   const route = useRoute();
   const { t } = useTranslation();
   const mainRef = useRef<HTMLElement>(null);
-  const routeKey = route.name === 'assessment' ? `assessment/${route.areaId ?? ''}` : route.name;
+  const routeKey =
+    route.name === 'assessment'
+      ? `assessment/${route.areaId ?? ''}`
+      : route.name === 'network'
+        ? `network/${route.view}`
+        : route.name;
   const first = useRef(true);
 
   // Move focus to the new page's heading when the route changes, so screen readers announce it.
@@ -48,6 +62,15 @@ export function App() {
     window.scrollTo(0, 0);
   }, [routeKey]);
 
+  if (route.name === 'present') {
+    // The projector gets the whole screen: no header, no footer.
+    return (
+      <Suspense fallback={<Spinner aria-label={t('app.loading')} />}>
+        <PresentScreen slide={route.slide} />
+      </Suspense>
+    );
+  }
+
   return (
     <div className="app">
       <a
@@ -63,7 +86,9 @@ export function App() {
       <AppHeader route={route} />
       <main id="main" ref={mainRef} tabIndex={-1} className="app-main">
         <StatusNotices />
-        <Screen route={route} />
+        <Suspense fallback={<Spinner aria-label={t('app.loading')} />}>
+          <Screen route={route} />
+        </Suspense>
       </main>
       <footer className="app-footer">
         <p>

@@ -7,11 +7,25 @@ export type Route =
   | { name: 'review' }
   | { name: 'results' }
   | { name: 'accessibility' }
+  | { name: 'network'; view: NetworkView; param: string | null }
+  | { name: 'present'; slide: number }
   | { name: 'notFound' };
+
+export const NETWORK_VIEWS = ['overview', 'profile', 'area', 'data'] as const;
+export type NetworkView = (typeof NETWORK_VIEWS)[number];
 
 export function parseRoute(hash: string): Route {
   const path = hash.replace(/^#\/?/, '').split('?')[0] ?? '';
-  const [head = '', second] = path.split('/').filter(Boolean).map(decodeURIComponent);
+  const [head = '', second, third] = path
+    .split('/')
+    .filter(Boolean)
+    .map((part) => {
+      try {
+        return decodeURIComponent(part);
+      } catch {
+        return part;
+      }
+    });
   switch (head) {
     case '':
       return { name: 'start' };
@@ -23,6 +37,16 @@ export function parseRoute(hash: string): Route {
       return { name: 'results' };
     case 'accessibility':
       return { name: 'accessibility' };
+    case 'network': {
+      const view = (NETWORK_VIEWS as readonly string[]).includes(second ?? '')
+        ? (second as NetworkView)
+        : 'overview';
+      return { name: 'network', view, param: third ?? null };
+    }
+    case 'present': {
+      const slide = Number.parseInt(second ?? '1', 10);
+      return { name: 'present', slide: Number.isFinite(slide) && slide >= 1 ? slide : 1 };
+    }
     default:
       return { name: 'notFound' };
   }
@@ -35,6 +59,12 @@ export function routeHref(route: Route): string {
       return '#/';
     case 'assessment':
       return route.areaId ? `#/assessment/${encodeURIComponent(route.areaId)}` : '#/assessment';
+    case 'network':
+      return route.view === 'overview' && route.param === null
+        ? '#/network'
+        : `#/network/${route.view}${route.param === null ? '' : `/${encodeURIComponent(route.param)}`}`;
+    case 'present':
+      return `#/present/${route.slide}`;
     default:
       return `#/${route.name}`;
   }

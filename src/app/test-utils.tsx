@@ -17,7 +17,10 @@ export function memoryStateStorage() {
 }
 
 /** Renders UI with a fresh store and i18n instance, as the app does. */
-export function renderWithApp(ui: ReactElement, options: { language?: Locale; store?: AppStore } = {}) {
+export function renderWithApp(
+  ui: ReactElement,
+  options: { language?: Locale; store?: AppStore } = {},
+) {
   const store = options.store ?? createAppStore({ storage: memoryStateStorage() });
   const language = options.language ?? 'nb';
   store.getState().setLanguage(language);

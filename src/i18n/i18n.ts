@@ -25,6 +25,7 @@ export function createI18n(language: Locale = 'nb'): I18n {
     supportedLngs: [...LOCALES],
     defaultNS: 'common',
     ns: ['common'],
+    fallbackNS: 'common',
     interpolation: { escapeValue: false },
     returnNull: false,
     initAsync: false,

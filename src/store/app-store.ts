@@ -12,6 +12,7 @@ import type {
 } from '../domain/types';
 import { newId } from '../lib/id';
 import { writeBackup, type StorageStatus } from '../lib/storage';
+import { createNetworkSlice, type NetworkSlice } from './network-slice';
 import {
   initialPersisted,
   migrateState,
@@ -61,7 +62,7 @@ export interface StatusSlice {
   dismissRecovery: () => void;
 }
 
-export type AppState = ResponsesSlice & SettingsSlice & StatusSlice;
+export type AppState = ResponsesSlice & SettingsSlice & StatusSlice & NetworkSlice;
 export type AppStore = StoreApi<AppState>;
 
 type Set = StoreApi<AppState>['setState'];
@@ -208,6 +209,7 @@ export function createAppStore(options: StoreOptions): AppStore {
     persist(
       (set, get) => ({
         ...createResponsesSlice(set, get, now),
+        ...createNetworkSlice(set, get, now),
         language: 'nb',
         setLanguage: (language) => set({ language }),
         storageStatus: 'ok',
@@ -224,6 +226,7 @@ export function createAppStore(options: StoreOptions): AppStore {
           activeResponseId: s.activeResponseId,
           lastAreaByResponse: s.lastAreaByResponse,
           language: s.language,
+          networkView: s.networkView,
         }),
         migrate(persisted, version) {
           try {

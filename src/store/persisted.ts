@@ -1,6 +1,7 @@
 import * as z from 'zod/mini';
 import { responseSchema } from '../domain/files/response-schema';
-import { LOCALES, type Locale, type Response } from '../domain/types';
+import { GATHERING_ROUNDS, LOCALES, type Locale, type Response } from '../domain/types';
+import { initialNetworkView, type NetworkView } from './network-slice';
 
 export const STORE_KEY = 'naeringsspeilet';
 /** Bump together with a new entry in `migrations`, a fixture and a test. */
@@ -12,6 +13,7 @@ export interface PersistedState {
   activeResponseId: string | null;
   lastAreaByResponse: Record<string, string>;
   language: Locale;
+  networkView: NetworkView;
 }
 
 export const initialPersisted = (): PersistedState => ({
@@ -19,6 +21,7 @@ export const initialPersisted = (): PersistedState => ({
   activeResponseId: null,
   lastAreaByResponse: {},
   language: 'nb',
+  networkView: initialNetworkView(),
 });
 
 type Migration = (state: Record<string, unknown>) => Record<string, unknown>;
@@ -74,6 +77,14 @@ const settingsSchema = z.object({
   activeResponseId: z.catch(z.nullable(z.string()), null),
   lastAreaByResponse: z.catch(z.record(z.string(), z.string()), {}),
   language: z.catch(z.enum(LOCALES), 'nb'),
+  networkView: z.catch(
+    z.object({
+      round: z.catch(z.nullable(z.union(GATHERING_ROUNDS.map((r) => z.literal(r)))), null),
+      anonymised: z.catch(z.boolean(), false),
+      viewer: z.catch(z.nullable(z.string().check(z.regex(/^\d{4}$/))), null),
+    }),
+    initialNetworkView(),
+  ),
 });
 
 /**
@@ -106,6 +117,7 @@ export function validatePersisted(state: unknown): { state: PersistedState; reje
           : null,
       lastAreaByResponse,
       language: settings.language,
+      networkView: settings.networkView,
     },
     rejected,
   };

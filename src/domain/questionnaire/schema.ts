@@ -1,22 +1,23 @@
 import * as z from 'zod/mini';
 import { ROLES } from '../types';
+import { describeIssue } from '../zod-issues';
 
 const nonEmpty = z.string().check(z.trim(), z.minLength(1, { error: 'Text must not be empty' }));
 
 /** A text in every supported locale. */
 export const localizedTextSchema = z.strictObject({ nb: nonEmpty, nn: nonEmpty, en: nonEmpty });
 
-const idSchema = z
-  .string()
-  .check(
-    z.regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, {
-      error: 'Ids are lower-case kebab-case, like "strategy-1"',
-    }),
-  );
+const idSchema = z.string().check(
+  z.regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, {
+    error: 'Ids are lower-case kebab-case, like "strategy-1"',
+  }),
+);
 
 export const areaSchema = z.strictObject({
   id: idSchema,
   title: localizedTextSchema,
+  /** A short title for tight places: heatmap columns, chart axes, slides. */
+  short: z.optional(localizedTextSchema),
   description: localizedTextSchema,
   sources: z
     .array(nonEmpty)
@@ -123,7 +124,11 @@ export function parseQuestionnaire(data: unknown): ParseQuestionnaireResult {
     ok: false,
     issues: result.error.issues.map((issue) => ({
       path: formatPath(issue.path),
-      message: issue.message,
+      // Our own checks carry a message; zod/mini's built-in ones say only "Invalid input".
+      message:
+        issue.code === 'custom' || issue.message !== 'Invalid input'
+          ? issue.message
+          : describeIssue(issue),
     })),
   };
 }

@@ -23,9 +23,19 @@ describe('AssessmentScreen', () => {
     unmount();
     start(store);
     renderWithApp(<AssessmentScreen areaId="strategy" />, { store });
-    const first = screen.getByRole('group', { name: new RegExp(localize(strategy[0]!.text, 'nb').slice(0, 30)) });
+    const first = screen.getByRole('group', {
+      name: new RegExp(localize(strategy[0]!.text, 'nb').slice(0, 30)),
+    });
     const radios = within(first).getAllByRole('radio');
-    expect(radios.map((r) => r.getAttribute('value'))).toEqual(['1', '2', '3', '4', '5', 'dontKnow', 'notRelevant']);
+    expect(radios.map((r) => r.getAttribute('value'))).toEqual([
+      '1',
+      '2',
+      '3',
+      '4',
+      '5',
+      'dontKnow',
+      'notRelevant',
+    ]);
     expect(within(first).getByRole('radio', { name: 'Vet ikke' })).toBeInTheDocument();
     expect(within(first).getByRole('radio', { name: /^5 / })).toBeInTheDocument();
     expect(screen.getByRole('heading', { level: 1 })).toHaveTextContent('Område 1 av 9');
@@ -37,15 +47,22 @@ describe('AssessmentScreen', () => {
     unmount();
     start(store);
     renderWithApp(<AssessmentScreen areaId="strategy" />, { store });
-    const group = screen.getByRole('group', { name: new RegExp(localize(strategy[1]!.text, 'nb').slice(0, 30)) });
+    const group = screen.getByRole('group', {
+      name: new RegExp(localize(strategy[1]!.text, 'nb').slice(0, 30)),
+    });
     await user.click(within(group).getByRole('radio', { name: /^4 / }));
-    await user.click(within(group).getByRole('button', { name: 'Legg til kommentar til påstand 2' }));
+    await user.click(
+      within(group).getByRole('button', { name: 'Legg til kommentar til påstand 2' }),
+    );
     await user.type(within(group).getByRole('textbox', { name: 'Kommentar' }), 'Vedtatt i 2022');
     const importance = screen.getByRole('group', { name: /Hvor viktig er/ });
     await user.click(within(importance).getByRole('radio', { name: '5 Svært viktig' }));
 
     const response = Object.values(store.getState().responses)[0]!;
-    expect(response.answers[strategy[1]!.id]).toMatchObject({ value: 4, comment: 'Vedtatt i 2022' });
+    expect(response.answers[strategy[1]!.id]).toMatchObject({
+      value: 4,
+      comment: 'Vedtatt i 2022',
+    });
     expect(response.importance.strategy).toBe(5);
     expect(screen.getByText('1 av 46 påstander besvart')).toBeInTheDocument();
     expect(within(group).getByRole('radio', { name: /^4 / })).toBeChecked();
@@ -59,7 +76,9 @@ describe('AssessmentScreen', () => {
     const nav = screen.getByRole('navigation', { name: 'Områder' });
     const links = within(nav).getAllByRole('link');
     expect(links).toHaveLength(CURRENT_QUESTIONNAIRE.areas.length + 1);
-    expect(within(nav).getByRole('link', { current: 'step' })).toHaveTextContent('Tjenester og saksbehandling');
+    expect(within(nav).getByRole('link', { current: 'step' })).toHaveTextContent(
+      'Tjenester og saksbehandling',
+    );
   });
 
   it('shows the level descriptions on demand', async () => {

@@ -11,7 +11,7 @@ vi.mock('../../charts/lazy', () => ({
 }));
 
 describe('ResultsScreen', () => {
-  it('shows area scores, overall score, coverage, strongest, weakest and most important', async () => {
+  it('shows area scores, overall score, coverage, strongest, weakest and most important', () => {
     const { store, unmount } = renderWithApp(<div />);
     unmount();
     store.getState().startResponse({
@@ -46,13 +46,21 @@ describe('ResultsScreen', () => {
     expect(within(rows[8]!).getAllByRole('cell')[1]).toHaveTextContent('80%');
 
     const strongest = screen.getByRole('region', { name: 'Strongest areas' });
-    expect(within(strongest).getAllByRole('listitem').map((li) => li.textContent)).toEqual([
+    expect(
+      within(strongest)
+        .getAllByRole('listitem')
+        .map((li) => li.textContent),
+    ).toEqual([
       'Whole-community development: housing, schools and attractiveness: 100',
       'Knowing our own business base: 75',
       'Regional cooperation and adaptability: 75',
     ]);
     const weakest = screen.getByRole('region', { name: 'Weakest areas' });
-    expect(within(weakest).getAllByRole('listitem').map((li) => li.textContent)).toEqual([
+    expect(
+      within(weakest)
+        .getAllByRole('listitem')
+        .map((li) => li.textContent),
+    ).toEqual([
       'Strategy and long-term direction: 0',
       'Services and permit handling: 0',
       'Anchoring in politics and administration: 25',
@@ -64,6 +72,8 @@ describe('ResultsScreen', () => {
 
   it('says so when no response is open', () => {
     renderWithApp(<ResultsScreen />, { language: 'nn' });
-    expect(screen.getByText('Start eit nytt svar eller opne eit lagra svar frå startsida.')).toBeInTheDocument();
+    expect(
+      screen.getByText('Start eit nytt svar eller opne eit lagra svar frå startsida.'),
+    ).toBeInTheDocument();
   });
 });

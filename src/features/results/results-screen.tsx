@@ -4,7 +4,7 @@ import { Button, Card, Heading, Paragraph, Spinner, Table } from '@digdir/design
 import { navigate } from '../../app/router';
 import { LazyAreaScoreChart } from '../../charts/lazy';
 import type { BarDatum } from '../../charts/types';
-import { localize } from '../../domain/questionnaire/localize';
+import { localize, shortTitle } from '../../domain/questionnaire/localize';
 import { mostImportant, strongestAndWeakest } from '../../domain/scoring/scoring';
 import { formatDate, formatPercent, formatScore } from '../../i18n/format';
 import { useAppStore } from '../../store/store-context';
@@ -25,10 +25,15 @@ export function ResultsScreen() {
     () =>
       score?.areas.map((a) => ({
         key: a.areaId,
-        label: titles.get(a.areaId) ?? a.areaId,
+        label: shortTitle(
+          active?.questionnaire.areas.find((x) => x.id === a.areaId) ?? {
+            title: { nb: a.areaId, nn: a.areaId, en: a.areaId },
+          },
+          language,
+        ),
         value: a.score,
       })) ?? [],
-    [score, titles],
+    [score, active, language],
   );
 
   if (!active || !score) {

@@ -1,0 +1,411 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { makeResponse, miniQuestionnaire as q } from '../testing/fixtures';
+import { importResultsFile, mergeImported } from '../files/import';
+import { createResultsFile, serializeResultsFile } from '../files/results-file';
+import type { AnswerValue, GatheringRound, Level, Response, Role } from '../types';
+import { scoreResponse } from '../scoring/scoring';
+import {
+  DISAGREEMENT_MIN_N,
+  DISAGREEMENT_SD,
+  aggregateResponses,
+  areaScorer,
+  mean,
+  sampleSd,
+  summarise,
+  uniqueResponses,
+  type MunicipalityAggregate,
+} from './aggregate';
+
+const HARAM = { number: '1580', name: 'Haram' };
+const ULSTEIN = { number: '1516', name: 'Ulstein' };
+
+function respondent(
+  id: string,
+  role: Role,
+  answers: Record<string, AnswerValue>,
+  extra: Partial<Omit<Response, 'answers'>> & { importance?: Record<string, Level> } = {},
+): Response {
+  return makeResponse({ id, role, answers, respondent: { id: `p-${id}`, role }, ...extra });
+}
+
+// Haram, round 1: three respondents (mini questionnaire: a has a-1..a-3, plus a-4 for business;
+// b has b-1, b-2; c has c-1).
+const haram1 = [
+  // a: 5,5,5 → 100; b: 1,1 → 0; c: don't know → no score
+  respondent(
+    'h1',
+    'politician',
+    { 'a-1': 5, 'a-2': 5, 'a-3': 5, 'b-1': 1, 'b-2': 1, 'c-1': 'dontKnow' },
+    { importance: { a: 5, b: 3 } },
+  ),
+  // a: 3,3,3 → 50; b: 3 and not relevant → 50 (coverage 1/1); c: 4 → 75
+  respondent(
+    'h2',
+    'administration',
+    { 'a-1': 3, 'a-2': 3, 'a-3': 3, 'b-1': 3, 'b-2': 'notRelevant', 'c-1': 4 },
+    { importance: { a: 4 } },
+  ),
+  // a: 1,1,1,1 (a-4 is for business) → 0; b: nothing → no score (coverage 0); c: 2 → 25
+  respondent('h3', 'business', { 'a-1': 1, 'a-2': 1, 'a-3': 1, 'a-4': 1, 'c-1': 2 }),
+];
+
+describe('aggregateResponses (hand-checked)', () => {
+  const [agg] = aggregateResponses(q, haram1);
+
+  it('gives one aggregate with respondents per role', () => {
+    expect(aggregateResponses(q, haram1)).toHaveLength(1);
+    expect(agg!.municipality).toEqual(HARAM);
+    expect(agg!.round).toBe(1);
+    expect(agg!.respondents).toBe(3);
+    expect(agg!.respondentsByRole).toEqual({
+      politician: 1,
+      administration: 1,
+      business: 1,
+      other: 0,
+    });
+    expect(agg!.demo).toBe(false);
+  });
+
+  it('area a: scores 100, 50, 0', () => {
+    const a = agg!.areas[0]!;
+    expect(a.areaId).toBe('a');
+    expect(a.mean).toBe(50); // (100 + 50 + 0) / 3
+    expect(a.n).toBe(3);
+    // deviations 50, 0, −50 → (2500 + 0 + 2500) / (3 − 1) = 2500 → 50
+    expect(a.sd).toBe(50);
+    expect([a.min, a.max]).toEqual([0, 100]);
+    expect(a.disagreement).toBe(true); // 50 ≥ 25 with n = 3
+    expect(a.byRole).toEqual({
+      politician: { mean: 100, n: 1 },
+      administration: { mean: 50, n: 1 },
+      business: { mean: 0, n: 1 },
+      other: { mean: null, n: 0 },
+    });
+    expect(a.importance).toBe(4.5); // (5 + 4) / 2; the business respondent did not rate it
+    expect(a.coverage).toBe(1); // everyone rated every statement they were asked
+  });
+
+  it('area b: a respondent without a score is left out, not counted as 0', () => {
+    const b = agg!.areas[1]!;
+    expect(b.mean).toBe(25); // (0 + 50) / 2
+    expect(b.n).toBe(2);
+    // deviations ±25 → (625 + 625) / 1 = 1250 → √1250
+    expect(b.sd).toBeCloseTo(Math.sqrt(1250), 12);
+    expect(b.disagreement).toBe(false); // sd 35.4 but only n = 2
+    expect([b.min, b.max]).toEqual([0, 50]);
+    expect(b.importance).toBe(3);
+    // coverage 1 (h1), 1 (h2: not relevant leaves the denominator), 0 (h3) → 2/3
+    expect(b.coverage).toBeCloseTo(2 / 3, 12);
+    expect(b.byRole.business).toEqual({ mean: null, n: 0 });
+  });
+
+  it("area c: don't know is no score, and nobody rated importance", () => {
+    const c = agg!.areas[2]!;
+    expect(c.mean).toBe(50); // (75 + 25) / 2
+    expect(c.n).toBe(2);
+    expect([c.min, c.max]).toEqual([25, 75]);
+    expect(c.importance).toBeNull();
+    expect(c.coverage).toBeCloseTo(2 / 3, 12); // 0, 1, 1
+  });
+
+  it('overall is the mean of the area means', () => {
+    expect(agg!.overall).toBeCloseTo((50 + 25 + 50) / 3, 12);
+  });
+});
+
+describe('grouping, sorting and filtering', () => {
+  const haram2 = respondent(
+    'h4',
+    'politician',
+    { 'a-1': 4 },
+    { gathering: { round: 2, date: '2024-05-03' } },
+  );
+  const ulstein = respondent('u1', 'other', { 'c-1': 3 }, { municipality: ULSTEIN });
+
+  it('sorts by municipality number, then round', () => {
+    const result = aggregateResponses(q, [haram2, ...haram1, ulstein]);
+    expect(result.map((a) => [a.municipality.number, a.round, a.respondents])).toEqual([
+      ['1516', 1, 1],
+      ['1580', 1, 3],
+      ['1580', 2, 1],
+    ]);
+    expect(result[2]!.areas[0]!.mean).toBe(75); // level 4
+    expect(result[2]!.overall).toBe(75); // the only area with a score
+  });
+
+  it('leaves out other questionnaires and other versions of this one', () => {
+    const other = respondent(
+      'x1',
+      'politician',
+      { 'a-1': 1 },
+      { questionnaire: { id: 'other', version: 1 } },
+    );
+    const v2 = respondent(
+      'x2',
+      'politician',
+      { 'a-1': 1 },
+      { questionnaire: { id: 'mini', version: 2 } },
+    );
+    expect(aggregateResponses(q, [other, v2])).toEqual([]);
+    expect(aggregateResponses(q, [...haram1, other, v2])).toEqual(aggregateResponses(q, haram1));
+  });
+
+  it('counts a response id once, the newer edit winning', () => {
+    const old = respondent(
+      'd1',
+      'politician',
+      { 'a-1': 1 },
+      { updatedAt: '2024-02-15T10:00:00.000Z' },
+    );
+    const newer = respondent(
+      'd1',
+      'politician',
+      { 'a-1': 5 },
+      { updatedAt: '2024-02-15T11:00:00.000Z' },
+    );
+    for (const list of [
+      [old, newer],
+      [newer, old],
+    ]) {
+      const [agg] = aggregateResponses(q, list);
+      expect(agg!.respondents).toBe(1);
+      expect(agg!.areas[0]!.mean).toBe(100);
+    }
+    expect(uniqueResponses([old, newer, old])).toEqual([newer]);
+  });
+
+  it("uses the network's spelling of a member's name, and the most common name otherwise", () => {
+    const lower = respondent(
+      'n1',
+      'politician',
+      {},
+      { municipality: { number: '1580', name: 'haram kommune' } },
+    );
+    expect(aggregateResponses(q, [lower])[0]!.municipality.name).toBe('Haram');
+    const outside = ['Bø', 'Bo', 'Bo'].map((name, i) =>
+      respondent(`o${i}`, 'politician', {}, { municipality: { number: '9999', name } }),
+    );
+    expect(aggregateResponses(q, outside)[0]!.municipality.name).toBe('Bo');
+    // a tie goes to the first name in sort order
+    expect(aggregateResponses(q, outside.slice(0, 2))[0]!.municipality.name).toBe('Bo');
+  });
+
+  it('is demo only when every response is', () => {
+    const demo = haram1.map((r) => ({ ...r, demo: true }));
+    expect(aggregateResponses(q, demo)[0]!.demo).toBe(true);
+    expect(aggregateResponses(q, [...demo.slice(1), haram1[0]!])[0]!.demo).toBe(false);
+  });
+
+  it('an area nobody scored has nulls and n = 0', () => {
+    const [agg] = aggregateResponses(q, [respondent('e1', 'politician', {})]);
+    expect(agg!.areas[0]).toMatchObject({
+      mean: null,
+      n: 0,
+      sd: null,
+      min: null,
+      max: null,
+      disagreement: false,
+    });
+    expect(agg!.overall).toBeNull();
+  });
+});
+
+describe('disagreement threshold', () => {
+  // c has one statement: level 2, 3, 4 → 25, 50, 75; sd = √((625 + 0 + 625) / 2) = 25 exactly
+  const at = (levels: Level[]) =>
+    aggregateResponses(
+      q,
+      levels.map((l, i) => respondent(`t${i}`, 'politician', { 'c-1': l })),
+    )[0]!.areas[2]!;
+
+  it.each<[string, Level[], number | null, boolean]>([
+    ['sd exactly 25 with n = 3 is flagged', [2, 3, 4], 25, true],
+    ['sd 14.4 (50, 50, 75, 75) is not', [3, 3, 4, 4], Math.sqrt((4 * 12.5 ** 2) / 3), false],
+    ['n = 2 is never flagged', [1, 5], Math.sqrt(5000), false],
+    ['n = 1 has no sd', [5], null, false],
+    ['full agreement', [4, 4, 4, 4], 0, false],
+  ])('%s', (_name, levels, sd, flagged) => {
+    const c = at(levels);
+    if (sd === null) expect(c.sd).toBeNull();
+    else expect(c.sd).toBeCloseTo(sd, 12);
+    expect(c.disagreement).toBe(flagged);
+  });
+
+  it('documents its constants', () => {
+    expect([DISAGREEMENT_SD, DISAGREEMENT_MIN_N]).toEqual([25, 3]);
+  });
+});
+
+describe('mean and sampleSd', () => {
+  it.each<[number[], number | null, number | null]>([
+    [[], null, null],
+    [[7], 7, null],
+    [[2, 4, 4, 4, 5, 5, 7, 9], 5, Math.sqrt(32 / 7)], // the textbook set: population sd 2, sample √(32/7)
+    [[0, 100], 50, Math.sqrt(5000)],
+  ])('%j → mean %s, sd %s', (values, m, sd) => {
+    expect(mean(values)).toBe(m);
+    if (sd === null) expect(sampleSd(values)).toBeNull();
+    else expect(sampleSd(values)).toBeCloseTo(sd, 12);
+  });
+});
+
+// ------------------------------------------------------------------------------------------
+// Properties
+
+const STATEMENT_IDS = q.statements.map((s) => s.id);
+const responseArb: fc.Arbitrary<Response> = fc
+  .record({
+    id: fc.constantFrom('r1', 'r2', 'r3', 'r4', 'r5', 'r6', 'r7', 'r8'),
+    role: fc.constantFrom<Role>('politician', 'administration', 'business', 'other'),
+    municipality: fc.constantFrom(HARAM, ULSTEIN, { number: '1560', name: 'Tingvoll' }),
+    round: fc.constantFrom<GatheringRound>(1, 2),
+    answers: fc.dictionary(
+      fc.constantFrom(...STATEMENT_IDS),
+      fc.constantFrom<AnswerValue>(1, 2, 3, 4, 5, 'dontKnow', 'notRelevant'),
+    ),
+    importance: fc.dictionary(
+      fc.constantFrom('a', 'b', 'c'),
+      fc.constantFrom<Level>(1, 2, 3, 4, 5),
+    ),
+    updatedAt: fc.constantFrom(
+      '2024-02-15T10:00:00.000Z',
+      '2024-02-15T11:00:00.000Z',
+      '2024-02-15T12:00:00.000Z',
+    ),
+    demo: fc.boolean(),
+  })
+  .map(({ id, role, municipality, round, answers, importance, updatedAt, demo }) =>
+    makeResponse({
+      id,
+      role,
+      respondent: { id: `p-${id}`, role },
+      municipality,
+      gathering: { round, date: round === 1 ? '2024-02-15' : '2024-05-03' },
+      answers,
+      importance,
+      updatedAt,
+      demo,
+    }),
+  );
+
+function shuffle<T>(list: readonly T[], seeds: fc.Stream<number>): T[] {
+  return list
+    .map((item) => ({ item, k: seeds.next().value as number }))
+    .sort((x, y) => x.k - y.k)
+    .map((x) => x.item);
+}
+
+function boundsProblem(aggs: readonly MunicipalityAggregate[]): string | null {
+  const inRange = (v: number | null) => v === null || (v >= 0 && v <= 100);
+  for (const agg of aggs) {
+    if (!inRange(agg.overall)) return 'overall';
+    if (Object.values(agg.respondentsByRole).reduce((s, n) => s + n, 0) !== agg.respondents)
+      return 'roles';
+    for (const a of agg.areas) {
+      if (![a.mean, a.min, a.max, ...Object.values(a.byRole).map((r) => r.mean)].every(inRange))
+        return 'range';
+      if (a.n > agg.respondents) return 'n';
+      if (a.mean !== null && (a.mean < a.min! - 1e-9 || a.mean > a.max! + 1e-9))
+        return 'mean outside min–max';
+      if (a.sd !== null && !(a.sd >= 0)) return 'sd';
+      if ((a.n === 0) !== (a.mean === null)) return 'n vs mean';
+      if (a.importance !== null && (a.importance < 1 || a.importance > 5)) return 'importance';
+      if (a.coverage !== null && (a.coverage < 0 || a.coverage > 1)) return 'coverage';
+      if (Object.values(a.byRole).reduce((s, r) => s + r.n, 0) !== a.n) return 'byRole n';
+    }
+  }
+  return null;
+}
+
+describe('aggregate properties (fast-check)', () => {
+  it('areaScorer scores exactly as scoreResponse does', () => {
+    const score = areaScorer(q);
+    fc.assert(
+      fc.property(responseArb, (r) => {
+        expect(score(r)).toEqual(scoreResponse(q, r).areas);
+      }),
+    );
+  });
+
+  it('summarise does not depend on the order of its values, bit for bit', () => {
+    const valueArb = fc.oneof(
+      fc.double({ min: 0, max: 100, noNaN: true }),
+      fc.constantFrom(0, 100 / 3, 200 / 3, 62.5, 100),
+    );
+    fc.assert(
+      fc.property(
+        fc.array(valueArb, { maxLength: 50 }),
+        fc.infiniteStream(fc.nat()),
+        (values, seeds) => {
+          const s = summarise(shuffle(values, seeds));
+          expect(s).toEqual(summarise(values));
+          if (s.n > 0) {
+            expect(s.min).toBe(Math.min(...values));
+            expect(s.max).toBe(Math.max(...values));
+          }
+        },
+      ),
+    );
+  });
+
+  it('scores stay within 0–100 and counts add up', () => {
+    fc.assert(
+      fc.property(fc.array(responseArb, { maxLength: 12 }), (responses) => {
+        expect(boundsProblem(aggregateResponses(q, responses))).toBeNull();
+      }),
+    );
+  });
+
+  it('the order of the responses never changes any result', () => {
+    fc.assert(
+      fc.property(
+        fc.array(responseArb, { maxLength: 12 }),
+        fc.infiniteStream(fc.nat()),
+        (responses, seeds) => {
+          expect(aggregateResponses(q, shuffle(responses, seeds))).toEqual(
+            aggregateResponses(q, responses),
+          );
+        },
+      ),
+    );
+  });
+
+  it('the order of files never changes any result (export → import → merge → aggregate)', () => {
+    const known = [{ id: 'mini', version: 1 }];
+    const meta = {
+      appVersion: 't',
+      exportedAt: '2024-05-03T12:00:00.000Z',
+      questionnaire: { id: 'mini', version: 1 },
+    };
+    // A file's responses must have unique ids; the same id may recur in another file.
+    const fileArb = fc.uniqueArray(responseArb, {
+      selector: (r) => r.id,
+      minLength: 1,
+      maxLength: 5,
+    });
+    fc.assert(
+      fc.property(
+        fc.array(fileArb, { minLength: 1, maxLength: 4 }),
+        fc.infiniteStream(fc.nat()),
+        (files, seeds) => {
+          const texts = files.map((f) => serializeResultsFile(createResultsFile(f, meta)));
+          const load = (order: readonly string[]) => {
+            let held: Record<string, Response> = {};
+            for (const text of order) {
+              const result = importResultsFile(text, { knownQuestionnaires: known });
+              if (!result.ok) throw new Error(result.error.code);
+              held = mergeImported(held, result.responses).responses;
+            }
+            return aggregateResponses(q, Object.values(held));
+          };
+          const inOrder = load(texts);
+          expect(load(shuffle(texts, seeds))).toEqual(inOrder);
+          // ...and the same as aggregating every copy at once.
+          expect(aggregateResponses(q, files.flat())).toEqual(inOrder);
+        },
+      ),
+      { numRuns: 200 },
+    );
+  });
+});

@@ -1,0 +1,55 @@
+/**
+ * Stable letters in place of municipality names: "Kommune A", "Kommune B", … Pure.
+ *
+ * Without a salt, letters follow kommunenummer order, so the same municipality gets the same
+ * letter whatever order the data came in. Note that anyone who knows the network's numbers can
+ * then work out who is who (the lowest number is always A). Pass a `salt` (for example one
+ * chosen per presentation) to order by a hash of salt and number instead: still stable for the
+ * same salt, but not guessable from the list of members.
+ */
+
+/** 0 → "A", 25 → "Z", 26 → "AA", 27 → "AB", … 701 → "ZZ", 702 → "AAA" (bijective base 26). */
+export function letterFor(index: number): string {
+  let n = Math.floor(index) + 1;
+  let out = '';
+  while (n > 0) {
+    const rem = (n - 1) % 26;
+    out = String.fromCharCode(65 + rem) + out;
+    n = Math.floor((n - 1) / 26);
+  }
+  return out;
+}
+
+/** FNV-1a, 32-bit: a small, stable string hash (not for security). */
+export function fnv1a(text: string): number {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < text.length; i += 1) {
+    hash ^= text.charCodeAt(i);
+    hash = Math.imul(hash, 0x01000193) >>> 0;
+  }
+  return hash >>> 0;
+}
+
+const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+/**
+ * Letters for every municipality but `keepNamed` (absent from the map: the viewer's own stays
+ * named). Duplicates in the input are ignored. The remaining municipalities get A, B, C… with no
+ * gap, sorted by kommunenummer, or by a salted hash when `options.salt` is given.
+ */
+export function anonymiseNames(
+  municipalityNumbers: readonly string[],
+  keepNamed?: string,
+  options: { salt?: string } = {},
+): Map<string, string> {
+  const unique = [...new Set(municipalityNumbers)].filter((n) => n !== keepNamed);
+  const { salt } = options;
+  const ordered =
+    salt === undefined
+      ? unique.sort(byText)
+      : unique
+          .map((n) => ({ n, h: fnv1a(`${salt}\u0000${n}`) }))
+          .sort((a, b) => a.h - b.h || byText(a.n, b.n))
+          .map((x) => x.n);
+  return new Map(ordered.map((n, i) => [n, letterFor(i)]));
+}

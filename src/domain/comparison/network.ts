@@ -1,0 +1,228 @@
+import type { Questionnaire } from '../questionnaire/schema';
+import type { GatheringRound, Municipality } from '../types';
+import { mean, type MunicipalityAggregate } from './aggregate';
+
+/**
+ * Network statistics across municipalities, and chart-ready series for the UI. Pure.
+ *
+ * - Every municipality counts once, whatever its number of respondents (the mean is the mean of
+ *   municipality means, not of all respondents).
+ * - The median of an even count is the mean of the two middle values.
+ * - Ranks use competition ranking ("1224"): 1 is the highest mean, and municipalities whose means
+ *   differ by less than RANK_TOLERANCE share a rank. Municipalities without a mean get no rank.
+ * - The statistics describe one gathering. Given aggregates from several rounds, the functions
+ *   that need one round use the latest round present (see latestRound); pass
+ *   aggregatesForRound(aggregates, round) to choose another.
+ */
+
+/** Means closer than this are a tie (floating-point noise, far below any displayed decimal). */
+export const RANK_TOLERANCE = 1e-9;
+
+export interface SummaryStats {
+  /** Municipalities with a mean. */
+  n: number;
+  median: number | null;
+  min: number | null;
+  max: number | null;
+  mean: number | null;
+  /** Keyed by kommunenummer; 1 = highest mean, ties share a rank. */
+  ranks: Record<string, number>;
+}
+
+export interface NetworkAreaStats extends SummaryStats {
+  areaId: string;
+}
+
+export function median(values: readonly number[]): number | null {
+  if (values.length === 0) return null;
+  const s = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(s.length / 2);
+  return s.length % 2 === 1 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
+}
+
+/** Competition ranks ("1224"): 1 + the number of others that are clearly higher. */
+export function competitionRanks(values: ReadonlyMap<string, number>): Record<string, number> {
+  const all = [...values.values()];
+  const entries = [...values.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  return Object.fromEntries(
+    entries.map(([key, v]) => [key, 1 + all.filter((o) => o - v > RANK_TOLERANCE).length]),
+  );
+}
+
+function summarise(values: ReadonlyMap<string, number>): SummaryStats {
+  const list = [...values.values()];
+  return {
+    n: list.length,
+    median: median(list),
+    min: list.length === 0 ? null : Math.min(...list),
+    max: list.length === 0 ? null : Math.max(...list),
+    mean: mean(list),
+    ranks: competitionRanks(values),
+  };
+}
+
+/** The aggregates of one gathering round. */
+export function aggregatesForRound(
+  aggregates: readonly MunicipalityAggregate[],
+  round: GatheringRound,
+): MunicipalityAggregate[] {
+  return aggregates.filter((a) => a.round === round);
+}
+
+/** The rounds that have at least one aggregate, ascending. */
+export function roundsPresent(aggregates: readonly MunicipalityAggregate[]): GatheringRound[] {
+  return [...new Set(aggregates.map((a) => a.round))].sort((a, b) => a - b);
+}
+
+/** The latest round present, or null when there are no aggregates. */
+export function latestRound(aggregates: readonly MunicipalityAggregate[]): GatheringRound | null {
+  return roundsPresent(aggregates).at(-1) ?? null;
+}
+
+/** One round's aggregates; the latest round when the input holds several. */
+function oneRound(aggregates: readonly MunicipalityAggregate[]): MunicipalityAggregate[] {
+  const round = latestRound(aggregates);
+  return round === null ? [] : aggregatesForRound(aggregates, round);
+}
+
+/** Per area, in questionnaire order: the network's n, median, min, max, mean and ranks. */
+export function networkStats(
+  q: Questionnaire,
+  aggregates: readonly MunicipalityAggregate[],
+): NetworkAreaStats[] {
+  const round = oneRound(aggregates);
+  return q.areas.map((area) => {
+    const values = new Map<string, number>();
+    for (const agg of round) {
+      const m = agg.areas.find((a) => a.areaId === area.id)?.mean;
+      if (m !== undefined && m !== null) values.set(agg.municipality.number, m);
+    }
+    return { areaId: area.id, ...summarise(values) };
+  });
+}
+
+/** The same statistics for the overall score. */
+export function networkOverall(aggregates: readonly MunicipalityAggregate[]): SummaryStats {
+  const values = new Map<string, number>();
+  for (const agg of oneRound(aggregates)) {
+    if (agg.overall !== null) values.set(agg.municipality.number, agg.overall);
+  }
+  return summarise(values);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Chart-ready series: plain data with ids, never labels. The UI looks up texts and applies
+// anonymisation (anonymiseNames) to `municipality.name`.
+
+export interface HeatmapCell {
+  areaId: string;
+  value: number | null;
+  n: number;
+  disagreement: boolean;
+}
+
+export interface HeatmapRow {
+  municipality: Municipality;
+  respondents: number;
+  overall: number | null;
+  demo: boolean;
+  /** In questionnaire order. */
+  cells: HeatmapCell[];
+}
+
+/** Municipalities × areas for one round (the latest present), sorted by kommunenummer. */
+export function heatmapRows(
+  q: Questionnaire,
+  aggregates: readonly MunicipalityAggregate[],
+): HeatmapRow[] {
+  return oneRound(aggregates)
+    .map((agg) => ({
+      municipality: agg.municipality,
+      respondents: agg.respondents,
+      overall: agg.overall,
+      demo: agg.demo,
+      cells: q.areas.map((area) => {
+        const a = agg.areas.find((x) => x.areaId === area.id);
+        return {
+          areaId: area.id,
+          value: a?.mean ?? null,
+          n: a?.n ?? 0,
+          disagreement: a?.disagreement ?? false,
+        };
+      }),
+    }))
+    .sort((a, b) =>
+      a.municipality.number < b.municipality.number
+        ? -1
+        : a.municipality.number > b.municipality.number
+          ? 1
+          : 0,
+    );
+}
+
+export interface ProfilePoint {
+  areaId: string;
+  /** The municipality's mean, or null when it has none (or is not in the aggregates). */
+  value: number | null;
+  /** The network's peer band. */
+  min: number | null;
+  median: number | null;
+  max: number | null;
+}
+
+/**
+ * One municipality against the network's peer band, per area in the order of `stats`
+ * (questionnaire order when stats come from networkStats).
+ */
+export function profileSeries(
+  municipalityNumber: string,
+  aggregates: readonly MunicipalityAggregate[],
+  stats: readonly NetworkAreaStats[],
+): ProfilePoint[] {
+  const own = oneRound(aggregates).find((a) => a.municipality.number === municipalityNumber);
+  return stats.map((s) => ({
+    areaId: s.areaId,
+    value: own?.areas.find((a) => a.areaId === s.areaId)?.mean ?? null,
+    min: s.min,
+    median: s.median,
+    max: s.max,
+  }));
+}
+
+export interface AreaRankingEntry {
+  municipality: Municipality;
+  mean: number | null;
+  /** Respondents with a score for the area. */
+  n: number;
+  /** Competition rank; null without a mean. */
+  rank: number | null;
+}
+
+/**
+ * Every municipality's mean for one area (one round, the latest present), highest first;
+ * municipalities without a mean last; ties by kommunenummer.
+ */
+export function areaRanking(
+  areaId: string,
+  aggregates: readonly MunicipalityAggregate[],
+): AreaRankingEntry[] {
+  const rows = oneRound(aggregates).map((agg) => {
+    const a = agg.areas.find((x) => x.areaId === areaId);
+    return { municipality: agg.municipality, mean: a?.mean ?? null, n: a?.n ?? 0 };
+  });
+  const values = new Map<string, number>();
+  for (const r of rows) if (r.mean !== null) values.set(r.municipality.number, r.mean);
+  const ranks = competitionRanks(values);
+  return rows
+    .map((r) => ({ ...r, rank: r.mean === null ? null : (ranks[r.municipality.number] ?? null) }))
+    .sort((a, b) => {
+      if (a.mean === null || b.mean === null) {
+        if (a.mean !== b.mean) return a.mean === null ? 1 : -1;
+      } else if (a.rank !== b.rank) {
+        return (a.rank ?? 0) - (b.rank ?? 0);
+      }
+      const x = a.municipality.number;
+      const y = b.municipality.number;
+      return x < y ? -1 : x > y ? 1 : 0;
+    });
+}

@@ -1,0 +1,208 @@
+import { describe, expect, it } from 'vitest';
+import questionnaireJson from '../../../questionnaires/god-vertskommune/v1.json';
+import { aggregateResponses, type MunicipalityAggregate } from '../comparison/aggregate';
+import { networkStats } from '../comparison/network';
+import { importResultsFile } from '../files/import';
+import { responseSchema } from '../files/response-schema';
+import { createResultsFile, serializeResultsFile } from '../files/results-file';
+import { NETWORK_MUNICIPALITIES } from '../network';
+import { statementsForRole } from '../questionnaire/model';
+import { parseQuestionnaire, type Questionnaire } from '../questionnaire/schema';
+import { miniQuestionnaire } from '../testing/fixtures';
+import type { Response } from '../types';
+import { DEMO_PROFILES, createDemoNetwork, mulberry32 } from './demo-network';
+
+function load(): Questionnaire {
+  const parsed = parseQuestionnaire(questionnaireJson);
+  if (!parsed.ok) throw new Error('The bundled questionnaire is invalid');
+  return parsed.questionnaire;
+}
+
+const q = load();
+const responses = createDemoNetwork(q);
+const aggregates = aggregateResponses(q, responses);
+const inRound = (round: 1 | 2) => aggregates.filter((a) => a.round === round);
+const areaMean = (agg: MunicipalityAggregate | undefined, areaId: string) =>
+  agg?.areas.find((a) => a.areaId === areaId)?.mean ?? null;
+const find = (number: string, round: 1 | 2) =>
+  aggregates.find((a) => a.municipality.number === number && a.round === round);
+
+describe('mulberry32', () => {
+  it('is deterministic per seed and stays in [0, 1)', () => {
+    const a = mulberry32(42);
+    const b = mulberry32(42);
+    const xs = Array.from({ length: 1000 }, () => a());
+    expect(Array.from({ length: 1000 }, () => b())).toEqual(xs);
+    expect(xs.every((x) => x >= 0 && x < 1)).toBe(true);
+    expect(mulberry32(43)()).not.toBe(mulberry32(42)());
+    // roughly uniform: the mean of 1000 draws is near 0.5
+    expect(Math.abs(xs.reduce((s, x) => s + x, 0) / 1000 - 0.5)).toBeLessThan(0.05);
+  });
+});
+
+describe('createDemoNetwork', () => {
+  it('is deterministic: two calls give deep-equal data', () => {
+    expect(createDemoNetwork(q)).toEqual(responses);
+  });
+
+  it('covers the seven municipalities over two gatherings, 4–7 respondents each', () => {
+    expect(aggregates).toHaveLength(14);
+    expect(new Set(aggregates.map((a) => a.municipality.number))).toEqual(
+      new Set(NETWORK_MUNICIPALITIES.map((m) => m.number)),
+    );
+    for (const a of aggregates) {
+      expect(a.respondents).toBeGreaterThanOrEqual(4);
+      expect(a.respondents).toBeLessThanOrEqual(7);
+      expect(a.demo).toBe(true);
+      expect(a.municipality.name).toBe(
+        NETWORK_MUNICIPALITIES.find((m) => m.number === a.municipality.number)?.name,
+      );
+    }
+    const dates = new Set(responses.map((r) => `${r.gathering.round}:${r.gathering.date}`));
+    expect(dates).toEqual(new Set(['1:2024-02-15', '2:2024-05-03']));
+  });
+
+  it('every response is valid, marked demo, with a stable id and a fixed timestamp', () => {
+    for (const r of responses) {
+      const parsed = responseSchema.safeParse(r);
+      expect(parsed.success, JSON.stringify(parsed.error?.issues)).toBe(true);
+      expect(r.demo).toBe(true);
+      expect(r.id).toMatch(
+        new RegExp(`^demo-${r.municipality.number}-r${r.gathering.round}-[1-7]$`),
+      );
+      expect(r.updatedAt).toMatch(/^2024-0[2-5]-\d\dT\d\d:\d\d:00\.000Z$/);
+    }
+    expect(new Set(responses.map((r) => r.id)).size).toBe(responses.length);
+    expect(responses[0]!.id).toBe('demo-1506-r1-1');
+  });
+
+  it('exports and imports as a results file', () => {
+    const text = serializeResultsFile(
+      createResultsFile(responses, {
+        appVersion: 'test',
+        exportedAt: '2024-05-03T12:00:00.000Z',
+        questionnaire: { id: q.id, version: q.version },
+      }),
+    );
+    const result = importResultsFile(text, {
+      knownQuestionnaires: [{ id: q.id, version: q.version }],
+    });
+    expect(result.ok && result.responses.length).toBe(responses.length);
+  });
+
+  it('asks each respondent only the statements for their role', () => {
+    for (const r of responses) {
+      const allowed = new Set(statementsForRole(q, r.respondent.role).map((s) => s.id));
+      for (const id of Object.keys(r.answers)) expect(allowed.has(id)).toBe(true);
+    }
+    // and a business respondent does get the business-only statements
+    const business = responses.filter((r) => r.respondent.role === 'business');
+    expect(business.some((r) => r.answers['dialogue-6'] !== undefined)).toBe(true);
+    expect(responses.some((r) => r.respondent.role !== 'business' && r.answers['dialogue-6'])).toBe(
+      false,
+    );
+  });
+
+  it('mixes roles: politicians and administration everywhere, business in most', () => {
+    for (const a of aggregates) {
+      expect(a.respondentsByRole.politician).toBeGreaterThanOrEqual(1);
+      expect(a.respondentsByRole.administration).toBeGreaterThanOrEqual(1);
+    }
+    const withBusiness = aggregates.filter((a) => a.respondentsByRole.business >= 1).length;
+    expect(withBusiness).toBeGreaterThanOrEqual(12);
+    expect(withBusiness).toBeLessThan(14); // Aure sent no business respondent to round 1
+  });
+
+  it('keeps scores within 0–100 and shows clear differences between municipalities', () => {
+    for (const a of aggregates) {
+      expect(a.overall).not.toBeNull();
+      for (const area of a.areas) {
+        expect(area.mean).not.toBeNull();
+        expect(area.mean!).toBeGreaterThanOrEqual(0);
+        expect(area.mean!).toBeLessThanOrEqual(100);
+      }
+    }
+    for (const round of [1, 2] as const) {
+      const overall = inRound(round).map((a) => a.overall!);
+      expect(Math.max(...overall) - Math.min(...overall)).toBeGreaterThanOrEqual(10);
+    }
+  });
+
+  it('gives municipalities the strengths domain.md suggests', () => {
+    for (const round of [1, 2] as const) {
+      const bb = networkStats(q, inRound(round)).find((s) => s.areaId === 'business-base')!;
+      // Sunndal and Aure (one big industrial employer) know their business base better than the median.
+      expect(areaMean(find('1563', round), 'business-base')!).toBeGreaterThan(bb.median!);
+      expect(areaMean(find('1576', round), 'business-base')!).toBeGreaterThan(bb.median!);
+      // Molde is in the top two on services and on regional cooperation.
+      const stats = networkStats(q, inRound(round));
+      expect(stats.find((s) => s.areaId === 'services')!.ranks['1506']).toBeLessThanOrEqual(2);
+      expect(stats.find((s) => s.areaId === 'regional')!.ranks['1506']).toBeLessThanOrEqual(2);
+      // Tingvoll is weakest on land, planning and infrastructure.
+      expect(stats.find((s) => s.areaId === 'land-planning')!.ranks['1560']).toBe(7);
+    }
+  });
+
+  it('has politicians rating higher than business, on average over the network', () => {
+    const roleMean = (role: 'politician' | 'business') => {
+      const values = aggregates.flatMap((a) =>
+        a.areas.flatMap((x) => {
+          const m = x.byRole[role].mean;
+          return m === null ? [] : [m];
+        }),
+      );
+      return values.reduce((s, v) => s + v, 0) / values.length;
+    };
+    expect(roleMean('politician') - roleMean('business')).toBeGreaterThan(10);
+  });
+
+  it('improves from round 1 to round 2 in the areas each municipality worked on', () => {
+    const gains = DEMO_PROFILES.map((p) => {
+      const diffs = p.focus.map(
+        (areaId) => areaMean(find(p.number, 2), areaId)! - areaMean(find(p.number, 1), areaId)!,
+      );
+      return diffs.reduce((s, d) => s + d, 0) / diffs.length;
+    });
+    expect(gains.every((g) => g > 0)).toBe(true);
+  });
+
+  it('has some "don\'t know" (more on the business base from politicians) and a few "not relevant"', () => {
+    const share = (
+      list: readonly Response[],
+      prefix: string,
+      value: 'dontKnow' | 'notRelevant',
+    ) => {
+      const answers = list.flatMap((r) =>
+        Object.entries(r.answers).filter(([id]) => id.startsWith(prefix)),
+      );
+      return answers.filter(([, a]) => a.value === value).length / answers.length;
+    };
+    const politicians = responses.filter((r) => r.respondent.role === 'politician');
+    const others = responses.filter((r) => r.respondent.role !== 'politician');
+    expect(share(politicians, 'business-base-', 'dontKnow')).toBeGreaterThan(
+      2 * share(others, 'business-base-', 'dontKnow'),
+    );
+    expect(share(responses, '', 'dontKnow')).toBeGreaterThan(0.02);
+    const notRelevant = share(responses, '', 'notRelevant');
+    expect(notRelevant).toBeGreaterThan(0);
+    expect(notRelevant).toBeLessThan(0.06);
+  });
+
+  it('rates importance 1–5 for most areas', () => {
+    const ratings = responses.flatMap((r) => Object.values(r.importance));
+    expect(ratings.length).toBeGreaterThan(0.85 * responses.length * q.areas.length);
+    expect(new Set(ratings).size).toBeGreaterThanOrEqual(3);
+  });
+
+  it('flags strong disagreement somewhere, but not everywhere', () => {
+    const flagged = aggregates.flatMap((a) => a.areas.filter((x) => x.disagreement));
+    expect(flagged.length).toBeGreaterThan(0);
+    expect(flagged.length).toBeLessThan(10);
+  });
+
+  it('works for another questionnaire too (areas it does not know get a neutral profile)', () => {
+    const mini = createDemoNetwork(miniQuestionnaire);
+    expect(aggregateResponses(miniQuestionnaire, mini)).toHaveLength(14);
+    for (const r of mini) expect(responseSchema.safeParse(r).success).toBe(true);
+  });
+});

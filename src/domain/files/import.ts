@@ -1,0 +1,417 @@
+import { formatPath } from '../questionnaire/schema';
+import { describeIssue } from '../zod-issues';
+import type { Action, QuestionnaireRef, Response } from '../types';
+import { migrateResultsFile, type FormatMigration } from './legacy';
+import { RESULTS_FORMAT, RESULTS_FORMAT_VERSION } from './results-file';
+import { resultsFileV1Schema, type ImportedResultsFile } from './results-file-schema';
+
+/**
+ * Import of results files: one chain that turns untrusted bytes or text into typed responses and
+ * actions, or into an error code that the UI translates. See docs/results-file.md.
+ *
+ *   size limit → decode → JSON.parse → nesting depth → envelope → migrations → zod
+ *   → at least one response or action → known questionnaire → one questionnaire per file
+ *
+ * importResultsFile never throws, whatever it is given (a fast-check property with 10,000+ runs
+ * holds it to that), and returns plain data only.
+ */
+
+/** 20 MB (20 × 1024 × 1024 bytes). */
+export const DEFAULT_MAX_BYTES = 20 * 1024 * 1024;
+/** Deepest nesting of arrays and objects accepted. A valid results file needs 5. */
+export const MAX_DEPTH = 64;
+/** At most this many zod issues are returned; `detail` then says how many there were. */
+export const MAX_ISSUES = 50;
+
+export const IMPORT_ERROR_CODES = [
+  'tooLarge',
+  'notText',
+  'notJson',
+  'tooDeep',
+  'notResultsFile',
+  'newerFormat',
+  'unsupportedFormat',
+  'invalid',
+  'unknownQuestionnaire',
+  'mixedQuestionnaires',
+  'empty',
+] as const;
+export type ImportErrorCode = (typeof IMPORT_ERROR_CODES)[number];
+
+export interface ImportIssue {
+  /** Dotted path into the file, e.g. "responses.0.answers.strategy-1.value". */
+  path: string;
+  /** Technical message, in English; the UI shows its own text for the code. */
+  message: string;
+}
+
+export interface ImportError {
+  code: ImportErrorCode;
+  issues?: ImportIssue[];
+  /** Short technical detail for logs and the "details" fold, never translated. */
+  detail?: string;
+}
+
+export type ImportResult =
+  | { ok: true; file: ImportedResultsFile; responses: Response[]; actions: Action[] }
+  | { ok: false; error: ImportError };
+
+export interface ImportOptions {
+  /** Questionnaires (id and version) that this app can score. */
+  knownQuestionnaires: readonly QuestionnaireRef[];
+  /** Largest file accepted, in bytes (UTF-8 bytes for a string). Default DEFAULT_MAX_BYTES. */
+  maxBytes?: number;
+  /** For tests: a migration table and the current version. Default: the real ones. */
+  migrations?: readonly FormatMigration[];
+  currentFormatVersion?: number;
+}
+
+/** Longest path or message returned: an issue may quote the file, and the file is hostile. */
+export const MAX_MESSAGE_LENGTH = 300;
+const clip = (text: string) =>
+  text.length > MAX_MESSAGE_LENGTH ? `${text.slice(0, MAX_MESSAGE_LENGTH - 1)}…` : text;
+
+const fail = (code: ImportErrorCode, extra: Omit<ImportError, 'code'> = {}): ImportResult => ({
+  ok: false,
+  error: { code, ...extra },
+});
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** UTF-8 byte length of a string without allocating it. Lone surrogates count as 3 (U+FFFD). */
+export function utf8ByteLength(text: string): number {
+  let bytes = 0;
+  for (let i = 0; i < text.length; i += 1) {
+    const c = text.charCodeAt(i);
+    if (c < 0x80) bytes += 1;
+    else if (c < 0x800) bytes += 2;
+    else if (c >= 0xd800 && c <= 0xdbff && i + 1 < text.length) {
+      const next = text.charCodeAt(i + 1);
+      if (next >= 0xdc00 && next <= 0xdfff) {
+        bytes += 4;
+        i += 1;
+      } else bytes += 3;
+    } else bytes += 3;
+  }
+  return bytes;
+}
+
+/** True when a string or byte array is larger than `maxBytes`, checked before any parsing. */
+export function exceedsSize(input: string | Uint8Array, maxBytes: number): boolean {
+  if (typeof input !== 'string') return input.byteLength > maxBytes;
+  // Every UTF-16 code unit takes 1 to 3 UTF-8 bytes: only count when it could matter.
+  if (input.length > maxBytes) return true;
+  if (input.length * 3 <= maxBytes) return false;
+  return utf8ByteLength(input) > maxBytes;
+}
+
+export type Encoding = 'utf-8' | 'utf-16le' | 'utf-16be';
+
+/**
+ * Detects the encoding from a byte order mark, or, without one, from where the zero bytes sit in
+ * the first two bytes (JSON starts with an ASCII character: RFC 4627, section 3).
+ */
+export function detectEncoding(bytes: Uint8Array): { encoding: Encoding; bomLength: number } {
+  const [b0, b1, b2] = [bytes[0], bytes[1], bytes[2]];
+  if (b0 === 0xef && b1 === 0xbb && b2 === 0xbf) return { encoding: 'utf-8', bomLength: 3 };
+  if (b0 === 0xff && b1 === 0xfe) return { encoding: 'utf-16le', bomLength: 2 };
+  if (b0 === 0xfe && b1 === 0xff) return { encoding: 'utf-16be', bomLength: 2 };
+  if (bytes.length >= 2 && b0 !== 0 && b1 === 0) return { encoding: 'utf-16le', bomLength: 0 };
+  if (bytes.length >= 2 && b0 === 0 && b1 !== 0) return { encoding: 'utf-16be', bomLength: 0 };
+  return { encoding: 'utf-8', bomLength: 0 };
+}
+
+function decodeBytes(bytes: Uint8Array, encoding: Encoding): string {
+  if (encoding === 'utf-16be') {
+    let decoder: TextDecoder | undefined;
+    try {
+      decoder = new TextDecoder('utf-16be', { fatal: true, ignoreBOM: true });
+    } catch {
+      decoder = undefined; // a runtime without UTF-16BE: swap the bytes and read it as LE
+    }
+    if (decoder) return decoder.decode(bytes);
+    if (bytes.length % 2 !== 0) throw new TypeError('Odd number of bytes in UTF-16');
+    const swapped = new Uint8Array(bytes.length);
+    for (let i = 0; i < bytes.length; i += 2) {
+      swapped[i] = bytes[i + 1] ?? 0;
+      swapped[i + 1] = bytes[i] ?? 0;
+    }
+    return new TextDecoder('utf-16le', { fatal: true, ignoreBOM: true }).decode(swapped);
+  }
+  return new TextDecoder(encoding, { fatal: true, ignoreBOM: true }).decode(bytes);
+}
+
+/**
+ * Turns the input into text. Bytes: UTF-8 or UTF-16 LE/BE, with or without a BOM, decoded
+ * strictly. Text: a leading BOM is dropped. A text with NUL characters is binary, not text.
+ */
+export function decodeInput(
+  input: string | Uint8Array,
+): { ok: true; text: string; encoding: Encoding } | { ok: false } {
+  let text: string;
+  let encoding: Encoding = 'utf-8';
+  if (typeof input === 'string') {
+    text = input;
+  } else {
+    const detected = detectEncoding(input);
+    encoding = detected.encoding;
+    try {
+      text = decodeBytes(input.subarray(detected.bomLength), encoding);
+    } catch {
+      return { ok: false };
+    }
+  }
+  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+  if (text.includes('\u0000')) return { ok: false };
+  return { ok: true, text, encoding };
+}
+
+/**
+ * True when arrays and objects in a JSON text nest deeper than `maxDepth`. A single pass over the
+ * text with a counter (no recursion), skipping brackets inside strings, so a hostile file is
+ * refused before JSON.parse builds it and before anything walks it recursively.
+ */
+export function nestingExceeds(text: string, maxDepth: number): boolean {
+  let depth = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i += 1) {
+    const c = text.charCodeAt(i);
+    if (inString) {
+      if (c === 0x5c)
+        i += 1; // backslash: skip the escaped character
+      else if (c === 0x22) inString = false;
+    } else if (c === 0x22) {
+      inString = true;
+    } else if (c === 0x7b || c === 0x5b) {
+      depth += 1;
+      if (depth > maxDepth) return true;
+    } else if ((c === 0x7d || c === 0x5d) && depth > 0) {
+      depth -= 1;
+    }
+  }
+  return false;
+}
+
+function sameRef(a: QuestionnaireRef, b: QuestionnaireRef): boolean {
+  return a.id === b.id && a.version === b.version;
+}
+
+function runChain(input: string | Uint8Array, options: ImportOptions): ImportResult {
+  const maxBytes =
+    typeof options.maxBytes === 'number' && options.maxBytes >= 0
+      ? options.maxBytes
+      : DEFAULT_MAX_BYTES;
+  if (exceedsSize(input, maxBytes)) {
+    const size = typeof input === 'string' ? input.length : input.byteLength;
+    return fail('tooLarge', { detail: `More than ${maxBytes} bytes (${size} units)` });
+  }
+
+  const decoded = decodeInput(input);
+  if (!decoded.ok) return fail('notText');
+  const { text } = decoded;
+  if (text.trim() === '') return fail('empty', { detail: 'The file has no content' });
+  if (nestingExceeds(text, MAX_DEPTH))
+    return fail('tooDeep', { detail: `Deeper than ${MAX_DEPTH}` });
+
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch (error) {
+    const message = error instanceof Error ? error.message : '';
+    return fail('notJson', { detail: message.slice(0, 200) });
+  }
+
+  if (!isRecord(data) || data.format !== RESULTS_FORMAT) return fail('notResultsFile');
+  const formatVersion = data.formatVersion;
+  if (typeof formatVersion !== 'number') {
+    return fail('unsupportedFormat', { detail: `formatVersion is ${typeof formatVersion}` });
+  }
+  const migrated = migrateResultsFile(
+    data,
+    formatVersion,
+    options.migrations,
+    options.currentFormatVersion ?? RESULTS_FORMAT_VERSION,
+  );
+  if (!migrated.ok) return fail(migrated.code, { detail: migrated.detail });
+
+  // reportInput lets describeIssue say what was found ("found number 5"); clip() keeps it short.
+  const parsed = resultsFileV1Schema.safeParse(migrated.file, { reportInput: true });
+  if (!parsed.success) {
+    const all = parsed.error.issues;
+    const issues = all.slice(0, MAX_ISSUES).map((issue) => ({
+      path: clip(formatPath(issue.path)),
+      // zod/mini's own messages are all "Invalid input"; ours (duplicates, reserved keys) say more.
+      message: clip(
+        issue.code === 'custom' || issue.message !== 'Invalid input'
+          ? issue.message
+          : describeIssue(issue),
+      ),
+    }));
+    return fail('invalid', {
+      issues,
+      detail:
+        all.length > MAX_ISSUES
+          ? `${all.length} issues, the first ${MAX_ISSUES} listed`
+          : `${all.length} issues`,
+    });
+  }
+  const { actions: parsedActions, ...rest } = parsed.data;
+  const actions = parsedActions ?? [];
+  const file: ImportedResultsFile = { ...rest, actions };
+  const { responses } = file;
+
+  if (responses.length === 0 && actions.length === 0) {
+    return fail('empty', { detail: 'No responses and no actions' });
+  }
+  const known = options.knownQuestionnaires;
+  if (!known.some((k) => sameRef(k, file.questionnaire))) {
+    return fail('unknownQuestionnaire', {
+      detail: `${file.questionnaire.id} v${file.questionnaire.version}`,
+    });
+  }
+  const mixed: ImportIssue[] = [];
+  const unknown: ImportIssue[] = [];
+  responses.forEach((r, i) => {
+    if (r.questionnaire.id !== file.questionnaire.id) {
+      mixed.push({
+        path: `responses.${i}.questionnaire.id`,
+        message: `Questionnaire "${r.questionnaire.id}" in a file for "${file.questionnaire.id}"`,
+      });
+    } else if (!known.some((k) => sameRef(k, r.questionnaire))) {
+      unknown.push({
+        path: `responses.${i}.questionnaire.version`,
+        message: `Unknown questionnaire ${r.questionnaire.id} v${r.questionnaire.version}`,
+      });
+    }
+  });
+  if (mixed.length > 0) return fail('mixedQuestionnaires', { issues: mixed.slice(0, MAX_ISSUES) });
+  if (unknown.length > 0)
+    return fail('unknownQuestionnaire', { issues: unknown.slice(0, MAX_ISSUES) });
+
+  return { ok: true, file, responses, actions };
+}
+
+/**
+ * Checks a results file and returns its responses and actions, or an error code. Never throws.
+ * A `string` should be the file's text; pass the raw bytes (`Uint8Array`) where you can, so that
+ * UTF-16 files and byte order marks are recognised.
+ */
+export function importResultsFile(
+  input: string | Uint8Array,
+  options: ImportOptions,
+): ImportResult {
+  try {
+    return runChain(input, options);
+  } catch (error) {
+    // Only reachable for faults outside the chain's control (such as running out of memory).
+    // Tests assert that this detail never appears.
+    const message = error instanceof Error ? error.name : 'unknown';
+    return fail('invalid', { detail: `internalError: ${message}` });
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Merging imported data into what is already held
+
+/**
+ * The order in which two copies of the same record (same id) win over each other:
+ * the later `updatedAt` instant wins (compared as instants, so "+02:00" and "Z" agree); when the
+ * instants are equal but the contents differ, the copy whose canonical JSON sorts last wins.
+ * This is a total order, so a merge gives the same result whatever order files come in.
+ * Returns > 0 when `a` wins, < 0 when `b` wins and 0 when the two are identical.
+ */
+export function compareEdits<T extends { updatedAt: string }>(a: T, b: T): number {
+  if (a === b) return 0;
+  const ta = Date.parse(a.updatedAt);
+  const tb = Date.parse(b.updatedAt);
+  const na = Number.isNaN(ta) ? -Infinity : ta;
+  const nb = Number.isNaN(tb) ? -Infinity : tb;
+  if (na !== nb) return na > nb ? 1 : -1;
+  const ca = canonicalJson(a);
+  const cb = canonicalJson(b);
+  if (ca === cb) return 0;
+  return ca > cb ? 1 : -1;
+}
+
+/** JSON with object keys sorted at every level: equal data gives equal text. */
+export function canonicalJson(value: unknown): string {
+  return JSON.stringify(value, (_key, v: unknown) =>
+    isRecord(v)
+      ? Object.fromEntries(
+          Object.keys(v)
+            .sort()
+            .map((k) => [k, v[k]]),
+        )
+      : v,
+  );
+}
+
+export interface MergeCounts {
+  /** Ids not held before. */
+  added: number;
+  /** Ids held before, replaced by the imported copy (it was newer). */
+  updated: number;
+  /** Ids held before with identical content. */
+  unchanged: number;
+  /** Ids held before where the held copy is newer and was kept. */
+  keptNewer: number;
+}
+
+function mergeById<T extends { id: string; updatedAt: string }>(
+  existing: Readonly<Record<string, T>>,
+  incoming: readonly T[],
+): { merged: Record<string, T>; counts: MergeCounts } {
+  // The same id twice in the import counts once: the winning copy goes on.
+  const best = new Map<string, T>();
+  for (const item of incoming) {
+    const previous = best.get(item.id);
+    if (previous === undefined || compareEdits(item, previous) > 0) best.set(item.id, item);
+  }
+  const counts: MergeCounts = { added: 0, updated: 0, unchanged: 0, keptNewer: 0 };
+  const out = new Map<string, T>(Object.entries(existing));
+  const added: [string, T][] = [];
+  for (const [id, item] of best) {
+    const held = Object.hasOwn(existing, id) ? existing[id] : undefined;
+    if (held === undefined) {
+      added.push([id, item]);
+      counts.added += 1;
+      continue;
+    }
+    const c = compareEdits(item, held);
+    if (c > 0) {
+      out.set(id, item);
+      counts.updated += 1;
+    } else if (c === 0) counts.unchanged += 1;
+    else counts.keptNewer += 1;
+  }
+  // New ids go last, sorted, so key order does not depend on the order of the import either.
+  added.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  for (const [id, item] of added) out.set(id, item);
+  return { merged: Object.fromEntries(out), counts };
+}
+
+/**
+ * Merges imported responses into those already held, whole response by whole response: the copy
+ * with the newer `updatedAt` wins (see compareEdits), and the counts tell the user what happened.
+ * Whole-response rather than answer-by-answer (mergeResponse), because an imported response is
+ * someone's finished self-assessment: "the newer edit wins" is then true of what the user sees.
+ * Pure: neither input is changed; the result is a new object that shares the response objects.
+ */
+export function mergeImported(
+  existing: Readonly<Record<string, Response>>,
+  incoming: readonly Response[],
+): { responses: Record<string, Response> } & MergeCounts {
+  const { merged, counts } = mergeById(existing, incoming);
+  return { responses: merged, ...counts };
+}
+
+/** The same as mergeImported, for actions by id. */
+export function mergeImportedActions(
+  existing: Readonly<Record<string, Action>>,
+  incoming: readonly Action[],
+): { actions: Record<string, Action> } & MergeCounts {
+  const { merged, counts } = mergeById(existing, incoming);
+  return { actions: merged, ...counts };
+}

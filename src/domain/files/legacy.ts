@@ -1,0 +1,185 @@
+import { RESULTS_FORMAT_VERSION } from './results-file';
+
+/**
+ * Older results-file formats, and how each is brought up to the current one.
+ *
+ * Policy (docs/results-file.md, "Versions and migrations"):
+ * - A released format version is never changed. A change to the file's shape bumps
+ *   RESULTS_FORMAT_VERSION and adds one entry to FORMAT_MIGRATIONS, a fixture of the old format
+ *   under src/domain/files/fixtures/ and a test that the fixture imports.
+ * - Every key that is renamed or dropped is listed in the migration that does it (`legacyKeys`),
+ *   so there is one typed table to read when an old file looks strange.
+ * - Migrations work on plain JSON data that has passed the envelope check but not yet zod, and
+ *   must never mutate their input: they return a new object.
+ *
+ * Version 1 is the first released format, so the table is empty today. The runner below is real
+ * and tested with tables injected by the tests.
+ */
+
+/** Plain JSON object, as JSON.parse returns it. */
+export type JsonRecord = Record<string, unknown>;
+
+/** Where in the file a legacy key lives. */
+export type LegacyKeyScope = 'file' | 'response' | 'answer' | 'action';
+
+/** A key that an older format used, and what became of it. */
+export interface LegacyKey {
+  scope: LegacyKeyScope;
+  /** The key in the older format. */
+  key: string;
+  /** The key that replaced it, or null when the key was dropped. */
+  replacedBy: string | null;
+}
+
+export interface FormatMigration {
+  /** Turns a file of formatVersion `from` into formatVersion `from + 1`. */
+  from: number;
+  /** One line for docs and error details, e.g. "v1 → v2: responses[].respondent.role renamed". */
+  description: string;
+  legacyKeys: readonly LegacyKey[];
+  /**
+   * Returns a new object; never mutates `file`. The runner sets `formatVersion` on the result,
+   * so a step need not. A step may throw; the runner turns that into an error code.
+   */
+  migrate: (file: Readonly<JsonRecord>) => JsonRecord;
+}
+
+/** Ordered migrations of the results file. Empty: version 1 is the first released format. */
+export const FORMAT_MIGRATIONS: readonly FormatMigration[] = [];
+
+export type MigrateResult =
+  | { ok: true; file: JsonRecord; applied: number[] }
+  | { ok: false; code: 'newerFormat' | 'unsupportedFormat' | 'invalid'; detail: string };
+
+function isRecord(value: unknown): value is JsonRecord {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/**
+ * Brings a file of `fromVersion` up to `target` by running each step of the table in turn.
+ * Never throws:
+ * - `fromVersion` above `target` gives 'newerFormat' (made by a newer app);
+ * - a version with no step in the table, or one that is not a whole number ≥ 0, gives
+ *   'unsupportedFormat' (released versions start at 1; a test table may start at 0);
+ * - a step that throws or returns something other than an object gives 'invalid'.
+ */
+export function migrateResultsFile(
+  file: Readonly<JsonRecord>,
+  fromVersion: number,
+  table: readonly FormatMigration[] = FORMAT_MIGRATIONS,
+  target: number = RESULTS_FORMAT_VERSION,
+): MigrateResult {
+  if (!Number.isSafeInteger(fromVersion) || fromVersion < 0) {
+    return { ok: false, code: 'unsupportedFormat', detail: `formatVersion ${String(fromVersion)}` };
+  }
+  if (fromVersion > target) {
+    return { ok: false, code: 'newerFormat', detail: `formatVersion ${fromVersion} > ${target}` };
+  }
+  let current: JsonRecord = { ...file };
+  const applied: number[] = [];
+  for (let v = fromVersion; v < target; v += 1) {
+    const step = table.find((m) => m.from === v);
+    if (!step) {
+      return {
+        ok: false,
+        code: 'unsupportedFormat',
+        detail: `No migration from formatVersion ${v}`,
+      };
+    }
+    let next: unknown;
+    try {
+      next = step.migrate(current);
+    } catch (error) {
+      const message = error instanceof Error ? error.message : 'error';
+      return {
+        ok: false,
+        code: 'invalid',
+        detail: `Migration from formatVersion ${v} failed: ${message.slice(0, 200)}`,
+      };
+    }
+    if (!isRecord(next)) {
+      return {
+        ok: false,
+        code: 'invalid',
+        detail: `Migration from formatVersion ${v} did not return an object`,
+      };
+    }
+    current = { ...next, formatVersion: v + 1 };
+    applied.push(v);
+  }
+  return { ok: true, file: current, applied };
+}
+
+/**
+ * Helper for migrations: a copy of `record` with `from` renamed to `to` (or dropped when `to` is
+ * null). A key `to` already present wins over the legacy key. Keys are copied with
+ * Object.fromEntries, so a `__proto__` key stays an ordinary own key and pollutes nothing.
+ */
+export function renameKey(
+  record: Readonly<JsonRecord>,
+  from: string,
+  to: string | null,
+): JsonRecord {
+  if (!Object.hasOwn(record, from)) return Object.fromEntries(Object.entries(record));
+  const entries = Object.entries(record).filter(([k]) => k !== from);
+  if (to !== null && !Object.hasOwn(record, to)) entries.push([to, record[from]]);
+  return Object.fromEntries(entries);
+}
+
+/** Applies a list of legacy keys of one scope to a record, in table order. */
+export function applyLegacyKeys(
+  record: Readonly<JsonRecord>,
+  keys: readonly LegacyKey[],
+  scope: LegacyKeyScope,
+): JsonRecord {
+  let out: JsonRecord = Object.fromEntries(Object.entries(record));
+  for (const k of keys) if (k.scope === scope) out = renameKey(out, k.key, k.replacedBy);
+  return out;
+}
+
+function mapRecords(value: unknown, fn: (r: JsonRecord) => JsonRecord): unknown {
+  if (!Array.isArray(value)) return value;
+  return (value as unknown[]).map((item) => (isRecord(item) ? fn(item) : item));
+}
+
+/**
+ * Builds a migration that only renames or drops keys, from its table of legacy keys: 'file' keys
+ * on the envelope, 'response' keys on each of `responses`, 'answer' keys on each value of a
+ * response's `answers`, and 'action' keys on each of `actions`. Anything that is not the expected
+ * shape is left alone for zod to reject.
+ */
+export function keyRenameMigration(
+  from: number,
+  description: string,
+  legacyKeys: readonly LegacyKey[],
+): FormatMigration {
+  const migrateAnswers = (answers: unknown): unknown =>
+    isRecord(answers)
+      ? Object.fromEntries(
+          Object.entries(answers).map(([k, a]) => [
+            k,
+            isRecord(a) ? applyLegacyKeys(a, legacyKeys, 'answer') : a,
+          ]),
+        )
+      : answers;
+  return {
+    from,
+    description,
+    legacyKeys,
+    migrate: (file) => {
+      const out = applyLegacyKeys(file, legacyKeys, 'file');
+      if (Object.hasOwn(out, 'responses')) {
+        out.responses = mapRecords(out.responses, (r) => {
+          const response = applyLegacyKeys(r, legacyKeys, 'response');
+          if (Object.hasOwn(response, 'answers'))
+            response.answers = migrateAnswers(response.answers);
+          return response;
+        });
+      }
+      if (Object.hasOwn(out, 'actions')) {
+        out.actions = mapRecords(out.actions, (a) => applyLegacyKeys(a, legacyKeys, 'action'));
+      }
+      return out;
+    },
+  };
+}

@@ -1,0 +1,131 @@
+import { actionSchema } from '../files/results-file-schema';
+import type { Action, ActionFollowUp, ActionStatus, GatheringRound, Municipality } from '../types';
+
+/**
+ * Actions: measures a municipality commits to, tied to an area, followed up at each gathering.
+ * Every helper is pure and returns a new object; the input is never changed.
+ *
+ * The schema is `actionSchema` in files/results-file-schema.ts, because actions travel in the
+ * results file; `checkAction` applies it here so a form can show problems before saving.
+ */
+
+/** What a form gives to create an action. Texts are trimmed; empty optional texts are dropped. */
+export interface ActionInput {
+  municipality: Municipality;
+  areaId: string;
+  statementId?: string | undefined;
+  title: string;
+  description?: string | undefined;
+  owner?: string | undefined;
+  /** ISO date, YYYY-MM-DD. */
+  dueDate?: string | undefined;
+  /** The gathering at which the action is agreed. */
+  round: GatheringRound;
+  /** Defaults to 'planned'. */
+  status?: ActionStatus | undefined;
+  demo?: boolean | undefined;
+}
+
+/** Statuses that still need work and follow-up. */
+export const OPEN_STATUSES: readonly ActionStatus[] = ['planned', 'inProgress'];
+
+/**
+ * A new action. `now` is an ISO timestamp (createdAt and updatedAt); `id` is made by the caller
+ * so that this stays pure. Run checkAction on the result before saving it.
+ */
+export function createAction(input: ActionInput, now: string, id: string): Action {
+  const action: Action = {
+    id,
+    municipality: { number: input.municipality.number, name: input.municipality.name },
+    areaId: input.areaId,
+    title: input.title.trim(),
+    description: (input.description ?? '').trim(),
+    owner: (input.owner ?? '').trim(),
+    status: input.status ?? 'planned',
+    round: input.round,
+    followUps: [],
+    createdAt: now,
+    updatedAt: now,
+  };
+  const statementId = input.statementId?.trim();
+  if (statementId) action.statementId = statementId;
+  const dueDate = input.dueDate?.trim();
+  if (dueDate) action.dueDate = dueDate;
+  if (input.demo !== undefined) action.demo = input.demo;
+  return action;
+}
+
+/** The action with a new status. The same object when the status does not change. */
+export function updateActionStatus(action: Action, status: ActionStatus, now: string): Action {
+  if (action.status === status) return action;
+  return { ...action, status, updatedAt: now };
+}
+
+/**
+ * The action with a follow-up recorded. There is at most one follow-up per gathering: a second
+ * one for the same round replaces the first. Follow-ups are kept in round order. The action takes
+ * the follow-up's status unless a later gathering already has a follow-up.
+ */
+export function addFollowUp(action: Action, followUp: ActionFollowUp, now: string): Action {
+  const entry: ActionFollowUp = { ...followUp, note: followUp.note.trim() };
+  const followUps = [...action.followUps.filter((f) => f.round !== entry.round), entry].sort(
+    (a, b) => a.round - b.round,
+  );
+  const latest = followUps.at(-1) === entry;
+  return {
+    ...action,
+    followUps,
+    status: latest ? entry.status : action.status,
+    updatedAt: now,
+  };
+}
+
+export function isOpen(action: Pick<Action, 'status'>): boolean {
+  return OPEN_STATUSES.includes(action.status);
+}
+
+/** Actions that are planned or in progress, in the given order. */
+export function openActions<A extends Pick<Action, 'status'>>(actions: readonly A[]): A[] {
+  return actions.filter(isOpen);
+}
+
+/** Actions tied to one area, in the given order. */
+export function actionsForArea<A extends Pick<Action, 'areaId'>>(
+  actions: readonly A[],
+  areaId: string,
+): A[] {
+  return actions.filter((a) => a.areaId === areaId);
+}
+
+/** The follow-up made at a gathering, if any. */
+export function followUpAt(action: Action, round: GatheringRound): ActionFollowUp | undefined {
+  return action.followUps.find((f) => f.round === round);
+}
+
+/**
+ * True when the action should be followed up at `currentRound`: it is still open, it was agreed
+ * at an earlier gathering, and it has no follow-up at this gathering yet. An open action is
+ * followed up at every gathering after the one where it was agreed.
+ */
+export function needsFollowUp(action: Action, currentRound: GatheringRound): boolean {
+  return (
+    isOpen(action) && currentRound > action.round && followUpAt(action, currentRound) === undefined
+  );
+}
+
+export interface ActionIssue {
+  /** Dotted path, e.g. "title" or "followUps.0.date". "" for the action itself. */
+  path: string;
+  /** The zod issue code, e.g. "too_small" or "invalid_format". */
+  code: string;
+}
+
+/** Problems that would stop the action from being saved or exported. Empty when valid. */
+export function checkAction(action: unknown): ActionIssue[] {
+  const result = actionSchema.safeParse(action);
+  if (result.success) return [];
+  return result.error.issues.map((issue) => ({
+    path: issue.path.map(String).join('.'),
+    code: issue.code,
+  }));
+}

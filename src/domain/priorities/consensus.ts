@@ -1,0 +1,255 @@
+import * as z from 'zod/mini';
+import {
+  GATHERING_ROUNDS,
+  LEVELS,
+  isLevel,
+  type Answer,
+  type AnswerValue,
+  type GatheringRound,
+  type Level,
+  type Municipality,
+  type QuestionnaireRef,
+} from '../types';
+
+/**
+ * Consensus: how a delegation's answers to each statement spread, and the municipality's agreed
+ * response that its coordinator records from them. The agreed response can be scored like any
+ * response (`agreedAnswers` + scoring's `scoreAnswers`).
+ */
+
+/** Levels that span this many steps or more (e.g. 2 and 5) count as disagreement. */
+export const DISAGREEMENT_STEPS = 3;
+
+export interface StatementDistribution {
+  statementId: string;
+  /** How many answered each level 1–5. */
+  counts: Record<Level, number>;
+  dontKnow: number;
+  notRelevant: number;
+  /** Respondents who answered the statement at all: levels + dontKnow + notRelevant. */
+  n: number;
+  /** Respondents who answered with a level. */
+  rated: number;
+  /** Mean level 1–5 of those who answered with a level, or null. */
+  mean: number | null;
+  /** Lowest and highest level given, or null without any level. */
+  min: Level | null;
+  max: Level | null;
+  /** True when max − min ≥ DISAGREEMENT_STEPS: worth talking about before agreeing. */
+  disagreement: boolean;
+}
+
+/** Anything with an answers map: a Response, or a test double. */
+export interface HasAnswers {
+  answers: Readonly<Record<string, Answer | undefined>>;
+}
+
+function emptyCounts(): Record<Level, number> {
+  return { 1: 0, 2: 0, 3: 0, 4: 0, 5: 0 };
+}
+
+/** The spread of one statement's answers across a delegation's responses. */
+export function statementDistribution(
+  statementId: string,
+  responses: readonly HasAnswers[],
+): StatementDistribution {
+  const counts = emptyCounts();
+  let dontKnow = 0;
+  let notRelevant = 0;
+  for (const response of responses) {
+    if (!Object.hasOwn(response.answers, statementId)) continue;
+    const value = response.answers[statementId]?.value;
+    if (value === 'dontKnow') dontKnow += 1;
+    else if (value === 'notRelevant') notRelevant += 1;
+    else if (isLevel(value)) counts[value] += 1;
+  }
+  let rated = 0;
+  let sum = 0;
+  let min: Level | null = null;
+  let max: Level | null = null;
+  for (const level of LEVELS) {
+    const c = counts[level];
+    if (c === 0) continue;
+    rated += c;
+    sum += c * level;
+    min ??= level;
+    max = level;
+  }
+  return {
+    statementId,
+    counts,
+    dontKnow,
+    notRelevant,
+    n: rated + dontKnow + notRelevant,
+    rated,
+    mean: rated === 0 ? null : sum / rated,
+    min,
+    max,
+    disagreement: min !== null && max !== null && max - min >= DISAGREEMENT_STEPS,
+  };
+}
+
+/** The distribution of every statement, in the order given (questionnaire order). */
+export function delegationDistributions(
+  statementIds: readonly string[],
+  responses: readonly HasAnswers[],
+): StatementDistribution[] {
+  return statementIds.map((id) => statementDistribution(id, responses));
+}
+
+// ---- the agreed response ----
+
+export interface AgreedAnswer {
+  level: AnswerValue;
+  /** Why the delegation agreed on this level. May be empty. */
+  rationale: string;
+  /** ISO timestamp; the newer edit wins on merge. */
+  updatedAt: string;
+}
+
+/** A municipality's agreed answers for one gathering: the consensus of its delegation. */
+export interface AgreedResponse {
+  id: string;
+  municipality: Municipality;
+  round: GatheringRound;
+  questionnaire: QuestionnaireRef;
+  /** Keyed by statement id. */
+  agreed: Record<string, AgreedAnswer>;
+  updatedAt: string;
+  /** Made-up data from the embedded demo network. */
+  demo?: boolean | undefined;
+}
+
+/** Bounds that keep a hostile file small in memory. */
+export const AGREED_LIMITS = { rationale: 2000, statements: 500 } as const;
+
+/** Keys that must never become object keys when untrusted data is copied. */
+const RESERVED = new Set(['__proto__', 'constructor', 'prototype']);
+const id = z.string().check(
+  z.minLength(1),
+  z.maxLength(100),
+  z.regex(/^[A-Za-z0-9_.:-]+$/),
+  z.refine((k) => !RESERVED.has(k), { error: 'Reserved key' }),
+);
+const timestamp = z.iso.datetime({ offset: true });
+const level = z.union(LEVELS.map((l) => z.literal(l)));
+
+export const agreedAnswerSchema = z.strictObject({
+  level: z.union([level, z.literal('dontKnow'), z.literal('notRelevant')]),
+  rationale: z.string().check(z.maxLength(AGREED_LIMITS.rationale)),
+  updatedAt: timestamp,
+});
+
+export const agreedResponseSchema = z.strictObject({
+  id,
+  municipality: z.strictObject({
+    number: z.string().check(z.regex(/^\d{4}$/)),
+    name: z.string().check(z.trim(), z.minLength(1), z.maxLength(100)),
+  }),
+  round: z.union(GATHERING_ROUNDS.map((r) => z.literal(r))),
+  questionnaire: z.strictObject({ id, version: z.int().check(z.gte(1)) }),
+  agreed: z.pipe(
+    // zod's record silently drops an own "__proto__" key instead of checking it; reject it first.
+    z.custom<unknown>(
+      (v) => typeof v !== 'object' || v === null || !Object.hasOwn(v, '__proto__'),
+      {
+        error: 'Reserved key',
+      },
+    ),
+    z.record(id, agreedAnswerSchema).check(
+      z.refine((r) => Object.keys(r).length <= AGREED_LIMITS.statements, {
+        error: `At most ${AGREED_LIMITS.statements} agreed statements`,
+      }),
+    ),
+  ),
+  updatedAt: timestamp,
+  demo: z.optional(z.boolean()),
+});
+
+// Compile-time check that the schema and the domain type agree.
+type ParsedAgreed = z.infer<typeof agreedResponseSchema>;
+export const _agreedTypeCheck: (a: ParsedAgreed) => AgreedResponse = (a) => a;
+
+export type ParseAgreedResult =
+  { ok: true; agreed: AgreedResponse } | { ok: false; issues: { path: string; code: string }[] };
+
+/** Validates unknown data as an agreed response; returns issue codes, never text. */
+export function parseAgreedResponse(data: unknown): ParseAgreedResult {
+  const result = agreedResponseSchema.safeParse(data);
+  if (result.success) return { ok: true, agreed: result.data };
+  return {
+    ok: false,
+    issues: result.error.issues.map((issue) => ({
+      path: issue.path.map(String).join('.'),
+      code: issue.code,
+    })),
+  };
+}
+
+/** A new, empty agreed response. */
+export function createAgreedResponse(input: {
+  id: string;
+  municipality: Municipality;
+  round: GatheringRound;
+  questionnaire: QuestionnaireRef;
+  now: string;
+}): AgreedResponse {
+  return {
+    id: input.id,
+    municipality: { ...input.municipality },
+    round: input.round,
+    questionnaire: { ...input.questionnaire },
+    agreed: {},
+    updatedAt: input.now,
+  };
+}
+
+/** Records (or replaces) the agreed answer to one statement. Returns a new object. */
+export function setAgreedAnswer(
+  response: AgreedResponse,
+  statementId: string,
+  level: AnswerValue,
+  rationale: string,
+  now: string,
+): AgreedResponse {
+  const answer: AgreedAnswer = { level, rationale: rationale.trim(), updatedAt: now };
+  return {
+    ...response,
+    agreed: Object.fromEntries([
+      ...Object.entries(response.agreed).filter(([key]) => key !== statementId),
+      [statementId, answer],
+    ]),
+    updatedAt: now,
+  };
+}
+
+/** Removes the agreed answer to one statement. Returns a new object. */
+export function clearAgreedAnswer(
+  response: AgreedResponse,
+  statementId: string,
+  now: string,
+): AgreedResponse {
+  if (!Object.hasOwn(response.agreed, statementId)) return response;
+  return {
+    ...response,
+    agreed: Object.fromEntries(
+      Object.entries(response.agreed).filter(([key]) => key !== statementId),
+    ),
+    updatedAt: now,
+  };
+}
+
+/**
+ * The agreed response as the answers map that scoring uses, so the network view can score it
+ * like a response. A non-empty rationale becomes the answer's comment.
+ */
+export function agreedAnswers(response: AgreedResponse): Record<string, Answer> {
+  return Object.fromEntries(
+    Object.entries(response.agreed).map(([statementId, a]): [string, Answer] => [
+      statementId,
+      a.rationale === ''
+        ? { value: a.level, updatedAt: a.updatedAt }
+        : { value: a.level, comment: a.rationale, updatedAt: a.updatedAt },
+    ]),
+  );
+}

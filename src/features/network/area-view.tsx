@@ -1,0 +1,105 @@
+import { useNetworkTranslation } from '../../i18n/network-namespace';
+import { Suspense, useId } from 'react';
+import { Heading, Label, Paragraph, Select, Spinner, Table } from '@digdir/designsystemet-react';
+import { navigate } from '../../app/router';
+import { areaRanking } from '../../domain/comparison/network';
+import { localize } from '../../domain/questionnaire/localize';
+import { formatScore } from '../../i18n/format';
+import { LazyAreaScoreChart } from '../../charts/lazy';
+import { municipalityLabel, type NetworkModel } from '../../store/network-model';
+import { useAppStore } from '../../store/store-context';
+
+/** Every municipality's score for one area, sorted, with respondent counts. */
+export function AreaView({ model, areaId }: { model: NetworkModel; areaId: string | null }) {
+  const { t } = useNetworkTranslation();
+  const language = useAppStore((s) => s.language);
+  const selectId = useId();
+  const q = model.questionnaire;
+  const area = q.areas.find((a) => a.id === areaId) ?? q.areas[0]!;
+  const name = (m: { number: string; name: string }) =>
+    municipalityLabel(model, m, (letter) => t('network.anonName', { letter }));
+  const fmt = (v: number) => formatScore(v, language);
+  const ranking = areaRanking(area.id, model.current);
+  const stats = model.stats.find((s) => s.areaId === area.id);
+  const title = localize(area.title, language);
+  const disagreement = new Map(
+    model.current.map((agg) => [
+      agg.municipality.number,
+      agg.areas.find((a) => a.areaId === area.id),
+    ]),
+  );
+
+  return (
+    <section aria-labelledby="area-heading" className="network-section">
+      <div className="ds-field inline-field">
+        <Label htmlFor={selectId}>{t('network.chooseArea')}</Label>
+        <Select
+          id={selectId}
+          value={area.id}
+          onChange={(e) => navigate({ name: 'network', view: 'area', param: e.target.value })}
+        >
+          {q.areas.map((a) => (
+            <option key={a.id} value={a.id}>
+              {localize(a.title, language)}
+            </option>
+          ))}
+        </Select>
+      </div>
+      <Heading level={2} data-size="md" id="area-heading">
+        {t('network.areaTitle', { area: title, round: model.round })}
+      </Heading>
+      {stats && stats.median !== null && (
+        <Paragraph className="chart-summary">
+          {t('network.areaSummary', {
+            median: fmt(stats.median),
+            min: fmt(stats.min ?? 0),
+            max: fmt(stats.max ?? 0),
+            count: stats.n,
+          })}
+        </Paragraph>
+      )}
+      <Suspense fallback={<Spinner aria-label={t('results.chartLoading')} />}>
+        <LazyAreaScoreChart
+          data={ranking.map((r) => ({
+            key: r.municipality.number,
+            label: name(r.municipality),
+            value: r.mean,
+          }))}
+          label={t('network.areaAlt', { area: title })}
+          formatValue={fmt}
+        />
+      </Suspense>
+      <div className="table-scroll">
+        <Table>
+          <caption>{t('network.areaCaption', { area: title })}</caption>
+          <Table.Head>
+            <Table.Row>
+              <Table.HeaderCell className="num">{t('network.rank')}</Table.HeaderCell>
+              <Table.HeaderCell>{t('network.municipality')}</Table.HeaderCell>
+              <Table.HeaderCell className="num">{t('results.score')}</Table.HeaderCell>
+              <Table.HeaderCell className="num">{t('network.respondents')}</Table.HeaderCell>
+              <Table.HeaderCell>{t('network.spread')}</Table.HeaderCell>
+            </Table.Row>
+          </Table.Head>
+          <Table.Body>
+            {ranking.map((r) => {
+              const a = disagreement.get(r.municipality.number);
+              return (
+                <Table.Row key={r.municipality.number}>
+                  <Table.Cell className="num">{r.rank ?? '–'}</Table.Cell>
+                  <Table.HeaderCell scope="row">{name(r.municipality)}</Table.HeaderCell>
+                  <Table.Cell className="num">{r.mean === null ? '–' : fmt(r.mean)}</Table.Cell>
+                  <Table.Cell className="num">{r.n}</Table.Cell>
+                  <Table.Cell>
+                    {a && a.min !== null && a.max !== null ? `${fmt(a.min)}–${fmt(a.max)}` : '–'}
+                    {a?.disagreement ? ` ≠ ${t('network.disagreement')}` : ''}
+                  </Table.Cell>
+                </Table.Row>
+              );
+            })}
+          </Table.Body>
+        </Table>
+      </div>
+    </section>
+  );
+}

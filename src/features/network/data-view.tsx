@@ -1,0 +1,124 @@
+import { useNetworkTranslation } from '../../i18n/network-namespace';
+import { Button, Heading, Paragraph, Table } from '@digdir/designsystemet-react';
+import { useAppStore, useAppStoreApi } from '../../store/store-context';
+import type { NetworkModel } from '../../store/network-model';
+import { formatDate } from '../../i18n/format';
+import { exportNetworkBundle } from './export-bundle';
+import { ImportPanel } from './import-panel';
+
+/** Import more files, see what is loaded, and remove a file or a municipality. */
+export function DataView({ model }: { model: NetworkModel }) {
+  const { t } = useNetworkTranslation();
+  const language = useAppStore((s) => s.language);
+  const sources = useAppStore((s) => s.network.sources);
+  const removeSource = useAppStore((s) => s.removeSource);
+  const removeMunicipality = useAppStore((s) => s.removeMunicipality);
+  const clearNetwork = useAppStore((s) => s.clearNetwork);
+  const store = useAppStoreApi();
+  const sourceName = (s: (typeof sources)[number]) =>
+    s.kind === 'demo'
+      ? t('import.demoSource')
+      : s.kind === 'device'
+        ? t('import.deviceSource')
+        : s.fileName;
+
+  return (
+    <div className="network-section">
+      <ImportPanel />
+      <section aria-labelledby="sources-heading">
+        <Heading level={2} data-size="sm" id="sources-heading">
+          {t('data.sourcesTitle')}
+        </Heading>
+        <div className="table-scroll">
+          <Table>
+            <caption className="visually-hidden">{t('data.sourcesTitle')}</caption>
+            <Table.Head>
+              <Table.Row>
+                <Table.HeaderCell>{t('data.file')}</Table.HeaderCell>
+                <Table.HeaderCell>{t('data.importedAt')}</Table.HeaderCell>
+                <Table.HeaderCell className="num">{t('data.responses')}</Table.HeaderCell>
+                <Table.HeaderCell>{t('saved.actions')}</Table.HeaderCell>
+              </Table.Row>
+            </Table.Head>
+            <Table.Body>
+              {sources.map((s) => (
+                <Table.Row key={s.id}>
+                  <Table.HeaderCell scope="row">{sourceName(s)}</Table.HeaderCell>
+                  <Table.Cell>{formatDate(s.importedAt, language)}</Table.Cell>
+                  <Table.Cell className="num">{s.responseIds.length}</Table.Cell>
+                  <Table.Cell>
+                    <Button
+                      data-size="sm"
+                      variant="tertiary"
+                      data-color="danger"
+                      onClick={() => removeSource(s.id)}
+                      aria-label={t('data.removeFileLabel', { name: sourceName(s) })}
+                    >
+                      {t('data.remove')}
+                    </Button>
+                  </Table.Cell>
+                </Table.Row>
+              ))}
+            </Table.Body>
+          </Table>
+        </div>
+      </section>
+      <section aria-labelledby="municipalities-heading">
+        <Heading level={2} data-size="sm" id="municipalities-heading">
+          {t('data.municipalitiesTitle')}
+        </Heading>
+        <div className="table-scroll">
+          <Table>
+            <caption className="visually-hidden">{t('data.municipalitiesTitle')}</caption>
+            <Table.Head>
+              <Table.Row>
+                <Table.HeaderCell>{t('network.municipality')}</Table.HeaderCell>
+                {model.rounds.map((r) => (
+                  <Table.HeaderCell key={r} className="num">
+                    {t('start.gatheringRound', { round: r })}
+                  </Table.HeaderCell>
+                ))}
+                <Table.HeaderCell>{t('saved.actions')}</Table.HeaderCell>
+              </Table.Row>
+            </Table.Head>
+            <Table.Body>
+              {model.municipalities.map((m) => (
+                <Table.Row key={m.number}>
+                  <Table.HeaderCell scope="row">
+                    {m.name} ({m.number})
+                  </Table.HeaderCell>
+                  {model.rounds.map((r) => (
+                    <Table.Cell key={r} className="num">
+                      {model.all.find((a) => a.municipality.number === m.number && a.round === r)
+                        ?.respondents ?? 0}
+                    </Table.Cell>
+                  ))}
+                  <Table.Cell>
+                    <Button
+                      data-size="sm"
+                      variant="tertiary"
+                      data-color="danger"
+                      onClick={() => removeMunicipality(m.number)}
+                      aria-label={t('data.removeMunicipalityLabel', { name: m.name })}
+                    >
+                      {t('data.remove')}
+                    </Button>
+                  </Table.Cell>
+                </Table.Row>
+              ))}
+            </Table.Body>
+          </Table>
+        </div>
+        <Paragraph data-size="sm">{t('data.respondentsHelp')}</Paragraph>
+      </section>
+      <div className="button-row">
+        <Button variant="secondary" onClick={() => exportNetworkBundle(store.getState())}>
+          {t('data.exportBundle')}
+        </Button>
+        <Button variant="tertiary" data-color="danger" onClick={clearNetwork}>
+          {t('data.clearAll')}
+        </Button>
+      </div>
+    </div>
+  );
+}

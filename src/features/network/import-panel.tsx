@@ -1,0 +1,159 @@
+import { useNetworkTranslation } from '../../i18n/network-namespace';
+import { useId, useRef, useState, type DragEvent } from 'react';
+import { Alert, Button, Heading, Paragraph } from '@digdir/designsystemet-react';
+import { useAppStore, useAppStoreApi } from '../../store/store-context';
+import { importFiles, type FileReport } from './import-files';
+import { loadDemoNetwork } from './demo';
+
+export function ImportPanel() {
+  const { t } = useNetworkTranslation();
+  const store = useAppStoreApi();
+  const ready = useAppStore((s) => s.networkReady);
+  const ownResponses = useAppStore((s) => Object.keys(s.responses).length);
+  const inputId = useId();
+  const inputRef = useRef<HTMLInputElement>(null);
+  const [progress, setProgress] = useState<{ done: number; total: number } | null>(null);
+  const [reports, setReports] = useState<FileReport[]>([]);
+  const [dragging, setDragging] = useState(false);
+  const [notice, setNotice] = useState<string | null>(null);
+
+  async function run(files: File[]) {
+    if (files.length === 0) return;
+    setReports([]);
+    setNotice(null);
+    setProgress({ done: 0, total: files.length });
+    const result = await importFiles(files, store, (done, total) => setProgress({ done, total }));
+    setProgress(null);
+    setReports(result);
+    if (inputRef.current) inputRef.current.value = '';
+  }
+
+  function onDrop(event: DragEvent) {
+    event.preventDefault();
+    setDragging(false);
+    void run([...event.dataTransfer.files]);
+  }
+
+  const addOwn = () => {
+    const responses = Object.values(store.getState().responses);
+    const counts = store
+      .getState()
+      .addImport({ fileName: t('import.deviceSource'), kind: 'device' }, responses, []);
+    setNotice(t('import.ownAdded', { count: responses.length, updated: counts.responses.updated }));
+  };
+
+  const busy = progress !== null || !ready;
+  const okCount = reports.filter((r) => r.ok).length;
+
+  return (
+    <section className="import-panel" aria-labelledby="import-heading">
+      <Heading level={2} data-size="sm" id="import-heading">
+        {t('import.title')}
+      </Heading>
+      <Paragraph>{t('import.help')}</Paragraph>
+      <div
+        className={`drop-zone${dragging ? ' drop-zone-active' : ''}`}
+        onDragOver={(e) => {
+          e.preventDefault();
+          setDragging(true);
+        }}
+        onDragLeave={() => setDragging(false)}
+        onDrop={onDrop}
+      >
+        <label htmlFor={inputId} className="file-label">
+          {t('import.choose')}
+        </label>
+        <input
+          ref={inputRef}
+          id={inputId}
+          type="file"
+          accept=".json,application/json"
+          multiple
+          disabled={busy}
+          onChange={(e) => void run([...(e.target.files ?? [])])}
+        />
+        <p className="drop-hint">{t('import.dropHint')}</p>
+      </div>
+      <div className="button-row">
+        <Button
+          variant="secondary"
+          disabled={busy}
+          onClick={() =>
+            void loadDemoNetwork(store).then((n) => setNotice(t('import.demoLoaded', { count: n })))
+          }
+        >
+          {t('import.loadDemo')}
+        </Button>
+        {ownResponses > 0 && (
+          <Button variant="secondary" disabled={busy} onClick={addOwn}>
+            {t('import.addOwn', { count: ownResponses })}
+          </Button>
+        )}
+      </div>
+
+      <div aria-live="polite" className="import-status">
+        {progress && (
+          <div className="progress">
+            <label htmlFor={`${inputId}-progress`}>
+              {t('import.progress', { done: progress.done, total: progress.total })}
+            </label>
+            <progress id={`${inputId}-progress`} max={progress.total} value={progress.done} />
+          </div>
+        )}
+        {notice && <Paragraph>{notice}</Paragraph>}
+        {reports.length > 0 && (
+          <Paragraph>
+            {t('import.summary', { ok: okCount, failed: reports.length - okCount })}
+          </Paragraph>
+        )}
+      </div>
+      {reports.length > 0 && (
+        <ul className="import-reports" aria-label={t('import.reportsLabel')}>
+          {reports.map((r, i) => (
+            <li key={`${r.fileName}-${i}`}>
+              <ImportReportItem report={r} />
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}
+
+function ImportReportItem({ report }: { report: FileReport }) {
+  const { t } = useNetworkTranslation();
+  if (report.ok) {
+    const { added, updated, unchanged, keptNewer } = report.counts.responses;
+    return (
+      <Alert data-color="success" data-size="sm">
+        <strong>{report.fileName}</strong>: {t('import.ok', { count: report.responses })}
+        {report.municipalities.length > 0 && ` (${report.municipalities.join(', ')})`}
+        {report.actions > 0 && ` ${t('import.okActions', { count: report.actions })}`}
+        {(updated > 0 || unchanged > 0 || keptNewer > 0) && (
+          <span className="import-dupes">
+            {' '}
+            {t('import.duplicates', { added, updated, unchanged, keptNewer })}
+          </span>
+        )}
+      </Alert>
+    );
+  }
+  const { code, issues } = report.error;
+  return (
+    <Alert data-color="danger" data-size="sm">
+      <strong>{report.fileName}</strong>: {t(`import.errors.${code}`)}
+      {issues && issues.length > 0 && (
+        <details className="ds-details import-issues">
+          <summary>{t('import.issues', { count: issues.length })}</summary>
+          <ul>
+            {issues.slice(0, 20).map((issue, i) => (
+              <li key={i}>
+                <code>{issue.path}</code>: {issue.message}
+              </li>
+            ))}
+          </ul>
+        </details>
+      )}
+    </Alert>
+  );
+}

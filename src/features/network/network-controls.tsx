@@ -1,0 +1,65 @@
+import { useNetworkTranslation } from '../../i18n/network-namespace';
+import { useId } from 'react';
+import { Label, Select } from '@digdir/designsystemet-react';
+import { useAppStore } from '../../store/store-context';
+import type { NetworkModel } from '../../store/network-model';
+import { GATHERING_ROUNDS } from '../../domain/types';
+
+/** Gathering, named or anonymised, and the viewer's own municipality. */
+export function NetworkControls({ model }: { model: NetworkModel }) {
+  const { t } = useNetworkTranslation();
+  const setView = useAppStore((s) => s.setNetworkView);
+  const roundId = useId();
+  const viewerId = useId();
+  const anonId = useId();
+  return (
+    <div className="network-controls">
+      <div className="ds-field">
+        <Label htmlFor={roundId}>{t('network.round')}</Label>
+        <Select
+          id={roundId}
+          value={model.round ?? ''}
+          onChange={(e) => {
+            const value = Number(e.target.value);
+            const round = GATHERING_ROUNDS.find((r) => r === value);
+            if (round !== undefined) setView({ round });
+          }}
+        >
+          {model.rounds.map((r) => (
+            <option key={r} value={r}>
+              {t('start.gatheringRound', { round: r })}
+            </option>
+          ))}
+        </Select>
+      </div>
+      <div className="ds-field">
+        <Label htmlFor={viewerId}>{t('network.viewer')}</Label>
+        <Select
+          id={viewerId}
+          value={model.viewer ?? ''}
+          onChange={(e) => setView({ viewer: e.target.value || null })}
+        >
+          <option value="">{t('network.viewerNone')}</option>
+          {model.municipalities.map((m) => (
+            <option key={m.number} value={m.number}>
+              {m.name}
+            </option>
+          ))}
+        </Select>
+      </div>
+      <div className="ds-field anon-toggle">
+        <input
+          id={anonId}
+          type="checkbox"
+          className="ds-input"
+          role="switch"
+          checked={model.anonymised}
+          onChange={(e) => setView({ anonymised: e.target.checked })}
+        />
+        <Label htmlFor={anonId} weight="regular">
+          {t('network.anonymise')}
+        </Label>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,77 @@
+import { useNetworkTranslation } from '../../i18n/network-namespace';
+import { Alert, Heading, Paragraph, Spinner } from '@digdir/designsystemet-react';
+import type { NetworkView } from '../../app/router';
+import { useAppStore } from '../../store/store-context';
+import { useNetworkModel } from '../../store/network-model';
+import { NetworkControls } from './network-controls';
+import { OverviewView } from './overview-view';
+import { ProfileView } from './profile-view';
+import { AreaView } from './area-view';
+import { DataView } from './data-view';
+import { ImportPanel } from './import-panel';
+
+const TABS: { view: NetworkView; key: string }[] = [
+  { view: 'overview', key: 'network.tabs.overview' },
+  { view: 'profile', key: 'network.tabs.profile' },
+  { view: 'area', key: 'network.tabs.area' },
+  { view: 'data', key: 'network.tabs.data' },
+];
+
+export default function NetworkScreen({
+  view,
+  param,
+}: {
+  view: NetworkView;
+  param: string | null;
+}) {
+  const { t } = useNetworkTranslation();
+  const ready = useAppStore((s) => s.networkReady);
+  const model = useNetworkModel();
+
+  if (!ready) return <Spinner aria-label={t('network.loading')} />;
+
+  const empty = model.all.length === 0;
+  return (
+    <section className="page network-page">
+      <Heading level={1} data-size="lg">
+        {t('network.title')}
+      </Heading>
+      {model.hasDemo && (
+        <Alert data-color="warning" data-size="sm" className="demo-banner">
+          <Paragraph>{t('network.demoBanner')}</Paragraph>
+        </Alert>
+      )}
+      {empty ? (
+        <>
+          <Paragraph>{t('network.empty')}</Paragraph>
+          <ImportPanel />
+        </>
+      ) : (
+        <>
+          <nav aria-label={t('network.tabs.label')} className="tabs-nav">
+            <ul>
+              {TABS.map((tab) => (
+                <li key={tab.view}>
+                  <a
+                    href={`#/network/${tab.view}`}
+                    aria-current={view === tab.view ? 'page' : undefined}
+                  >
+                    {t(tab.key)}
+                  </a>
+                </li>
+              ))}
+              <li>
+                <a href="#/present/1">{t('network.tabs.present')}</a>
+              </li>
+            </ul>
+          </nav>
+          {view !== 'data' && <NetworkControls model={model} />}
+          {view === 'overview' && <OverviewView model={model} />}
+          {view === 'profile' && <ProfileView model={model} municipality={param} />}
+          {view === 'area' && <AreaView model={model} areaId={param} />}
+          {view === 'data' && <DataView model={model} />}
+        </>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,75 @@
+import { useNetworkTranslation } from '../../i18n/network-namespace';
+import { Heading, Paragraph } from '@digdir/designsystemet-react';
+import { heatmapRows } from '../../domain/comparison/network';
+import { localize, shortTitle } from '../../domain/questionnaire/localize';
+import { formatScore } from '../../i18n/format';
+import { HeatLegend, Heatmap, type HeatmapRowData } from '../../charts/heatmap';
+import { municipalityLabel, type NetworkModel } from '../../store/network-model';
+import { useAppStore } from '../../store/store-context';
+
+/** Municipalities × areas, each cell with its number, plus the network median. */
+export function OverviewView({ model }: { model: NetworkModel }) {
+  const { t } = useNetworkTranslation();
+  const language = useAppStore((s) => s.language);
+  const fmt = (v: number) => formatScore(v, language);
+  const name = (m: { number: string; name: string }) =>
+    municipalityLabel(model, m, (letter) => t('network.anonName', { letter }));
+  const q = model.questionnaire;
+  const columns = q.areas.map((a) => ({ key: a.id, label: shortTitle(a, language) }));
+  const rows: HeatmapRowData[] = heatmapRows(q, model.current).map((row) => ({
+    key: row.municipality.number,
+    label: name(row.municipality),
+    emphasis: row.municipality.number === model.viewer,
+    extra: t('network.respondentsShort', { count: row.respondents }),
+    cells: row.cells.map((c) => ({ key: c.areaId, value: c.value, flagged: c.disagreement })),
+  }));
+  rows.push({
+    key: 'median',
+    label: t('network.median'),
+    extra: '',
+    cells: model.stats.map((s) => ({ key: s.areaId, value: s.median })),
+  });
+
+  const ranked = heatmapRows(q, model.current)
+    .filter((r) => r.overall !== null)
+    .sort((a, b) => (b.overall ?? 0) - (a.overall ?? 0));
+  const top = ranked[0];
+  const bottom = ranked.at(-1);
+  const byArea = model.stats
+    .filter((s) => s.median !== null)
+    .sort((a, b) => (b.median ?? 0) - (a.median ?? 0));
+  const areaTitle = (id: string) => localize(q.areas.find((a) => a.id === id)!.title, language);
+
+  return (
+    <section aria-labelledby="overview-heading" className="network-section">
+      <Heading level={2} data-size="md" id="overview-heading">
+        {t('network.overviewTitle', { round: model.round })}
+      </Heading>
+      {top && bottom && byArea[0] && byArea.at(-1) && (
+        <Paragraph className="chart-summary">
+          {t('network.overviewSummary', {
+            count: model.current.length,
+            top: name(top.municipality),
+            topScore: fmt(top.overall ?? 0),
+            bottom: name(bottom.municipality),
+            bottomScore: fmt(bottom.overall ?? 0),
+            strongArea: areaTitle(byArea[0].areaId),
+            weakArea: areaTitle(byArea.at(-1)!.areaId),
+          })}
+        </Paragraph>
+      )}
+      <Heatmap
+        caption={t('network.heatmapCaption', { round: model.round })}
+        rowHeader={t('network.municipality')}
+        extraHeader={t('network.respondents')}
+        columns={columns}
+        rows={rows}
+        formatValue={fmt}
+        emptyLabel={t('network.noScore')}
+        flagLabel={t('network.disagreement')}
+      />
+      <HeatLegend label={t('network.legend')} formatValue={fmt} />
+      <Paragraph data-size="sm">{t('network.disagreementHelp')}</Paragraph>
+    </section>
+  );
+}

@@ -1,0 +1,141 @@
+import { useNetworkTranslation } from '../../i18n/network-namespace';
+import { Suspense, useId, useState } from 'react';
+import { Heading, Label, Paragraph, Select, Spinner, Table } from '@digdir/designsystemet-react';
+import { navigate } from '../../app/router';
+import { profileSeries } from '../../domain/comparison/network';
+import { localize, shortTitle } from '../../domain/questionnaire/localize';
+import { formatScore } from '../../i18n/format';
+import { LazyProfileChart, LazyRadarChart } from '../../charts/lazy';
+import { municipalityLabel, type NetworkModel } from '../../store/network-model';
+import { useAppStore } from '../../store/store-context';
+
+/** One municipality against the network's min–max band and median, per area. */
+export function ProfileView({
+  model,
+  municipality,
+}: {
+  model: NetworkModel;
+  municipality: string | null;
+}) {
+  const { t } = useNetworkTranslation();
+  const language = useAppStore((s) => s.language);
+  const selectId = useId();
+  const radarId = useId();
+  const [radar, setRadar] = useState(false);
+  const inRound = model.current.map((a) => a.municipality);
+  const chosen =
+    inRound.find((m) => m.number === municipality) ??
+    inRound.find((m) => m.number === model.viewer) ??
+    inRound[0];
+  if (!chosen) return <Paragraph>{t('network.noData')}</Paragraph>;
+
+  const name = (m: { number: string; name: string }) =>
+    municipalityLabel(model, m, (letter) => t('network.anonName', { letter }));
+  const fmt = (v: number) => formatScore(v, language);
+  const q = model.questionnaire;
+  const title = (id: string) => localize(q.areas.find((a) => a.id === id)!.title, language);
+  const series = profileSeries(chosen.number, model.current, model.stats);
+  const data = series.map((p) => ({
+    ...p,
+    key: p.areaId,
+    label: shortTitle(
+      q.areas.find((a) => a.id === p.areaId)!,
+      language,
+    ),
+  }));
+  const above = series.filter(
+    (p) => p.value !== null && p.median !== null && p.value > p.median,
+  ).length;
+  const below = series.filter(
+    (p) => p.value !== null && p.median !== null && p.value < p.median,
+  ).length;
+  const n = model.current.length;
+  const label = name(chosen);
+
+  return (
+    <section aria-labelledby="profile-heading" className="network-section">
+      <div className="ds-field inline-field">
+        <Label htmlFor={selectId}>{t('network.chooseMunicipality')}</Label>
+        <Select
+          id={selectId}
+          value={chosen.number}
+          onChange={(e) => navigate({ name: 'network', view: 'profile', param: e.target.value })}
+        >
+          {inRound.map((m) => (
+            <option key={m.number} value={m.number}>
+              {name(m)}
+            </option>
+          ))}
+        </Select>
+      </div>
+      <Heading level={2} data-size="md" id="profile-heading">
+        {t('network.profileTitle', { name: label, round: model.round })}
+      </Heading>
+      <Paragraph className="chart-summary">
+        {t('network.profileSummary', { name: label, above, below, total: series.length })}
+      </Paragraph>
+      <Suspense fallback={<Spinner aria-label={t('results.chartLoading')} />}>
+        <LazyProfileChart
+          data={data}
+          label={t('network.profileAlt', { name: label })}
+          names={{ own: label, median: t('network.median'), band: t('network.band') }}
+        />
+      </Suspense>
+      <div className="table-scroll">
+        <Table>
+          <caption>{t('network.profileCaption', { name: label })}</caption>
+          <Table.Head>
+            <Table.Row>
+              <Table.HeaderCell>{t('results.area')}</Table.HeaderCell>
+              <Table.HeaderCell className="num">{label}</Table.HeaderCell>
+              <Table.HeaderCell className="num">{t('network.median')}</Table.HeaderCell>
+              <Table.HeaderCell className="num">{t('network.min')}</Table.HeaderCell>
+              <Table.HeaderCell className="num">{t('network.max')}</Table.HeaderCell>
+              <Table.HeaderCell className="num">{t('network.rank')}</Table.HeaderCell>
+            </Table.Row>
+          </Table.Head>
+          <Table.Body>
+            {series.map((p, i) => {
+              const rank = model.stats[i]?.ranks[chosen.number];
+              const cell = (v: number | null) => (v === null ? '–' : fmt(v));
+              return (
+                <Table.Row key={p.areaId}>
+                  <Table.HeaderCell scope="row">{title(p.areaId)}</Table.HeaderCell>
+                  <Table.Cell className="num">{cell(p.value)}</Table.Cell>
+                  <Table.Cell className="num">{cell(p.median)}</Table.Cell>
+                  <Table.Cell className="num">{cell(p.min)}</Table.Cell>
+                  <Table.Cell className="num">{cell(p.max)}</Table.Cell>
+                  <Table.Cell className="num">
+                    {rank === undefined ? '–' : t('network.rankOf', { rank, count: n })}
+                  </Table.Cell>
+                </Table.Row>
+              );
+            })}
+          </Table.Body>
+        </Table>
+      </div>
+      <div className="ds-field anon-toggle">
+        <input
+          id={radarId}
+          type="checkbox"
+          className="ds-input"
+          checked={radar}
+          onChange={(e) => setRadar(e.target.checked)}
+        />
+        <Label htmlFor={radarId} weight="regular">
+          {t('network.showRadar')}
+        </Label>
+      </div>
+      {radar && (
+        <Suspense fallback={<Spinner aria-label={t('results.chartLoading')} />}>
+          <Paragraph data-size="sm">{t('network.radarNote')}</Paragraph>
+          <LazyRadarChart
+            data={data}
+            label={t('network.radarAlt', { name: label })}
+            names={{ own: label, median: t('network.median') }}
+          />
+        </Suspense>
+      )}
+    </section>
+  );
+}

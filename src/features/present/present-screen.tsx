@@ -1,0 +1,171 @@
+import { useNetworkTranslation } from '../../i18n/network-namespace';
+import { useEffect, useRef, useState, type ReactNode } from 'react';
+import { areaRanking, heatmapRows } from '../../domain/comparison/network';
+import { localize, shortTitle } from '../../domain/questionnaire/localize';
+import { formatScore } from '../../i18n/format';
+import { navigate } from '../../app/router';
+import { Heatmap, type HeatmapRowData } from '../../charts/heatmap';
+import { municipalityLabel, useNetworkModel } from '../../store/network-model';
+import { useAppStore } from '../../store/store-context';
+
+/**
+ * Presentation mode for the projector: one slide for the overview and one per area.
+ * ←/→ and Page Up/Page Down step (as presenter remotes send), Esc leaves. Results stay
+ * hidden until revealed.
+ */
+export default function PresentScreen({ slide }: { slide: number }) {
+  const { t } = useNetworkTranslation();
+  const language = useAppStore((s) => s.language);
+  const model = useNetworkModel();
+  const [revealed, setRevealed] = useState<Set<number>>(new Set());
+  const rootRef = useRef<HTMLDivElement>(null);
+  const q = model.questionnaire;
+  const total = q.areas.length + 1;
+  const index = Math.min(Math.max(slide, 1), total);
+  const isRevealed = revealed.has(index);
+
+  useEffect(() => {
+    const go = (n: number) => navigate({ name: 'present', slide: Math.min(Math.max(n, 1), total) });
+    const onKey = (e: KeyboardEvent) => {
+      if (e.defaultPrevented || e.altKey || e.ctrlKey || e.metaKey) return;
+      if (e.key === 'ArrowRight' || e.key === 'PageDown') {
+        e.preventDefault();
+        go(index + 1);
+      } else if (e.key === 'ArrowLeft' || e.key === 'PageUp') {
+        e.preventDefault();
+        go(index - 1);
+      } else if (e.key === 'Escape') {
+        e.preventDefault();
+        navigate({ name: 'network', view: 'overview', param: null });
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [index, total]);
+
+  useEffect(() => {
+    rootRef.current?.querySelector<HTMLElement>('h1')?.focus();
+  }, [index]);
+
+  const fmt = (v: number) => formatScore(v, language);
+  const name = (m: { number: string; name: string }) =>
+    municipalityLabel(model, m, (letter) => t('network.anonName', { letter }));
+  const area = index > 1 ? q.areas[index - 2] : undefined;
+  const title = area
+    ? localize(area.title, language)
+    : t('present.overviewTitle', { round: model.round ?? '' });
+
+  let body: ReactNode = null;
+  if (model.current.length === 0) {
+    body = <p className="present-empty">{t('present.noData')}</p>;
+  } else if (!isRevealed) {
+    body = (
+      <div className="present-hidden">
+        <p>{t('present.hidden')}</p>
+        <button
+          type="button"
+          className="present-reveal"
+          onClick={() => setRevealed(new Set(revealed).add(index))}
+        >
+          {t('present.reveal')}
+        </button>
+      </div>
+    );
+  } else if (!area) {
+    const rows: HeatmapRowData[] = heatmapRows(q, model.current).map((row) => ({
+      key: row.municipality.number,
+      label: name(row.municipality),
+      cells: row.cells.map((c) => ({ key: c.areaId, value: c.value, flagged: c.disagreement })),
+    }));
+    rows.push({
+      key: 'median',
+      label: t('network.median'),
+      cells: model.stats.map((s) => ({ key: s.areaId, value: s.median })),
+    });
+    body = (
+      <Heatmap
+        caption={t('network.heatmapCaption', { round: model.round })}
+        rowHeader={t('network.municipality')}
+        columns={q.areas.map((a, i) => ({
+          key: a.id,
+          label: `${i + 1}. ${shortTitle(a, language)}`,
+        }))}
+        rows={rows}
+        formatValue={fmt}
+        emptyLabel={t('network.noScore')}
+        flagLabel={t('network.disagreement')}
+      />
+    );
+  } else {
+    const ranking = areaRanking(area.id, model.current);
+    const median = model.stats.find((s) => s.areaId === area.id)?.median ?? null;
+    body = (
+      <ol className="present-ranking" aria-label={t('present.rankingLabel', { area: title })}>
+        {ranking.map((r) => (
+          <li key={r.municipality.number}>
+            <span className="present-name">{name(r.municipality)}</span>
+            <span className="present-bar" aria-hidden="true">
+              <span style={{ width: `${r.mean ?? 0}%` }} />
+              {median !== null && (
+                <span className="present-median" style={{ left: `${median}%` }} />
+              )}
+            </span>
+            <span className="present-value">{r.mean === null ? '–' : fmt(r.mean)}</span>
+          </li>
+        ))}
+      </ol>
+    );
+  }
+
+  return (
+    <main className="present" ref={rootRef}>
+      <header className="present-header">
+        <h1 tabIndex={-1}>{title}</h1>
+        <p className="present-counter">{t('present.slideOf', { current: index, total })}</p>
+      </header>
+      {model.hasDemo && <p className="present-demo">{t('network.demoBanner')}</p>}
+      <div className="present-body">{body}</div>
+      {area && isRevealed && (
+        <p className="present-footnote">
+          {t('present.medianNote', {
+            median: fmt(model.stats.find((s) => s.areaId === area.id)?.median ?? 0),
+          })}
+        </p>
+      )}
+      <nav className="present-nav" aria-label={t('present.navLabel')}>
+        <button
+          type="button"
+          onClick={() => navigate({ name: 'present', slide: index - 1 })}
+          disabled={index === 1}
+        >
+          ← {t('present.previous')}
+        </button>
+        <button
+          type="button"
+          onClick={() => navigate({ name: 'network', view: 'overview', param: null })}
+        >
+          {t('present.exit')}
+        </button>
+        {document.fullscreenEnabled && (
+          <button
+            type="button"
+            onClick={() =>
+              void (document.fullscreenElement
+                ? document.exitFullscreen()
+                : document.documentElement.requestFullscreen())
+            }
+          >
+            {t('present.fullscreen')}
+          </button>
+        )}
+        <button
+          type="button"
+          onClick={() => navigate({ name: 'present', slide: index + 1 })}
+          disabled={index === total}
+        >
+          {t('present.next')} →
+        </button>
+      </nav>
+    </main>
+  );
+}

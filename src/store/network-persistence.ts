@@ -1,0 +1,69 @@
+import { responseSchema } from '../domain/files/response-schema';
+import { actionSchema } from '../domain/files/results-file-schema';
+import type { Action, Response } from '../domain/types';
+import type { NetworkData, NetworkStorage } from '../lib/network-storage';
+import type { AppStore } from './app-store';
+
+/** Saved network data passes validation like any outside input; bad entries are left out. */
+export function validateNetworkData(raw: unknown): NetworkData | null {
+  if (typeof raw !== 'object' || raw === null) return null;
+  const data = raw as Partial<NetworkData>;
+  if (!Array.isArray(data.sources)) return null;
+  const responses: Record<string, Response> = {};
+  for (const [id, value] of Object.entries(data.responses ?? {})) {
+    const parsed = responseSchema.safeParse(value);
+    if (parsed.success && parsed.data.id === id) responses[id] = parsed.data;
+  }
+  const actions: Record<string, Action> = {};
+  for (const [id, value] of Object.entries(data.actions ?? {})) {
+    const parsed = actionSchema.safeParse(value);
+    if (parsed.success && parsed.data.id === id) actions[id] = parsed.data;
+  }
+  const sources = data.sources.filter(
+    (s) =>
+      typeof s === 'object' &&
+      s !== null &&
+      typeof s.id === 'string' &&
+      typeof s.fileName === 'string' &&
+      Array.isArray(s.responseIds) &&
+      Array.isArray(s.actionIds),
+  );
+  return { sources, responses, actions };
+}
+
+/**
+ * Loads imported results from their storage into the store, then saves every change.
+ * Saves run one at a time, and the latest state always wins.
+ */
+export async function connectNetworkStorage(
+  store: AppStore,
+  storage: NetworkStorage,
+): Promise<void> {
+  let loaded: NetworkData | null = null;
+  try {
+    loaded = validateNetworkData(await storage.load());
+  } catch {
+    loaded = null;
+  }
+  store.getState().hydrateNetwork(loaded);
+  let pending: NetworkData | null = null;
+  let saving = false;
+  const flush = async () => {
+    saving = true;
+    while (pending !== null) {
+      const next = pending;
+      pending = null;
+      try {
+        await storage.save(next);
+      } catch {
+        store.getState().setStorageStatus('full');
+      }
+    }
+    saving = false;
+  };
+  store.subscribe((state, prev) => {
+    if (state.network === prev.network) return;
+    pending = state.network;
+    if (!saving) void flush();
+  });
+}
