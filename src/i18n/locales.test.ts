@@ -9,11 +9,16 @@ const LOCALES_DIR = path.join(SRC, 'i18n', 'locales');
 
 /** Namespace files of one locale: common.json is bundled eagerly, the rest with lazy screens. */
 function namespaces(locale: string): string[] {
-  return readdirSync(path.join(LOCALES_DIR, locale)).filter((f) => f.endsWith('.json')).sort();
+  return readdirSync(path.join(LOCALES_DIR, locale))
+    .filter((f) => f.endsWith('.json'))
+    .sort();
 }
 
 function readNamespace(locale: string, file: string): Record<string, unknown> {
-  return JSON.parse(readFileSync(path.join(LOCALES_DIR, locale, file), 'utf8')) as Record<string, unknown>;
+  return JSON.parse(readFileSync(path.join(LOCALES_DIR, locale, file), 'utf8')) as Record<
+    string,
+    unknown
+  >;
 }
 
 /**
@@ -21,7 +26,10 @@ function readNamespace(locale: string, file: string): Record<string, unknown> {
  * "common" as the fallback, so no two namespaces may share a top-level key (tested below).
  */
 function merged(locale: string): Record<string, unknown> {
-  return Object.assign({}, ...namespaces(locale).map((f) => readNamespace(locale, f))) as Record<string, unknown>;
+  return Object.assign({}, ...namespaces(locale).map((f) => readNamespace(locale, f))) as Record<
+    string,
+    unknown
+  >;
 }
 
 const RESOURCES: Record<Locale, unknown> = { nb: merged('nb'), nn: merged('nn'), en: merged('en') };

@@ -1,5 +1,10 @@
 import type { StoreApi } from 'zustand/vanilla';
-import { mergeImported, mergeImportedActions, type MergeCounts } from '../domain/files/import';
+import {
+  mergeImported,
+  mergeImportedActions,
+  type ImportError,
+  type MergeCounts,
+} from '../domain/files/import';
 import type { Action, GatheringRound, Response } from '../domain/types';
 import { newId } from '../lib/id';
 import { emptyNetworkData, type ImportedSource, type NetworkData } from '../lib/network-storage';
@@ -17,7 +22,22 @@ export interface AddImportResult {
   actions: MergeCounts;
 }
 
+/** What happened to one file in an import, for the per-file result list. */
+export type ImportReport =
+  | {
+      fileName: string;
+      ok: true;
+      responses: number;
+      actions: number;
+      municipalities: string[];
+      counts: AddImportResult;
+    }
+  | { fileName: string; ok: false; error: ImportError };
+
 export interface NetworkSlice {
+  /** The latest import's per-file results; kept in memory so every view can show them. */
+  lastImport: ImportReport[] | null;
+  setLastImport: (reports: ImportReport[] | null) => void;
   network: NetworkData;
   networkReady: boolean;
   networkView: NetworkView;
@@ -59,6 +79,8 @@ export function createNetworkSlice(set: Set, get: Get, now: () => string): Netwo
   return {
     network: emptyNetworkData(),
     networkReady: false,
+    lastImport: null,
+    setLastImport: (lastImport) => set({ lastImport }),
     networkView: initialNetworkView(),
     hydrateNetwork(data) {
       set({ network: data ?? emptyNetworkData(), networkReady: true });

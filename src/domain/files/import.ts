@@ -9,8 +9,9 @@ import { resultsFileV1Schema, type ImportedResultsFile } from './results-file-sc
  * Import of results files: one chain that turns untrusted bytes or text into typed responses and
  * actions, or into an error code that the UI translates. See docs/results-file.md.
  *
- *   size limit → decode → JSON.parse → nesting depth → envelope → migrations → zod
- *   → at least one response or action → known questionnaire → one questionnaire per file
+ *   size limit → decode → not empty → nesting depth (on the text) → JSON.parse → envelope
+ *   → migrations → zod → at least one response or action → known questionnaire
+ *   → every response of the envelope's questionnaire
  *
  * importResultsFile never throws, whatever it is given (a fast-check property with 10,000+ runs
  * holds it to that), and returns plain data only.

@@ -2,7 +2,8 @@ import * as z from 'zod/mini';
 import { GATHERING_ROUNDS, ROLES, type Response } from '../types';
 
 const level = z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4), z.literal(5)]);
-const isoDate = z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/));
+/** A real calendar date, YYYY-MM-DD (2024-02-31 is refused). */
+const isoDate = z.iso.date();
 const timestamp = z.iso.datetime({ offset: true });
 const shortText = (max: number) => z.string().check(z.maxLength(max));
 /** Keys that must never become object keys when untrusted data is copied. */

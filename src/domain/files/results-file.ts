@@ -1,4 +1,4 @@
-import type { QuestionnaireRef, Response } from '../types';
+import type { Action, QuestionnaireRef, Response } from '../types';
 
 export const RESULTS_FORMAT = 'naeringsspeilet-results';
 export const RESULTS_FORMAT_VERSION = 1;
@@ -11,6 +11,8 @@ export interface ResultsFileV1 {
   exportedAt: string;
   questionnaire: QuestionnaireRef;
   responses: Response[];
+  /** Actions the municipalities have agreed, followed up at each gathering. */
+  actions?: Action[] | undefined;
 }
 
 function sortKeys(value: unknown): unknown {
@@ -32,6 +34,7 @@ function sortKeys(value: unknown): unknown {
 export function createResultsFile(
   responses: readonly Response[],
   meta: { appVersion: string; exportedAt: string; questionnaire: QuestionnaireRef },
+  actions: readonly Action[] = [],
 ): ResultsFileV1 {
   const sorted = [...responses]
     .sort(
@@ -52,6 +55,12 @@ export function createResultsFile(
     exportedAt: meta.exportedAt,
     questionnaire: meta.questionnaire,
     responses: sorted,
+    actions: [...actions].sort(
+      (a, b) =>
+        a.municipality.number.localeCompare(b.municipality.number) ||
+        a.round - b.round ||
+        a.id.localeCompare(b.id),
+    ),
   };
 }
 

@@ -7,7 +7,10 @@ const nonEmpty = z.string().check(z.trim(), z.minLength(1, { error: 'Text must n
 /** A text in every supported locale. */
 export const localizedTextSchema = z.strictObject({ nb: nonEmpty, nn: nonEmpty, en: nonEmpty });
 
+/** Ids become object keys; these would reach Object.prototype. */
+const RESERVED_IDS = new Set(['constructor', 'prototype', 'proto']);
 const idSchema = z.string().check(
+  z.refine((id) => !RESERVED_IDS.has(id), { error: 'This id is reserved; choose another' }),
   z.regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, {
     error: 'Ids are lower-case kebab-case, like "strategy-1"',
   }),
@@ -118,7 +121,7 @@ export function formatPath(path: ReadonlyArray<PropertyKey>): string {
 
 /** Validates unknown data as a questionnaire, returning every problem with its path. */
 export function parseQuestionnaire(data: unknown): ParseQuestionnaireResult {
-  const result = questionnaireSchema.safeParse(data);
+  const result = questionnaireSchema.safeParse(data, { reportInput: true });
   if (result.success) return { ok: true, questionnaire: result.data };
   return {
     ok: false,

@@ -1,9 +1,17 @@
 import type { Answer, Level, Response } from '../types';
 
+/** Compares timestamps as instants, so "+02:00" and "Z", or ":00Z" and ":00.000Z", agree. */
+function later(a: string, b: string): boolean {
+  const x = Date.parse(a);
+  const y = Date.parse(b);
+  if (Number.isNaN(x) || Number.isNaN(y)) return a > b;
+  return x > y;
+}
+
 function newer<T extends { updatedAt: string }>(a: T | undefined, b: T | undefined): T | undefined {
   if (a === undefined) return b;
   if (b === undefined) return a;
-  return b.updatedAt > a.updatedAt ? b : a;
+  return later(b.updatedAt, a.updatedAt) ? b : a;
 }
 
 /**
@@ -17,7 +25,7 @@ export function mergeResponse(a: Response, b: Response): Response {
     const answer = newer(a.answers[id], b.answers[id]);
     if (answer) answers[id] = answer;
   }
-  const base = b.updatedAt > a.updatedAt ? b : a;
+  const base = later(b.updatedAt, a.updatedAt) ? b : a;
   const other = base === a ? b : a;
   const importance: Record<string, Level> = { ...other.importance, ...base.importance };
   const submittedAt = a.submittedAt ?? b.submittedAt;

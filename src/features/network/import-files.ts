@@ -1,19 +1,10 @@
-import { importResultsFile, type ImportError } from '../../domain/files/import';
+import { importResultsFile } from '../../domain/files/import';
 import type { AppStore } from '../../store/app-store';
-import type { AddImportResult } from '../../store/network-slice';
+import type { ImportReport } from '../../store/network-slice';
 import { BUNDLED_QUESTIONNAIRES } from '../../lib/questionnaires';
 import { readFileBytes } from '../../lib/read-file';
 
-export type FileReport =
-  | {
-      fileName: string;
-      ok: true;
-      responses: number;
-      actions: number;
-      municipalities: string[];
-      counts: AddImportResult;
-    }
-  | { fileName: string; ok: false; error: ImportError };
+export type FileReport = ImportReport;
 
 export const KNOWN_QUESTIONNAIRES = BUNDLED_QUESTIONNAIRES.map((q) => ({
   id: q.id,

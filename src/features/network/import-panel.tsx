@@ -13,18 +13,18 @@ export function ImportPanel() {
   const inputId = useId();
   const inputRef = useRef<HTMLInputElement>(null);
   const [progress, setProgress] = useState<{ done: number; total: number } | null>(null);
-  const [reports, setReports] = useState<FileReport[]>([]);
+  const setLastImport = useAppStore((s) => s.setLastImport);
   const [dragging, setDragging] = useState(false);
   const [notice, setNotice] = useState<string | null>(null);
 
   async function run(files: File[]) {
     if (files.length === 0) return;
-    setReports([]);
+    setLastImport(null);
     setNotice(null);
     setProgress({ done: 0, total: files.length });
     const result = await importFiles(files, store, (done, total) => setProgress({ done, total }));
     setProgress(null);
-    setReports(result);
+    setLastImport(result);
     if (inputRef.current) inputRef.current.value = '';
   }
 
@@ -43,7 +43,6 @@ export function ImportPanel() {
   };
 
   const busy = progress !== null || !ready;
-  const okCount = reports.filter((r) => r.ok).length;
 
   return (
     <section className="import-panel" aria-labelledby="import-heading">
@@ -101,21 +100,33 @@ export function ImportPanel() {
           </div>
         )}
         {notice && <Paragraph>{notice}</Paragraph>}
-        {reports.length > 0 && (
-          <Paragraph>
-            {t('import.summary', { ok: okCount, failed: reports.length - okCount })}
-          </Paragraph>
-        )}
       </div>
-      {reports.length > 0 && (
-        <ul className="import-reports" aria-label={t('import.reportsLabel')}>
-          {reports.map((r, i) => (
-            <li key={`${r.fileName}-${i}`}>
-              <ImportReportItem report={r} />
-            </li>
-          ))}
-        </ul>
-      )}
+    </section>
+  );
+}
+
+/** The latest import's result, per file. Shown on every network view until dismissed. */
+export function ImportReports() {
+  const { t } = useNetworkTranslation();
+  const reports = useAppStore((s) => s.lastImport);
+  const setLastImport = useAppStore((s) => s.setLastImport);
+  if (!reports || reports.length === 0) return null;
+  const okCount = reports.filter((r) => r.ok).length;
+  return (
+    <section className="import-results" aria-labelledby="import-results-heading">
+      <Heading level={2} data-size="xs" id="import-results-heading">
+        {t('import.summary', { ok: okCount, failed: reports.length - okCount })}
+      </Heading>
+      <ul className="import-reports" aria-label={t('import.reportsLabel')}>
+        {reports.map((r, i) => (
+          <li key={`${r.fileName}-${i}`}>
+            <ImportReportItem report={r} />
+          </li>
+        ))}
+      </ul>
+      <Button variant="tertiary" data-size="sm" onClick={() => setLastImport(null)}>
+        {t('import.dismiss')}
+      </Button>
     </section>
   );
 }

@@ -2,7 +2,7 @@ import { useNetworkTranslation } from '../../i18n/network-namespace';
 import { useId } from 'react';
 import { Label, Select } from '@digdir/designsystemet-react';
 import { useAppStore } from '../../store/store-context';
-import type { NetworkModel } from '../../store/network-model';
+import { municipalityLabel, type NetworkModel } from '../../store/network-model';
 import { GATHERING_ROUNDS } from '../../domain/types';
 
 /** Gathering, named or anonymised, and the viewer's own municipality. */
@@ -42,7 +42,7 @@ export function NetworkControls({ model }: { model: NetworkModel }) {
           <option value="">{t('network.viewerNone')}</option>
           {model.municipalities.map((m) => (
             <option key={m.number} value={m.number}>
-              {m.name}
+              {municipalityLabel(model, m, (letter) => t('network.anonName', { letter }))}
             </option>
           ))}
         </Select>

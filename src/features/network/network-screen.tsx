@@ -8,7 +8,7 @@ import { OverviewView } from './overview-view';
 import { ProfileView } from './profile-view';
 import { AreaView } from './area-view';
 import { DataView } from './data-view';
-import { ImportPanel } from './import-panel';
+import { ImportPanel, ImportReports } from './import-panel';
 
 const TABS: { view: NetworkView; key: string }[] = [
   { view: 'overview', key: 'network.tabs.overview' },
@@ -41,6 +41,7 @@ export default function NetworkScreen({
           <Paragraph>{t('network.demoBanner')}</Paragraph>
         </Alert>
       )}
+      <ImportReports />
       {empty ? (
         <>
           <Paragraph>{t('network.empty')}</Paragraph>
