@@ -11,7 +11,15 @@ export type Route =
   | { name: 'present'; slide: number }
   | { name: 'notFound' };
 
-export const NETWORK_VIEWS = ['overview', 'profile', 'area', 'data'] as const;
+export const NETWORK_VIEWS = [
+  'overview',
+  'profile',
+  'area',
+  'priorities',
+  'trends',
+  'actions',
+  'data',
+] as const;
 export type NetworkView = (typeof NETWORK_VIEWS)[number];
 
 export function parseRoute(hash: string): Route {

@@ -4,3 +4,5 @@ import { lazy } from 'react';
 export const LazyAreaScoreChart = lazy(() => import('./area-score-chart'));
 export const LazyProfileChart = lazy(() => import('./profile-chart'));
 export const LazyRadarChart = lazy(() => import('./radar-chart'));
+export const LazyQuadrantChart = lazy(() => import('./quadrant-chart'));
+export const LazyTrendChart = lazy(() => import('./trend-chart'));

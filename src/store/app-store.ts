@@ -13,6 +13,7 @@ import type {
 import { newId } from '../lib/id';
 import { writeBackup, type StorageStatus } from '../lib/storage';
 import { createNetworkSlice, type NetworkSlice } from './network-slice';
+import { createActionsSlice, type ActionsSlice } from './actions-slice';
 import {
   initialPersisted,
   migrateState,
@@ -62,7 +63,7 @@ export interface StatusSlice {
   dismissRecovery: () => void;
 }
 
-export type AppState = ResponsesSlice & SettingsSlice & StatusSlice & NetworkSlice;
+export type AppState = ResponsesSlice & SettingsSlice & StatusSlice & NetworkSlice & ActionsSlice;
 export type AppStore = StoreApi<AppState>;
 
 type Set = StoreApi<AppState>['setState'];
@@ -210,6 +211,7 @@ export function createAppStore(options: StoreOptions): AppStore {
       (set, get) => ({
         ...createResponsesSlice(set, get, now),
         ...createNetworkSlice(set, get, now),
+        ...createActionsSlice(set, get, now),
         language: 'nb',
         setLanguage: (language) => set({ language }),
         storageStatus: 'ok',
@@ -227,6 +229,7 @@ export function createAppStore(options: StoreOptions): AppStore {
           lastAreaByResponse: s.lastAreaByResponse,
           language: s.language,
           networkView: s.networkView,
+          actions: s.actions,
         }),
         migrate(persisted, version) {
           try {

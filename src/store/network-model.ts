@@ -11,7 +11,8 @@ import {
   type SummaryStats,
 } from '../domain/comparison/network';
 import type { Questionnaire } from '../domain/questionnaire/schema';
-import type { GatheringRound, Municipality } from '../domain/types';
+import type { Action, GatheringRound, Municipality } from '../domain/types';
+import { mergeImportedActions } from '../domain/files/import';
 import { CURRENT_QUESTIONNAIRE } from '../lib/questionnaires';
 import { useAppStore } from './store-context';
 
@@ -35,11 +36,15 @@ export interface NetworkModel {
   letters: Map<string, string>;
   hasDemo: boolean;
   responseCount: number;
+  /** Imported actions and this device's own; the newer edit of the same action wins. */
+  actions: Action[];
 }
 
 /** Everything the network screens show, derived from the imported responses. Never stored. */
 export function useNetworkModel(): NetworkModel {
   const responses = useAppStore((s) => s.network.responses);
+  const importedActions = useAppStore((s) => s.network.actions);
+  const ownActions = useAppStore((s) => s.actions);
   const view = useAppStore(useShallow((s) => s.networkView));
   const q = CURRENT_QUESTIONNAIRE;
   const all = useMemo(() => aggregateResponses(q, Object.values(responses)), [q, responses]);
@@ -72,8 +77,11 @@ export function useNetworkModel(): NetworkModel {
       letters,
       hasDemo: all.some((a) => a.demo),
       responseCount: Object.keys(responses).length,
+      actions: Object.values(
+        mergeImportedActions(importedActions, Object.values(ownActions)).actions,
+      ),
     };
-  }, [all, q, responses, view]);
+  }, [all, q, responses, view, importedActions, ownActions]);
 }
 
 /** The name to show: the real one, or "Kommune A" when names are hidden. */

@@ -1,6 +1,13 @@
 import * as z from 'zod/mini';
 import { responseSchema } from '../domain/files/response-schema';
-import { GATHERING_ROUNDS, LOCALES, type Locale, type Response } from '../domain/types';
+import { actionSchema } from '../domain/files/results-file-schema';
+import {
+  GATHERING_ROUNDS,
+  LOCALES,
+  type Action,
+  type Locale,
+  type Response,
+} from '../domain/types';
 import { initialNetworkView, type NetworkView } from './network-slice';
 
 export const STORE_KEY = 'naeringsspeilet';
@@ -14,6 +21,8 @@ export interface PersistedState {
   lastAreaByResponse: Record<string, string>;
   language: Locale;
   networkView: NetworkView;
+  /** The municipality's own actions, made on this device. */
+  actions: Record<string, Action>;
 }
 
 export const initialPersisted = (): PersistedState => ({
@@ -22,6 +31,7 @@ export const initialPersisted = (): PersistedState => ({
   lastAreaByResponse: {},
   language: 'nb',
   networkView: initialNetworkView(),
+  actions: {},
 });
 
 type Migration = (state: Record<string, unknown>) => Record<string, unknown>;
@@ -104,6 +114,13 @@ export function validatePersisted(state: unknown): { state: PersistedState; reje
     if (parsed.success && parsed.data.id === key) responses[key] = parsed.data;
     else rejected += 1;
   }
+  const actions: Record<string, Action> = {};
+  const rawActions = isRecord(state.actions) ? state.actions : {};
+  for (const [key, value] of Object.entries(rawActions)) {
+    const parsed = actionSchema.safeParse(value);
+    if (parsed.success && parsed.data.id === key) actions[key] = parsed.data;
+    else rejected += 1;
+  }
   const lastAreaByResponse: Record<string, string> = {};
   for (const [key, value] of Object.entries(settings.lastAreaByResponse)) {
     if (Object.hasOwn(responses, key)) lastAreaByResponse[key] = value;
@@ -118,6 +135,7 @@ export function validatePersisted(state: unknown): { state: PersistedState; reje
       lastAreaByResponse,
       language: settings.language,
       networkView: settings.networkView,
+      actions,
     },
     rejected,
   };

@@ -3,13 +3,17 @@ import {
   resultsFileName,
   serializeResultsFile,
 } from '../../domain/files/results-file';
-import type { Response } from '../../domain/types';
+import type { Action, Response } from '../../domain/types';
 import { downloadText } from '../../lib/download';
 import { CURRENT_QUESTIONNAIRE } from '../../lib/questionnaires';
 import type { AppState } from '../../store/app-store';
 
 /** Downloads responses as a results file. */
-export function exportResponses(responses: readonly Response[], now = new Date()): void {
+export function exportResponses(
+  responses: readonly Response[],
+  actions: readonly Action[] = [],
+  now = new Date(),
+): void {
   const first = responses[0];
   const sameMunicipality = responses.every(
     (r) => r.municipality.number === first?.municipality.number,
@@ -19,11 +23,15 @@ export function exportResponses(responses: readonly Response[], now = new Date()
     id: CURRENT_QUESTIONNAIRE.id,
     version: CURRENT_QUESTIONNAIRE.version,
   };
-  const file = createResultsFile(responses, {
-    appVersion: __APP_VERSION__,
-    exportedAt: now.toISOString(),
-    questionnaire,
-  });
+  const file = createResultsFile(
+    responses,
+    {
+      appVersion: __APP_VERSION__,
+      exportedAt: now.toISOString(),
+      questionnaire,
+    },
+    actions.filter((a) => responses.some((r) => r.municipality.number === a.municipality.number)),
+  );
   const name = resultsFileName({
     ...(first && sameMunicipality ? { municipality: first.municipality.name } : {}),
     ...(first && sameRound ? { round: first.gathering.round } : {}),
@@ -32,6 +40,6 @@ export function exportResponses(responses: readonly Response[], now = new Date()
   downloadText(name, serializeResultsFile(file));
 }
 
-export function exportAllResponses(state: Pick<AppState, 'responses'>): void {
-  exportResponses(Object.values(state.responses));
+export function exportAllResponses(state: Pick<AppState, 'responses' | 'actions'>): void {
+  exportResponses(Object.values(state.responses), Object.values(state.actions));
 }

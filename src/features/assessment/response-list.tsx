@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Button, Dialog, Heading, Paragraph, Table, Tag } from '@digdir/designsystemet-react';
 import { useShallow } from 'zustand/react/shallow';
-import { useAppStore } from '../../store/store-context';
+import { useAppStore, useAppStoreApi } from '../../store/store-context';
 import { findQuestionnaire } from '../../lib/questionnaires';
 import { scoreResponse } from '../../domain/scoring/scoring';
 import { formatDate } from '../../i18n/format';
@@ -31,6 +31,7 @@ export function ResponseList() {
   const deleteResponse = useAppStore((s) => s.deleteResponse);
   const lastArea = useAppStore((s) => s.lastAreaByResponse);
   const [toDelete, setToDelete] = useState<Response | null>(null);
+  const store = useAppStoreApi();
 
   const open = (r: Response, where: 'assessment' | 'results') => {
     selectResponse(r.id);
@@ -109,7 +110,9 @@ export function ResponseList() {
                       <Button
                         data-size="sm"
                         variant="tertiary"
-                        onClick={() => exportResponses([r])}
+                        onClick={() =>
+                          exportResponses([r], Object.values(store.getState().actions))
+                        }
                         aria-label={t('saved.exportLabel', { label })}
                       >
                         {t('saved.export')}

@@ -8,6 +8,7 @@ import { formatScore } from '../../i18n/format';
 import { LazyAreaScoreChart } from '../../charts/lazy';
 import { municipalityLabel, type NetworkModel } from '../../store/network-model';
 import { useAppStore } from '../../store/store-context';
+import { AreaActions } from './area-actions';
 
 /** Every municipality's score for one area, sorted, with respondent counts. */
 export function AreaView({ model, areaId }: { model: NetworkModel; areaId: string | null }) {
@@ -100,6 +101,7 @@ export function AreaView({ model, areaId }: { model: NetworkModel; areaId: strin
           </Table.Body>
         </Table>
       </div>
+      <AreaActions model={model} areaId={area.id} areaTitle={title} />
     </section>
   );
 }

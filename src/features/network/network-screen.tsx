@@ -8,14 +8,22 @@ import { OverviewView } from './overview-view';
 import { ProfileView } from './profile-view';
 import { AreaView } from './area-view';
 import { DataView } from './data-view';
+import { PrioritiesView } from './priorities-view';
+import { TrendsView } from './trends-view';
+import { ActionsView } from './actions-view';
 import { ImportPanel, ImportReports } from './import-panel';
 
 const TABS: { view: NetworkView; key: string }[] = [
   { view: 'overview', key: 'network.tabs.overview' },
   { view: 'profile', key: 'network.tabs.profile' },
   { view: 'area', key: 'network.tabs.area' },
+  { view: 'priorities', key: 'network.tabs.priorities' },
+  { view: 'trends', key: 'network.tabs.trends' },
+  { view: 'actions', key: 'network.tabs.actions' },
   { view: 'data', key: 'network.tabs.data' },
 ];
+
+const MUNICIPALITY_VIEWS = new Set<NetworkView>(['profile', 'priorities', 'trends', 'actions']);
 
 export default function NetworkScreen({
   view,
@@ -31,6 +39,11 @@ export default function NetworkScreen({
   if (!ready) return <Spinner aria-label={t('network.loading')} />;
 
   const empty = model.all.length === 0;
+  // The chosen municipality follows the user from one municipality view to the next.
+  const carry = (target: NetworkView) =>
+    param !== null && MUNICIPALITY_VIEWS.has(view) && MUNICIPALITY_VIEWS.has(target)
+      ? `/${encodeURIComponent(param)}`
+      : '';
   return (
     <section className="page network-page">
       <Heading level={1} data-size="lg">
@@ -54,7 +67,7 @@ export default function NetworkScreen({
               {TABS.map((tab) => (
                 <li key={tab.view}>
                   <a
-                    href={`#/network/${tab.view}`}
+                    href={`#/network/${tab.view}${carry(tab.view)}`}
                     aria-current={view === tab.view ? 'page' : undefined}
                   >
                     {t(tab.key)}
@@ -70,6 +83,9 @@ export default function NetworkScreen({
           {view === 'overview' && <OverviewView model={model} />}
           {view === 'profile' && <ProfileView model={model} municipality={param} />}
           {view === 'area' && <AreaView model={model} areaId={param} />}
+          {view === 'priorities' && <PrioritiesView model={model} municipality={param} />}
+          {view === 'trends' && <TrendsView model={model} municipality={param} />}
+          {view === 'actions' && <ActionsView model={model} municipality={param} />}
           {view === 'data' && <DataView model={model} />}
         </>
       )}

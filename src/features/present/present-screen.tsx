@@ -1,6 +1,7 @@
 import { useNetworkTranslation } from '../../i18n/network-namespace';
 import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { areaRanking, heatmapRows } from '../../domain/comparison/network';
+import { actionsForArea } from '../../domain/priorities/actions';
 import { localize, shortTitle } from '../../domain/questionnaire/localize';
 import { formatScore } from '../../i18n/format';
 import { navigate } from '../../app/router';
@@ -125,6 +126,21 @@ export default function PresentScreen({ slide }: { slide: number }) {
       </header>
       {model.hasDemo && <p className="present-demo">{t('network.demoBanner')}</p>}
       <div className="present-body">{body}</div>
+      {area && isRevealed && actionsForArea(model.actions, area.id).length > 0 && (
+        <div className="present-actions">
+          <h2>{t('actions.othersTitle', { area: title })}</h2>
+          <ul>
+            {actionsForArea(model.actions, area.id)
+              .slice(0, 4)
+              .map((a) => (
+                <li key={a.id}>
+                  <strong>{name(a.municipality)}</strong>: {a.title} (
+                  {t(`actions.status.${a.status}`)})
+                </li>
+              ))}
+          </ul>
+        </div>
+      )}
       {area && isRevealed && (
         <p className="present-footnote">
           {t('present.medianNote', {

@@ -1,0 +1,171 @@
+import { expect, test } from '@playwright/test';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { createDemoNetwork } from '../src/domain/demo/demo-network';
+import { aggregateResponses } from '../src/domain/comparison/aggregate';
+import { aggregatesForRound, networkStats } from '../src/domain/comparison/network';
+import { rankImprovementAreas } from '../src/domain/priorities/priorities';
+import { parseQuestionnaire } from '../src/domain/questionnaire/schema';
+import { expectNoAxeViolations } from './helpers';
+
+const parsed = parseQuestionnaire(
+  JSON.parse(
+    readFileSync(path.resolve('questionnaires/god-vertskommune/v1.json'), 'utf8'),
+  ) as unknown,
+);
+if (!parsed.ok) throw new Error('bundled questionnaire is invalid');
+const q = parsed.questionnaire;
+
+test('the priorities view flags the areas the rule flags for Haram, with reasons in words', async ({
+  page,
+}) => {
+  // What the documented rule (docs/priorities.md) gives for the demo data, gathering 2.
+  const round2 = aggregatesForRound(aggregateResponses(q, createDemoNetwork(q)), 2);
+  const medians = new Map(networkStats(q, round2).map((s) => [s.areaId, s.median]));
+  const haram = round2.find((a) => a.municipality.number === '1580')!;
+  const expected = rankImprovementAreas(
+    haram.areas.map((a) => ({
+      areaId: a.areaId,
+      score: a.mean,
+      importance: a.importance,
+      coverage: a.coverage,
+      networkMedian: medians.get(a.areaId) ?? null,
+      roleMeans: a.byRole,
+    })),
+    q.areas.map((a) => a.id),
+  ).filter((r) => r.flagged);
+  expect(expected.length).toBeGreaterThan(0);
+  const titles = expected.map((r) => q.areas.find((a) => a.id === r.areaId)!.title.nb);
+
+  await page.goto('./#/network');
+  await page.getByRole('button', { name: /Last inn demonettverket/ }).click();
+  await page.getByRole('link', { name: 'Forbedringsområder' }).click();
+  await page
+    .getByRole('combobox', { name: 'Kommune', exact: true })
+    .selectOption({ label: 'Haram' });
+  const list = page.getByRole('list', { name: 'Forbedringsområder for Haram' });
+  await expect(list.getByRole('heading', { level: 3 })).toHaveText(titles);
+  // Land and planning in Haram: politicians far above business in the demo data.
+  const land = list
+    .getByRole('listitem')
+    .filter({ has: page.getByRole('heading', { name: 'Areal, planer og infrastruktur' }) });
+  await expect(land).toContainText(/politikerne gir \d+ poeng mer enn næringslivet/);
+  await expect(page.getByRole('table', { name: /Viktighet, skår og felt/ })).toContainText(
+    'Konsentrer innsatsen her',
+  );
+  await expect(
+    page
+      .getByRole('img', { name: /Punktdiagram over viktighet og skår/ })
+      .locator('svg')
+      .first(),
+  ).toBeVisible();
+  const roles = page.getByRole('table', { name: 'Skår per rolle og område for Haram' });
+  await expect(roles).toBeVisible();
+  await expectNoAxeViolations(page, 'priorities');
+
+  await page.getByRole('link', { name: 'Utvikling' }).click();
+  const trend = page.getByRole('table', {
+    name: /Skår per samling og endring siden forrige for Haram/,
+  });
+  await expect(trend.locator('tbody tr')).toHaveCount(9);
+  await expect(trend).toContainText(/[▲▼▶]/);
+  await expectNoAxeViolations(page, 'trends');
+});
+
+test('create two actions, export, import in a fresh profile, and see them in the network view', async ({
+  browser,
+}) => {
+  const coordinator = await browser.newContext();
+  const page = await coordinator.newPage();
+  await page.goto('./#/network');
+  await page.getByRole('button', { name: /Last inn demonettverket/ }).click();
+  await page.getByRole('link', { name: 'Forbedringsområder' }).click();
+  await page
+    .getByRole('combobox', { name: 'Kommune', exact: true })
+    .selectOption({ label: 'Haram' });
+  await page.getByRole('link', { name: 'Lag tiltak for Areal, planer og infrastruktur' }).click();
+  await expect(page.getByRole('heading', { level: 2, name: 'Tiltak for Haram' })).toBeVisible();
+  await expect(page.getByRole('combobox', { name: 'Område' })).toHaveValue('land-planning');
+  await page.getByRole('button', { name: 'Lagre tiltaket' }).click();
+  await expect(page.getByText('Skriv hva som skal gjøres.')).toBeVisible();
+  await page
+    .getByRole('textbox', { name: 'Hva skal gjøres?' })
+    .fill('Rullere arealdelen med næringsarealer');
+  await page.getByRole('textbox', { name: 'Ansvarlig' }).fill('Kommunedirektøren');
+  await page.getByLabel('Frist').fill('2024-12-01');
+  await page.getByRole('button', { name: 'Lagre tiltaket' }).click();
+  await expect(
+    page.getByText('Tiltaket «Rullere arealdelen med næringsarealer» er lagret.'),
+  ).toBeVisible();
+  await page
+    .getByRole('combobox', { name: 'Område' })
+    .selectOption({ label: 'Dialog og samarbeid med næringslivet' });
+  await page
+    .getByRole('textbox', { name: 'Hva skal gjøres?' })
+    .fill('Frokostmøte med næringsforeningen hver måned');
+  await page.getByRole('button', { name: 'Lagre tiltaket' }).click();
+  const list = page.getByRole('list', { name: 'Tiltak for Haram' });
+  await expect(list.getByRole('article')).toHaveCount(2);
+  await expectNoAxeViolations(page, 'actions');
+  // Saved as given: a reload keeps both.
+  await page.reload();
+  await expect(list.getByRole('article')).toHaveCount(2);
+
+  await page.getByRole('link', { name: 'Filer og data' }).click();
+  const downloadPromise = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Eksporter alt som én resultatfil' }).click();
+  const download = await downloadPromise;
+  const file = path.join(mkdtempSync(path.join(tmpdir(), 'bundle-')), download.suggestedFilename());
+  await download.saveAs(file);
+  const bundle = JSON.parse(readFileSync(file, 'utf8')) as { actions: { title: string }[] };
+  expect(bundle.actions.map((a) => a.title).sort()).toEqual([
+    'Frokostmøte med næringsforeningen hver måned',
+    'Rullere arealdelen med næringsarealer',
+  ]);
+  await coordinator.close();
+
+  const facilitator = await browser.newContext();
+  const fpage = await facilitator.newPage();
+  await fpage.goto('./?lang=nn#/network');
+  await fpage.getByLabel('Vel filer').setInputFiles(file);
+  await expect(fpage.getByText('Ferdig: 1 filer lesne inn, 0 med feil.')).toBeVisible();
+  await expect(fpage.getByText(/og 2 tiltak/)).toBeVisible();
+  await fpage.goto('./?lang=nn#/network/area/land-planning');
+  const others = fpage.getByRole('region', {
+    name: 'Dette gjer dei andre på Areal, planar og infrastruktur',
+  });
+  await expect(others).toContainText('Haram: Rullere arealdelen med næringsarealer (Planlagt)');
+  await expectNoAxeViolations(fpage, 'area view with actions');
+  await fpage.goto('./?lang=nn#/present/8');
+  await fpage.getByRole('button', { name: 'Vis resultatet' }).click();
+  await expect(fpage.getByText('Rullere arealdelen med næringsarealer')).toBeVisible();
+  await facilitator.close();
+});
+
+test('an open action is followed up at the next gathering', async ({ page }) => {
+  await page.goto('./?lang=en#/network');
+  await page.getByRole('button', { name: /Load the demo network/ }).click();
+  await page.getByRole('link', { name: 'Actions' }).click();
+  await page.getByRole('combobox', { name: 'Gathering' }).selectOption({ label: 'Gathering 1' });
+  await page
+    .getByRole('combobox', { name: 'Municipality', exact: true })
+    .selectOption({ label: 'Molde' });
+  await page
+    .getByRole('textbox', { name: 'What will be done?' })
+    .fill('Open a single point of contact for business');
+  await page.getByRole('button', { name: 'Save the action' }).click();
+  await page.getByRole('combobox', { name: 'Gathering' }).selectOption({ label: 'Gathering 2' });
+  const card = page.getByRole('article', { name: 'Open a single point of contact for business' });
+  await expect(card).toContainText('This action has not been followed up at gathering 2 yet.');
+  await card.getByRole('combobox', { name: 'Status' }).selectOption({ label: 'In progress' });
+  await card
+    .getByRole('textbox', { name: 'Follow-up at gathering 2' })
+    .fill('Contact point staffed two days a week.');
+  await card.getByRole('button', { name: 'Save the follow-up' }).click();
+  await expect(card.getByRole('list', { name: 'Follow-up' })).toContainText(
+    'Gathering 2 (In progress): Contact point staffed two days a week.',
+  );
+  await expect(card).not.toContainText('has not been followed up');
+  await expectNoAxeViolations(page, 'follow-up');
+});

@@ -1,0 +1,331 @@
+import { useId, useState, type FormEvent } from 'react';
+import {
+  Alert,
+  Button,
+  Heading,
+  Label,
+  Paragraph,
+  Select,
+  Tag,
+} from '@digdir/designsystemet-react';
+import { useNetworkTranslation } from '../../i18n/network-namespace';
+import { navigate } from '../../app/router';
+import { localize } from '../../domain/questionnaire/localize';
+import {
+  checkAction,
+  createAction,
+  followUpAt,
+  isOpen,
+  needsFollowUp,
+} from '../../domain/priorities/actions';
+import {
+  ACTION_STATUSES,
+  type Action,
+  type ActionStatus,
+  type Municipality,
+} from '../../domain/types';
+import { formatDate } from '../../i18n/format';
+import { TextAreaField, TextField } from '../../ui/fields';
+import { municipalityLabel, type NetworkModel } from '../../store/network-model';
+import { useAppStore } from '../../store/store-context';
+
+function todayIso(): string {
+  const d = new Date();
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+}
+
+/** The action plan: actions tied to areas, with owner, due date, status and follow-up at each gathering. */
+export function ActionsView({
+  model,
+  municipality,
+}: {
+  model: NetworkModel;
+  municipality: string | null;
+}) {
+  const { t } = useNetworkTranslation();
+  const selectId = useId();
+  const chosen =
+    model.municipalities.find((m) => m.number === municipality) ??
+    model.municipalities.find((m) => m.number === model.viewer) ??
+    model.municipalities[0];
+  if (!chosen) return <Paragraph>{t('network.noData')}</Paragraph>;
+  const name = (m: { number: string; name: string }) =>
+    municipalityLabel(model, m, (letter) => t('network.anonName', { letter }));
+  const actions = model.actions
+    .filter((a) => a.municipality.number === chosen.number)
+    .sort((a, b) => a.areaId.localeCompare(b.areaId) || a.createdAt.localeCompare(b.createdAt));
+
+  return (
+    <section aria-labelledby="actions-heading" className="network-section">
+      <div className="ds-field inline-field">
+        <Label htmlFor={selectId}>{t('network.chooseMunicipality')}</Label>
+        <Select
+          id={selectId}
+          value={chosen.number}
+          onChange={(e) => navigate({ name: 'network', view: 'actions', param: e.target.value })}
+        >
+          {model.municipalities.map((m) => (
+            <option key={m.number} value={m.number}>
+              {name(m)}
+            </option>
+          ))}
+        </Select>
+      </div>
+      <Heading level={2} data-size="md" id="actions-heading">
+        {t('actions.title', { name: name(chosen) })}
+      </Heading>
+      {actions.length === 0 ? (
+        <Paragraph>{t('actions.none')}</Paragraph>
+      ) : (
+        <ul className="action-list" aria-label={t('actions.listLabel', { name: name(chosen) })}>
+          {actions.map((a) => (
+            <li key={a.id}>
+              <ActionCard action={a} model={model} />
+            </li>
+          ))}
+        </ul>
+      )}
+      <NewActionForm model={model} municipality={chosen} />
+    </section>
+  );
+}
+
+function ActionCard({ action, model }: { action: Action; model: NetworkModel }) {
+  const { t } = useNetworkTranslation();
+  const language = useAppStore((s) => s.language);
+  const adopt = useAppStore((s) => s.adoptAction);
+  const setStatus = useAppStore((s) => s.setActionStatus);
+  const followUp = useAppStore((s) => s.followUpAction);
+  const statusId = useId();
+  const [note, setNote] = useState('');
+  const round = model.round ?? action.round;
+  const area = model.questionnaire.areas.find((a) => a.id === action.areaId);
+  const statement = model.questionnaire.statements.find((s) => s.id === action.statementId);
+  const due = needsFollowUp(action, round);
+  const existing = followUpAt(action, round);
+
+  const ensureOwn = () => adopt(action);
+  return (
+    <article className="action-card" aria-labelledby={`action-${action.id}`}>
+      <Heading level={3} data-size="xs" id={`action-${action.id}`}>
+        {action.title}
+      </Heading>
+      <p className="action-meta">
+        <Tag data-color={isOpen(action) ? 'info' : 'neutral'} data-size="sm">
+          {t(`actions.status.${action.status}`)}
+        </Tag>{' '}
+        {area ? localize(area.title, language) : action.areaId}
+        {statement ? ` · ${localize(statement.text, language)}` : ''}
+      </p>
+      {action.description && <Paragraph>{action.description}</Paragraph>}
+      <p className="action-meta">
+        {t('actions.owner')}: {action.owner || '–'} · {t('actions.dueDate')}:{' '}
+        {action.dueDate ? formatDate(action.dueDate, language) : '–'} ·{' '}
+        {t('actions.agreedAt', { round: action.round })}
+      </p>
+      {action.followUps.length > 0 && (
+        <ul className="follow-ups" aria-label={t('actions.followUps')}>
+          {action.followUps.map((f) => (
+            <li key={f.round}>
+              {t('start.gatheringRound', { round: f.round })} ({t(`actions.status.${f.status}`)}):{' '}
+              {f.note}
+            </li>
+          ))}
+        </ul>
+      )}
+      {due && (
+        <Alert data-color="warning" data-size="sm">
+          {t('actions.needsFollowUp', { round })}
+        </Alert>
+      )}
+      <div className="action-controls">
+        <div className="ds-field">
+          <Label htmlFor={statusId}>{t('actions.statusLabel')}</Label>
+          <Select
+            id={statusId}
+            value={action.status}
+            onChange={(e) => {
+              ensureOwn();
+              setStatus(action.id, e.target.value as ActionStatus);
+            }}
+          >
+            {ACTION_STATUSES.map((s) => (
+              <option key={s} value={s}>
+                {t(`actions.status.${s}`)}
+              </option>
+            ))}
+          </Select>
+        </div>
+        {round > action.round && (
+          <form
+            className="follow-up-form"
+            onSubmit={(e) => {
+              e.preventDefault();
+              if (note.trim() === '') return;
+              ensureOwn();
+              followUp(action.id, {
+                round,
+                date: todayIso(),
+                status: action.status,
+                note: note.trim(),
+              });
+              setNote('');
+            }}
+          >
+            <TextField
+              label={t('actions.followUpLabel', { round })}
+              description={existing ? t('actions.followUpReplaces') : undefined}
+              value={note}
+              maxLength={2000}
+              onChange={(e) => setNote(e.target.value)}
+            />
+            <Button type="submit" variant="secondary" data-size="sm">
+              {t('actions.saveFollowUp')}
+            </Button>
+          </form>
+        )}
+      </div>
+    </article>
+  );
+}
+
+function NewActionForm({
+  model,
+  municipality,
+}: {
+  model: NetworkModel;
+  municipality: Municipality;
+}) {
+  const { t } = useNetworkTranslation();
+  const language = useAppStore((s) => s.language);
+  const addAction = useAppStore((s) => s.addAction);
+  const q = model.questionnaire;
+  const preset = new URLSearchParams(window.location.hash.split('?')[1] ?? '').get('area');
+  const [areaId, setAreaId] = useState(
+    q.areas.some((a) => a.id === preset) ? preset! : q.areas[0]!.id,
+  );
+  const [statementId, setStatementId] = useState('');
+  const [title, setTitle] = useState('');
+  const [description, setDescription] = useState('');
+  const [owner, setOwner] = useState('');
+  const [dueDate, setDueDate] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const [saved, setSaved] = useState<string | null>(null);
+  const areaSelect = useId();
+  const statementSelect = useId();
+
+  function submit(e: FormEvent) {
+    e.preventDefault();
+    setSaved(null);
+    if (title.trim() === '') {
+      setError(t('actions.errors.title'));
+      return;
+    }
+    const input = {
+      municipality,
+      areaId,
+      statementId: statementId || undefined,
+      title,
+      description,
+      owner,
+      dueDate: dueDate || undefined,
+      round: model.round ?? 1,
+    };
+    const issues = checkAction(createAction(input, new Date().toISOString(), 'check'));
+    if (issues.length > 0) {
+      setError(
+        issues.some((i) => i.path === 'dueDate')
+          ? t('actions.errors.dueDate')
+          : t('actions.errors.invalid'),
+      );
+      return;
+    }
+    const action = addAction(input);
+    setError(null);
+    setSaved(action.title);
+    setTitle('');
+    setDescription('');
+    setOwner('');
+    setDueDate('');
+    setStatementId('');
+  }
+
+  return (
+    <form className="action-form" onSubmit={submit} noValidate aria-labelledby="new-action-heading">
+      <Heading level={3} data-size="sm" id="new-action-heading">
+        {t('actions.newTitle')}
+      </Heading>
+      <div className="ds-field">
+        <Label htmlFor={areaSelect}>{t('results.area')}</Label>
+        <Select
+          id={areaSelect}
+          value={areaId}
+          onChange={(e) => {
+            setAreaId(e.target.value);
+            setStatementId('');
+          }}
+        >
+          {q.areas.map((a) => (
+            <option key={a.id} value={a.id}>
+              {localize(a.title, language)}
+            </option>
+          ))}
+        </Select>
+      </div>
+      <div className="ds-field">
+        <Label htmlFor={statementSelect}>{t('actions.statement')}</Label>
+        <Select
+          id={statementSelect}
+          value={statementId}
+          onChange={(e) => setStatementId(e.target.value)}
+        >
+          <option value="">{t('actions.wholeArea')}</option>
+          {q.statements
+            .filter((s) => s.area === areaId)
+            .map((s) => (
+              <option key={s.id} value={s.id}>
+                {localize(s.text, language)}
+              </option>
+            ))}
+        </Select>
+      </div>
+      <TextField
+        label={t('actions.titleLabel')}
+        value={title}
+        maxLength={200}
+        onChange={(e) => setTitle(e.target.value)}
+        error={error && title.trim() === '' ? error : undefined}
+      />
+      <TextAreaField
+        label={t('actions.description')}
+        rows={3}
+        value={description}
+        maxLength={2000}
+        onChange={(e) => setDescription(e.target.value)}
+      />
+      <div className="field-row">
+        <TextField
+          label={t('actions.owner')}
+          value={owner}
+          maxLength={200}
+          onChange={(e) => setOwner(e.target.value)}
+        />
+        <TextField
+          label={t('actions.dueDate')}
+          type="date"
+          value={dueDate}
+          onChange={(e) => setDueDate(e.target.value)}
+        />
+      </div>
+      {error && title.trim() !== '' && (
+        <Alert data-color="danger" data-size="sm">
+          {error}
+        </Alert>
+      )}
+      <div aria-live="polite">
+        {saved && <Paragraph>{t('actions.saved', { title: saved })}</Paragraph>}
+      </div>
+      <Button type="submit">{t('actions.create')}</Button>
+    </form>
+  );
+}

@@ -1,0 +1,235 @@
+import { Suspense, useId } from 'react';
+import { Heading, Label, Paragraph, Select, Spinner, Table } from '@digdir/designsystemet-react';
+import { useNetworkTranslation } from '../../i18n/network-namespace';
+import { navigate } from '../../app/router';
+import { localize, shortTitle } from '../../domain/questionnaire/localize';
+import {
+  quadrant,
+  rankImprovementAreas,
+  type PriorityInput,
+  type Reason,
+} from '../../domain/priorities/priorities';
+import { areaRoleGap, typicalNetworkGap, gapPointsByArea } from '../../domain/priorities/role-gaps';
+import { ROLES, type Locale } from '../../domain/types';
+import { formatDecimal, formatPercent, formatScore } from '../../i18n/format';
+import { LazyQuadrantChart } from '../../charts/lazy';
+import { municipalityLabel, type NetworkModel } from '../../store/network-model';
+import { useAppStore } from '../../store/store-context';
+
+type T = ReturnType<typeof useNetworkTranslation>['t'];
+
+/** A reason in plain words, e.g. "important to you (4.6) but a low score (38)". */
+export function reasonText(reason: Reason, t: T, language: Locale): string {
+  switch (reason.code) {
+    case 'importantButLow':
+      return t('priorities.reasons.importantButLow', {
+        importance: formatDecimal(reason.importance, language),
+        score: formatScore(reason.score, language),
+      });
+    case 'belowNetwork':
+      return t('priorities.reasons.belowNetwork', {
+        points: formatScore(reason.points, language),
+        median: formatScore(reason.median, language),
+      });
+    case 'roleGap':
+      return t('priorities.reasons.roleGap', {
+        high: t(`priorities.roleGroups.${reason.high}`),
+        low: t(`priorities.roleGroups.${reason.low}`),
+        points: formatScore(reason.points, language),
+      });
+    case 'lowCoverage':
+      return t('priorities.reasons.lowCoverage', {
+        coverage: formatPercent(reason.coverage, language),
+      });
+  }
+}
+
+/** Improvement areas for one municipality, why they are flagged, and the role gaps. */
+export function PrioritiesView({
+  model,
+  municipality,
+}: {
+  model: NetworkModel;
+  municipality: string | null;
+}) {
+  const { t } = useNetworkTranslation();
+  const language = useAppStore((s) => s.language);
+  const selectId = useId();
+  const q = model.questionnaire;
+  const inRound = model.current.map((a) => a.municipality);
+  const chosen =
+    inRound.find((m) => m.number === municipality) ??
+    inRound.find((m) => m.number === model.viewer) ??
+    inRound[0];
+  if (!chosen) return <Paragraph>{t('network.noData')}</Paragraph>;
+  const agg = model.current.find((a) => a.municipality.number === chosen.number)!;
+  const name = (m: { number: string; name: string }) =>
+    municipalityLabel(model, m, (letter) => t('network.anonName', { letter }));
+  const label = name(chosen);
+  const medians = new Map(model.stats.map((s) => [s.areaId, s.median]));
+  const inputs: PriorityInput[] = agg.areas.map((a) => ({
+    areaId: a.areaId,
+    score: a.mean,
+    importance: a.importance,
+    coverage: a.coverage,
+    networkMedian: medians.get(a.areaId) ?? null,
+    roleMeans: a.byRole,
+  }));
+  const ranked = rankImprovementAreas(
+    inputs,
+    q.areas.map((a) => a.id),
+  );
+  const flagged = ranked.filter((r) => r.flagged);
+  const area = (id: string) => q.areas.find((a) => a.id === id)!;
+  const fmt = (v: number | null) => (v === null ? '–' : formatScore(v, language));
+
+  const gaps = agg.areas.map((a) => areaRoleGap(a.areaId, a.byRole));
+  const typical = typicalNetworkGap(
+    model.current.map((m) => gapPointsByArea(m.areas.map((a) => areaRoleGap(a.areaId, a.byRole)))),
+  );
+  const points = inputs
+    .filter((i) => i.score !== null && i.importance !== null)
+    .map((i) => ({
+      key: i.areaId,
+      label: shortTitle(area(i.areaId), language),
+      importance: i.importance!,
+      score: i.score!,
+    }));
+
+  return (
+    <section aria-labelledby="priorities-heading" className="network-section">
+      <div className="ds-field inline-field">
+        <Label htmlFor={selectId}>{t('network.chooseMunicipality')}</Label>
+        <Select
+          id={selectId}
+          value={chosen.number}
+          onChange={(e) => navigate({ name: 'network', view: 'priorities', param: e.target.value })}
+        >
+          {inRound.map((m) => (
+            <option key={m.number} value={m.number}>
+              {name(m)}
+            </option>
+          ))}
+        </Select>
+      </div>
+      <Heading level={2} data-size="md" id="priorities-heading">
+        {t('priorities.title', { name: label, round: model.round })}
+      </Heading>
+      <Paragraph>{t('priorities.intro')}</Paragraph>
+      {flagged.length === 0 ? (
+        <Paragraph>{t('priorities.none')}</Paragraph>
+      ) : (
+        <ol className="priority-list" aria-label={t('priorities.listLabel', { name: label })}>
+          {flagged.map((r) => (
+            <li key={r.areaId} className="priority-item">
+              <Heading level={3} data-size="xs">
+                {localize(area(r.areaId).title, language)}
+              </Heading>
+              <ul>
+                {r.reasons.map((reason) => (
+                  <li key={reason.code}>{reasonText(reason, t, language)}</li>
+                ))}
+              </ul>
+              <a href={`#/network/actions/${chosen.number}?area=${r.areaId}`}>
+                {t('priorities.makeAction', { area: localize(area(r.areaId).title, language) })}
+              </a>
+            </li>
+          ))}
+        </ol>
+      )}
+
+      <Heading level={3} data-size="sm">
+        {t('priorities.quadrantTitle')}
+      </Heading>
+      <Paragraph data-size="sm">{t('priorities.quadrantHelp')}</Paragraph>
+      <Suspense fallback={<Spinner aria-label={t('results.chartLoading')} />}>
+        <LazyQuadrantChart
+          data={points}
+          label={t('priorities.quadrantAlt', { name: label })}
+          axes={{ importance: t('results.importance'), score: t('results.score') }}
+          quadrants={{
+            concentrateHere: t('priorities.quadrants.concentrateHere'),
+            keepUpGoodWork: t('priorities.quadrants.keepUpGoodWork'),
+            lowPriority: t('priorities.quadrants.lowPriority'),
+            possibleOverkill: t('priorities.quadrants.possibleOverkill'),
+          }}
+        />
+      </Suspense>
+      <div className="table-scroll">
+        <Table>
+          <caption>{t('priorities.quadrantCaption', { name: label })}</caption>
+          <Table.Head>
+            <Table.Row>
+              <Table.HeaderCell>{t('results.area')}</Table.HeaderCell>
+              <Table.HeaderCell className="num">{t('results.importance')}</Table.HeaderCell>
+              <Table.HeaderCell className="num">{t('results.score')}</Table.HeaderCell>
+              <Table.HeaderCell>{t('priorities.quadrant')}</Table.HeaderCell>
+            </Table.Row>
+          </Table.Head>
+          <Table.Body>
+            {inputs.map((i) => {
+              const qd = quadrant(i.importance, i.score);
+              return (
+                <Table.Row key={i.areaId}>
+                  <Table.HeaderCell scope="row">
+                    {localize(area(i.areaId).title, language)}
+                  </Table.HeaderCell>
+                  <Table.Cell className="num">
+                    {i.importance === null ? '–' : formatDecimal(i.importance, language)}
+                  </Table.Cell>
+                  <Table.Cell className="num">{fmt(i.score)}</Table.Cell>
+                  <Table.Cell>{qd === null ? '–' : t(`priorities.quadrants.${qd}`)}</Table.Cell>
+                </Table.Row>
+              );
+            })}
+          </Table.Body>
+        </Table>
+      </div>
+
+      <Heading level={3} data-size="sm">
+        {t('priorities.rolesTitle')}
+      </Heading>
+      <Paragraph data-size="sm">{t('priorities.rolesHelp')}</Paragraph>
+      <div className="table-scroll">
+        <Table>
+          <caption>{t('priorities.rolesCaption', { name: label })}</caption>
+          <Table.Head>
+            <Table.Row>
+              <Table.HeaderCell>{t('results.area')}</Table.HeaderCell>
+              {ROLES.map((role) => (
+                <Table.HeaderCell key={role} className="num">
+                  {t(`roles.${role}`)}
+                </Table.HeaderCell>
+              ))}
+              <Table.HeaderCell className="num">{t('priorities.gap')}</Table.HeaderCell>
+              <Table.HeaderCell className="num">{t('priorities.typicalGap')}</Table.HeaderCell>
+            </Table.Row>
+          </Table.Head>
+          <Table.Body>
+            {gaps.map((g) => (
+              <Table.Row key={g.areaId}>
+                <Table.HeaderCell scope="row">
+                  {localize(area(g.areaId).title, language)}
+                </Table.HeaderCell>
+                {g.roles.map((cell) => (
+                  <Table.Cell key={cell.role} className="num">
+                    {cell.shown ? (
+                      fmt(cell.mean)
+                    ) : (
+                      <span title={t(`priorities.hidden.${cell.reason}`)}>
+                        {t(`priorities.hiddenShort.${cell.reason}`)}
+                      </span>
+                    )}
+                  </Table.Cell>
+                ))}
+                <Table.Cell className="num">{g.gap ? fmt(g.gap.points) : '–'}</Table.Cell>
+                <Table.Cell className="num">{fmt(typical[g.areaId]?.median ?? null)}</Table.Cell>
+              </Table.Row>
+            ))}
+          </Table.Body>
+        </Table>
+      </div>
+      <Paragraph data-size="sm">{t('priorities.hiddenNote')}</Paragraph>
+    </section>
+  );
+}

@@ -1,0 +1,156 @@
+import { Suspense, useId } from 'react';
+import { Heading, Label, Paragraph, Select, Spinner, Table } from '@digdir/designsystemet-react';
+import { useNetworkTranslation } from '../../i18n/network-namespace';
+import { navigate } from '../../app/router';
+import { aggregatesForRound, networkStats } from '../../domain/comparison/network';
+import { localize } from '../../domain/questionnaire/localize';
+import {
+  areaTrends,
+  trendChartSeries,
+  type RoundScores,
+  type TrendPoint,
+} from '../../domain/priorities/trends';
+import { formatScore } from '../../i18n/format';
+import { LazyTrendChart } from '../../charts/lazy';
+import { municipalityLabel, type NetworkModel } from '../../store/network-model';
+import { useAppStore } from '../../store/store-context';
+
+const ARROW = { up: '▲', down: '▼', flat: '▶' } as const;
+
+/** Per area, the score at each gathering and the change since the last, with the network median. */
+export function TrendsView({
+  model,
+  municipality,
+}: {
+  model: NetworkModel;
+  municipality: string | null;
+}) {
+  const { t } = useNetworkTranslation();
+  const language = useAppStore((s) => s.language);
+  const selectId = useId();
+  const areaSelectId = useId();
+  const q = model.questionnaire;
+  const chosen =
+    model.municipalities.find((m) => m.number === municipality) ??
+    model.municipalities.find((m) => m.number === model.viewer) ??
+    model.municipalities[0];
+  const areaParam = new URLSearchParams(window.location.hash.split('?')[1] ?? '').get('area');
+  if (!chosen) return <Paragraph>{t('network.noData')}</Paragraph>;
+  const name = (m: { number: string; name: string }) =>
+    municipalityLabel(model, m, (letter) => t('network.anonName', { letter }));
+  const label = name(chosen);
+  const fmt = (v: number | null) => (v === null ? '–' : formatScore(v, language));
+
+  const own: RoundScores[] = model.all
+    .filter((a) => a.municipality.number === chosen.number)
+    .map((a) => ({
+      round: a.round,
+      scores: Object.fromEntries(a.areas.map((x) => [x.areaId, x.mean])),
+    }));
+  const network: RoundScores[] = model.rounds.map((round) => ({
+    round,
+    scores: Object.fromEntries(
+      networkStats(q, aggregatesForRound(model.all, round)).map((s) => [s.areaId, s.median]),
+    ),
+  }));
+  const trends = areaTrends(
+    own,
+    network,
+    q.areas.map((a) => a.id),
+    model.rounds,
+  );
+  const focus = trends.find((tr) => tr.areaId === areaParam) ?? trends[0]!;
+  const focusTitle = localize(q.areas.find((a) => a.id === focus.areaId)!.title, language);
+
+  const change = (p: TrendPoint | null) => {
+    if (!p || p.delta === null || p.direction === null) return t('trends.noChange');
+    if (p.direction === 'flat') return `${ARROW.flat} ${t('trends.direction.flat')}`;
+    const sign = p.delta > 0 ? '+' : p.delta < 0 ? '−' : '±';
+    return `${ARROW[p.direction]} ${sign}${formatScore(Math.abs(p.delta), language)} ${t(`trends.direction.${p.direction}`)}`;
+  };
+
+  return (
+    <section aria-labelledby="trends-heading" className="network-section">
+      <div className="ds-field inline-field">
+        <Label htmlFor={selectId}>{t('network.chooseMunicipality')}</Label>
+        <Select
+          id={selectId}
+          value={chosen.number}
+          onChange={(e) => navigate({ name: 'network', view: 'trends', param: e.target.value })}
+        >
+          {model.municipalities.map((m) => (
+            <option key={m.number} value={m.number}>
+              {name(m)}
+            </option>
+          ))}
+        </Select>
+      </div>
+      <Heading level={2} data-size="md" id="trends-heading">
+        {t('trends.title', { name: label })}
+      </Heading>
+      <div className="table-scroll">
+        <Table>
+          <caption>{t('trends.caption', { name: label })}</caption>
+          <Table.Head>
+            <Table.Row>
+              <Table.HeaderCell>{t('results.area')}</Table.HeaderCell>
+              {model.rounds.map((r) => (
+                <Table.HeaderCell key={r} className="num">
+                  {t('start.gatheringRound', { round: r })}
+                </Table.HeaderCell>
+              ))}
+              <Table.HeaderCell>{t('trends.change')}</Table.HeaderCell>
+              <Table.HeaderCell className="num">{t('trends.vsMedian')}</Table.HeaderCell>
+            </Table.Row>
+          </Table.Head>
+          <Table.Body>
+            {trends.map((tr) => (
+              <Table.Row key={tr.areaId}>
+                <Table.HeaderCell scope="row">
+                  {localize(q.areas.find((a) => a.id === tr.areaId)!.title, language)}
+                </Table.HeaderCell>
+                {tr.points.map((p) => (
+                  <Table.Cell key={p.round} className="num">
+                    {fmt(p.score)}
+                  </Table.Cell>
+                ))}
+                <Table.Cell className={`trend-${tr.latest?.direction ?? 'none'}`}>
+                  {change(tr.latest)}
+                </Table.Cell>
+                <Table.Cell className="num">
+                  {tr.latest?.vsNetwork == null
+                    ? '–'
+                    : `${tr.latest.vsNetwork > 0 ? '+' : tr.latest.vsNetwork < 0 ? '−' : ''}${formatScore(Math.abs(tr.latest.vsNetwork), language)}`}
+                </Table.Cell>
+              </Table.Row>
+            ))}
+          </Table.Body>
+        </Table>
+      </div>
+      <div className="ds-field inline-field">
+        <Label htmlFor={areaSelectId}>{t('trends.chartArea')}</Label>
+        <Select
+          id={areaSelectId}
+          value={focus.areaId}
+          onChange={(e) => {
+            window.location.hash = `#/network/trends/${chosen.number}?area=${e.target.value}`;
+          }}
+        >
+          {q.areas.map((a) => (
+            <option key={a.id} value={a.id}>
+              {localize(a.title, language)}
+            </option>
+          ))}
+        </Select>
+      </div>
+      <Suspense fallback={<Spinner aria-label={t('results.chartLoading')} />}>
+        <LazyTrendChart
+          data={trendChartSeries(focus)}
+          label={t('trends.chartAlt', { name: label, area: focusTitle })}
+          names={{ municipality: label, median: t('network.median') }}
+          roundLabel={(r) => t('start.gatheringRound', { round: r })}
+        />
+      </Suspense>
+    </section>
+  );
+}
