@@ -169,3 +169,47 @@ test('an open action is followed up at the next gathering', async ({ page }) => 
   await expect(card).not.toContainText('has not been followed up');
   await expectNoAxeViolations(page, 'follow-up');
 });
+
+test('consensus: the coordinator agrees levels, and the network view can show the agreed answer', async ({
+  page,
+}) => {
+  await page.goto('./#/network');
+  await page.getByRole('button', { name: /Last inn demonettverket/ }).click();
+  await page.getByRole('link', { name: 'Omforent svar' }).click();
+  await page
+    .getByRole('combobox', { name: 'Kommune', exact: true })
+    .selectOption({ label: 'Ulstein' });
+  await expect(
+    page.getByRole('heading', { level: 2, name: 'Omforent svar for Ulstein, samling 2' }),
+  ).toBeVisible();
+  await page.getByText('Strategi og langsiktig retning', { exact: true }).click();
+  const strategy = q.statements.filter((s) => s.area === 'strategy');
+  for (const s of strategy) {
+    const item = page.getByRole('article', { name: s.text.nb });
+    await expect(item).toContainText(/Svar \(\d+\):/);
+    await item.getByRole('combobox', { name: 'Omforent nivå' }).selectOption({ value: '5' });
+  }
+  const first = page.getByRole('article', { name: strategy[0]!.text.nb });
+  await first.getByRole('textbox', { name: 'Begrunnelse' }).fill('Vedtatt i kommunestyret i mars.');
+  await first.getByRole('textbox', { name: 'Begrunnelse' }).blur();
+  await expect(
+    page.getByText(`${strategy.length} av ${q.statements.length} påstander har et omforent svar.`),
+  ).toBeVisible();
+  await expectNoAxeViolations(page, 'consensus');
+
+  await page.getByRole('link', { name: 'Oversikt' }).click();
+  const ulsteinRow = page
+    .getByRole('table', { name: /Gjennomsnittlig skår/ })
+    .getByRole('row', { name: /^Ulstein/ });
+  const meanStrategy = await ulsteinRow.locator('td.heatmap-cell').first().innerText();
+  expect(meanStrategy).not.toBe('100');
+  await expect(page.getByText('Viser snittet av alle svar i hver kommune.')).toBeVisible();
+  await page.getByRole('radio', { name: 'Omforent svar der kommunen har det' }).check();
+  await expect(
+    page.getByText('Viser omforente svar for Ulstein, og snittet av alle svar for de andre.'),
+  ).toBeVisible();
+  await expect(ulsteinRow.locator('td.heatmap-cell').first()).toHaveText('100');
+  // A reload keeps the agreed answers and the choice of what the numbers show.
+  await page.reload();
+  await expect(ulsteinRow.locator('td.heatmap-cell').first()).toHaveText('100');
+});

@@ -18,6 +18,7 @@ export const NETWORK_VIEWS = [
   'priorities',
   'trends',
   'actions',
+  'consensus',
   'data',
 ] as const;
 export type NetworkView = (typeof NETWORK_VIEWS)[number];

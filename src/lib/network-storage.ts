@@ -1,5 +1,6 @@
 import { createStore, get, set } from 'idb-keyval';
 import type { Action, Response } from '../domain/types';
+import type { AgreedResponse } from '../domain/priorities/consensus';
 
 /** One imported file (or the demo network, or this device's own responses). */
 export interface ImportedSource {
@@ -9,6 +10,7 @@ export interface ImportedSource {
   kind: 'file' | 'demo' | 'device';
   responseIds: string[];
   actionIds: string[];
+  agreementIds?: string[] | undefined;
 }
 
 /** The network's imported results: too large for localStorage at national scale. */
@@ -16,9 +18,15 @@ export interface NetworkData {
   sources: ImportedSource[];
   responses: Record<string, Response>;
   actions: Record<string, Action>;
+  agreements: Record<string, AgreedResponse>;
 }
 
-export const emptyNetworkData = (): NetworkData => ({ sources: [], responses: {}, actions: {} });
+export const emptyNetworkData = (): NetworkData => ({
+  sources: [],
+  responses: {},
+  actions: {},
+  agreements: {},
+});
 
 /** Where imported results live. The domain never knows; tests use the in-memory one. */
 export interface NetworkStorage {

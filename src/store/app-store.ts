@@ -230,6 +230,7 @@ export function createAppStore(options: StoreOptions): AppStore {
           language: s.language,
           networkView: s.networkView,
           actions: s.actions,
+          agreements: s.agreements,
         }),
         migrate(persisted, version) {
           try {

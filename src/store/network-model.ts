@@ -12,7 +12,9 @@ import {
 } from '../domain/comparison/network';
 import type { Questionnaire } from '../domain/questionnaire/schema';
 import type { Action, GatheringRound, Municipality } from '../domain/types';
-import { mergeImportedActions } from '../domain/files/import';
+import { mergeImportedActions, mergeImportedAgreements } from '../domain/files/import';
+import { agreedAnswers, type AgreedResponse } from '../domain/priorities/consensus';
+import { scoreArea } from '../domain/scoring/scoring';
 import { CURRENT_QUESTIONNAIRE } from '../lib/questionnaires';
 import { useAppStore } from './store-context';
 
@@ -38,6 +40,12 @@ export interface NetworkModel {
   responseCount: number;
   /** Imported actions and this device's own; the newer edit of the same action wins. */
   actions: Action[];
+  /** Agreed responses (imported and this device's), keyed by id. */
+  agreements: AgreedResponse[];
+  /** What the numbers show: the respondents' mean, or agreed answers where they exist. */
+  source: 'mean' | 'agreed';
+  /** Municipalities whose numbers come from agreed answers in the chosen round. */
+  agreedIn: Set<string>;
 }
 
 /** Everything the network screens show, derived from the imported responses. Never stored. */
@@ -45,6 +53,8 @@ export function useNetworkModel(): NetworkModel {
   const responses = useAppStore((s) => s.network.responses);
   const importedActions = useAppStore((s) => s.network.actions);
   const ownActions = useAppStore((s) => s.actions);
+  const importedAgreements = useAppStore((s) => s.network.agreements);
+  const ownAgreements = useAppStore((s) => s.agreements);
   const view = useAppStore(useShallow((s) => s.networkView));
   const q = CURRENT_QUESTIONNAIRE;
   const all = useMemo(() => aggregateResponses(q, Object.values(responses)), [q, responses]);
@@ -52,7 +62,21 @@ export function useNetworkModel(): NetworkModel {
     const rounds = roundsPresent(all);
     const round =
       view.round !== null && rounds.includes(view.round) ? view.round : (rounds.at(-1) ?? null);
-    const current = round === null ? [] : aggregatesForRound(all, round);
+    const agreements = Object.values(
+      mergeImportedAgreements(importedAgreements, Object.values(ownAgreements)).agreements,
+    ).filter((a) => a.questionnaire.id === q.id && a.questionnaire.version === q.version);
+    const agreedIn = new Set<string>();
+    let current = round === null ? [] : aggregatesForRound(all, round);
+    if (view.source === 'agreed' && round !== null) {
+      current = current.map((agg) => {
+        const agreed = agreements.find(
+          (a) => a.municipality.number === agg.municipality.number && a.round === round,
+        );
+        if (!agreed || Object.keys(agreed.agreed).length === 0) return agg;
+        agreedIn.add(agg.municipality.number);
+        return withAgreedScores(q, agg, agreed);
+      });
+    }
     const municipalities = [
       ...new Map(all.map((a) => [a.municipality.number, a.municipality])).values(),
     ].sort((a, b) => a.number.localeCompare(b.number));
@@ -80,8 +104,11 @@ export function useNetworkModel(): NetworkModel {
       actions: Object.values(
         mergeImportedActions(importedActions, Object.values(ownActions)).actions,
       ),
+      agreements,
+      source: view.source,
+      agreedIn,
     };
-  }, [all, q, responses, view, importedActions, ownActions]);
+  }, [all, q, responses, view, importedActions, ownActions, importedAgreements, ownAgreements]);
 }
 
 /** The name to show: the real one, or "Kommune A" when names are hidden. */
@@ -92,4 +119,32 @@ export function municipalityLabel(
 ): string {
   const letter = model.letters.get(m.number);
   return letter === undefined ? m.name : anonName(letter);
+}
+
+/**
+ * A municipality's aggregate with each area's score taken from its agreed answers (all
+ * statements of the area, whatever the role), where the area has any agreed level.
+ */
+function withAgreedScores(
+  q: Questionnaire,
+  agg: MunicipalityAggregate,
+  agreed: AgreedResponse,
+): MunicipalityAggregate {
+  const answers = agreedAnswers(agreed);
+  const areas = agg.areas.map((a) => {
+    const score = scoreArea(
+      a.areaId,
+      q.statements.filter((s) => s.area === a.areaId),
+      answers,
+    ).score;
+    return score === null
+      ? a
+      : { ...a, mean: score, sd: null, min: null, max: null, disagreement: false };
+  });
+  const scored = areas.flatMap((a) => (a.mean === null ? [] : [a.mean]));
+  return {
+    ...agg,
+    areas,
+    overall: scored.length === 0 ? null : scored.reduce((x, y) => x + y, 0) / scored.length,
+  };
 }

@@ -1,5 +1,6 @@
 import { responseSchema } from '../domain/files/response-schema';
 import { actionSchema } from '../domain/files/results-file-schema';
+import { agreedResponseSchema, type AgreedResponse } from '../domain/priorities/consensus';
 import type { Action, Response } from '../domain/types';
 import type { NetworkData, NetworkStorage } from '../lib/network-storage';
 import type { AppStore } from './app-store';
@@ -19,6 +20,11 @@ export function validateNetworkData(raw: unknown): NetworkData | null {
     const parsed = actionSchema.safeParse(value);
     if (parsed.success && parsed.data.id === id) actions[id] = parsed.data;
   }
+  const agreements: Record<string, AgreedResponse> = {};
+  for (const [id, value] of Object.entries(data.agreements ?? {})) {
+    const parsed = agreedResponseSchema.safeParse(value);
+    if (parsed.success && parsed.data.id === id) agreements[id] = parsed.data;
+  }
   const sources = data.sources.filter(
     (s) =>
       typeof s === 'object' &&
@@ -28,7 +34,7 @@ export function validateNetworkData(raw: unknown): NetworkData | null {
       Array.isArray(s.responseIds) &&
       Array.isArray(s.actionIds),
   );
-  return { sources, responses, actions };
+  return { sources, responses, actions, agreements };
 }
 
 /**

@@ -2,10 +2,12 @@ import type { StoreApi } from 'zustand/vanilla';
 import {
   mergeImported,
   mergeImportedActions,
+  mergeImportedAgreements,
   type ImportError,
   type MergeCounts,
 } from '../domain/files/import';
 import type { Action, GatheringRound, Response } from '../domain/types';
+import type { AgreedResponse } from '../domain/priorities/consensus';
 import { newId } from '../lib/id';
 import { emptyNetworkData, type ImportedSource, type NetworkData } from '../lib/network-storage';
 
@@ -15,6 +17,8 @@ export interface NetworkView {
   anonymised: boolean;
   /** The viewer's own municipality, which stays named. */
   viewer: string | null;
+  /** Show the mean of the respondents, or the municipality's agreed answers where it has them. */
+  source: 'mean' | 'agreed';
 }
 
 export interface AddImportResult {
@@ -46,6 +50,7 @@ export interface NetworkSlice {
     source: { fileName: string; kind: ImportedSource['kind'] },
     responses: readonly Response[],
     actions: readonly Action[],
+    agreements?: readonly AgreedResponse[],
   ) => AddImportResult;
   removeSource: (sourceId: string) => void;
   removeMunicipality: (number: string) => void;
@@ -57,6 +62,7 @@ export const initialNetworkView = (): NetworkView => ({
   round: null,
   anonymised: false,
   viewer: null,
+  source: 'mean',
 });
 
 type Set = StoreApi<NetworkSlice>['setState'];
@@ -66,8 +72,12 @@ type Get = StoreApi<NetworkSlice>['getState'];
 function prune(data: NetworkData): NetworkData {
   const keepResponses = new Set(data.sources.flatMap((s) => s.responseIds));
   const keepActions = new Set(data.sources.flatMap((s) => s.actionIds));
+  const keepAgreements = new Set(data.sources.flatMap((s) => s.agreementIds ?? []));
   return {
     sources: data.sources,
+    agreements: Object.fromEntries(
+      Object.entries(data.agreements).filter(([id]) => keepAgreements.has(id)),
+    ),
     responses: Object.fromEntries(
       Object.entries(data.responses).filter(([id]) => keepResponses.has(id)),
     ),
@@ -85,10 +95,11 @@ export function createNetworkSlice(set: Set, get: Get, now: () => string): Netwo
     hydrateNetwork(data) {
       set({ network: data ?? emptyNetworkData(), networkReady: true });
     },
-    addImport(source, responses, actions) {
+    addImport(source, responses, actions, agreements = []) {
       const { network } = get();
       const r = mergeImported(network.responses, responses);
       const a = mergeImportedActions(network.actions, actions);
+      const g = mergeImportedAgreements(network.agreements, agreements);
       const entry: ImportedSource = {
         id: newId(),
         fileName: source.fileName,
@@ -96,6 +107,7 @@ export function createNetworkSlice(set: Set, get: Get, now: () => string): Netwo
         kind: source.kind,
         responseIds: [...new Set(responses.map((x) => x.id))],
         actionIds: [...new Set(actions.map((x) => x.id))],
+        agreementIds: [...new Set(agreements.map((x) => x.id))],
       };
       const { responses: mergedResponses, ...responseCounts } = r;
       const { actions: mergedActions, ...actionCounts } = a;
@@ -104,6 +116,7 @@ export function createNetworkSlice(set: Set, get: Get, now: () => string): Netwo
           sources: [...network.sources, entry],
           responses: mergedResponses,
           actions: mergedActions,
+          agreements: g.agreements,
         },
       });
       return { responses: responseCounts, actions: actionCounts };
@@ -126,13 +139,21 @@ export function createNetworkSlice(set: Set, get: Get, now: () => string): Netwo
           .filter((a) => a.municipality.number === number)
           .map((a) => a.id),
       );
+      const agreementIds = new Set(
+        Object.values(network.agreements)
+          .filter((a) => a.municipality.number === number)
+          .map((a) => a.id),
+      );
       const sources = network.sources
         .map((s) => ({
           ...s,
           responseIds: s.responseIds.filter((id) => !responseIds.has(id)),
           actionIds: s.actionIds.filter((id) => !actionIds.has(id)),
+          agreementIds: (s.agreementIds ?? []).filter((id) => !agreementIds.has(id)),
         }))
-        .filter((s) => s.responseIds.length > 0 || s.actionIds.length > 0);
+        .filter(
+          (s) => s.responseIds.length > 0 || s.actionIds.length > 0 || s.agreementIds.length > 0,
+        );
       set({ network: prune({ ...network, sources }) });
     },
     clearNetwork() {

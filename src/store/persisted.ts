@@ -1,6 +1,7 @@
 import * as z from 'zod/mini';
 import { responseSchema } from '../domain/files/response-schema';
 import { actionSchema } from '../domain/files/results-file-schema';
+import { agreedResponseSchema, type AgreedResponse } from '../domain/priorities/consensus';
 import {
   GATHERING_ROUNDS,
   LOCALES,
@@ -23,6 +24,8 @@ export interface PersistedState {
   networkView: NetworkView;
   /** The municipality's own actions, made on this device. */
   actions: Record<string, Action>;
+  /** Agreed answers recorded on this device. */
+  agreements: Record<string, AgreedResponse>;
 }
 
 export const initialPersisted = (): PersistedState => ({
@@ -32,6 +35,7 @@ export const initialPersisted = (): PersistedState => ({
   language: 'nb',
   networkView: initialNetworkView(),
   actions: {},
+  agreements: {},
 });
 
 type Migration = (state: Record<string, unknown>) => Record<string, unknown>;
@@ -92,6 +96,7 @@ const settingsSchema = z.object({
       round: z.catch(z.nullable(z.union(GATHERING_ROUNDS.map((r) => z.literal(r)))), null),
       anonymised: z.catch(z.boolean(), false),
       viewer: z.catch(z.nullable(z.string().check(z.regex(/^\d{4}$/))), null),
+      source: z.catch(z.enum(['mean', 'agreed']), 'mean'),
     }),
     initialNetworkView(),
   ),
@@ -121,6 +126,13 @@ export function validatePersisted(state: unknown): { state: PersistedState; reje
     if (parsed.success && parsed.data.id === key) actions[key] = parsed.data;
     else rejected += 1;
   }
+  const agreements: Record<string, AgreedResponse> = {};
+  const rawAgreements = isRecord(state.agreements) ? state.agreements : {};
+  for (const [key, value] of Object.entries(rawAgreements)) {
+    const parsed = agreedResponseSchema.safeParse(value);
+    if (parsed.success && parsed.data.id === key) agreements[key] = parsed.data;
+    else rejected += 1;
+  }
   const lastAreaByResponse: Record<string, string> = {};
   for (const [key, value] of Object.entries(settings.lastAreaByResponse)) {
     if (Object.hasOwn(responses, key)) lastAreaByResponse[key] = value;
@@ -136,6 +148,7 @@ export function validatePersisted(state: unknown): { state: PersistedState; reje
       language: settings.language,
       networkView: settings.networkView,
       actions,
+      agreements,
     },
     rejected,
   };

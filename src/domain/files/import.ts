@@ -4,6 +4,7 @@ import type { Action, QuestionnaireRef, Response } from '../types';
 import { migrateResultsFile, type FormatMigration } from './legacy';
 import { RESULTS_FORMAT, RESULTS_FORMAT_VERSION } from './results-file';
 import { resultsFileV1Schema, type ImportedResultsFile } from './results-file-schema';
+import type { AgreedResponse } from '../priorities/consensus';
 
 /**
  * Import of results files: one chain that turns untrusted bytes or text into typed responses and
@@ -54,7 +55,13 @@ export interface ImportError {
 }
 
 export type ImportResult =
-  | { ok: true; file: ImportedResultsFile; responses: Response[]; actions: Action[] }
+  | {
+      ok: true;
+      file: ImportedResultsFile;
+      responses: Response[];
+      actions: Action[];
+      agreements: AgreedResponse[];
+    }
   | { ok: false; error: ImportError };
 
 export interface ImportOptions {
@@ -258,12 +265,13 @@ function runChain(input: string | Uint8Array, options: ImportOptions): ImportRes
           : `${all.length} issues`,
     });
   }
-  const { actions: parsedActions, ...rest } = parsed.data;
+  const { actions: parsedActions, agreements: parsedAgreements, ...rest } = parsed.data;
   const actions = parsedActions ?? [];
-  const file: ImportedResultsFile = { ...rest, actions };
+  const agreements = parsedAgreements ?? [];
+  const file: ImportedResultsFile = { ...rest, actions, agreements };
   const { responses } = file;
 
-  if (responses.length === 0 && actions.length === 0) {
+  if (responses.length === 0 && actions.length === 0 && agreements.length === 0) {
     return fail('empty', { detail: 'No responses and no actions' });
   }
   const known = options.knownQuestionnaires;
@@ -287,11 +295,24 @@ function runChain(input: string | Uint8Array, options: ImportOptions): ImportRes
       });
     }
   });
+  agreements.forEach((a, i) => {
+    if (a.questionnaire.id !== file.questionnaire.id) {
+      mixed.push({
+        path: `agreements.${i}.questionnaire.id`,
+        message: `Questionnaire "${a.questionnaire.id}" in a file for "${file.questionnaire.id}"`,
+      });
+    } else if (!known.some((k) => sameRef(k, a.questionnaire))) {
+      unknown.push({
+        path: `agreements.${i}.questionnaire.version`,
+        message: `Unknown questionnaire ${a.questionnaire.id} v${a.questionnaire.version}`,
+      });
+    }
+  });
   if (mixed.length > 0) return fail('mixedQuestionnaires', { issues: mixed.slice(0, MAX_ISSUES) });
   if (unknown.length > 0)
     return fail('unknownQuestionnaire', { issues: unknown.slice(0, MAX_ISSUES) });
 
-  return { ok: true, file, responses, actions };
+  return { ok: true, file, responses, actions, agreements };
 }
 
 /**
@@ -415,4 +436,13 @@ export function mergeImportedActions(
 ): { actions: Record<string, Action> } & MergeCounts {
   const { merged, counts } = mergeById(existing, incoming);
   return { actions: merged, ...counts };
+}
+
+/** The same as mergeImported, for agreed responses by id. */
+export function mergeImportedAgreements(
+  existing: Readonly<Record<string, AgreedResponse>>,
+  incoming: readonly AgreedResponse[],
+): { agreements: Record<string, AgreedResponse> } & MergeCounts {
+  const { merged, counts } = mergeById(existing, incoming);
+  return { agreements: merged, ...counts };
 }

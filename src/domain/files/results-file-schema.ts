@@ -1,3 +1,4 @@
+import { agreedResponseSchema, type AgreedResponse } from '../priorities/consensus';
 import * as z from 'zod/mini';
 import { ACTION_STATUSES, GATHERING_ROUNDS, type Action, type Response } from '../types';
 import { responseSchema } from './response-schema';
@@ -69,7 +70,7 @@ export const actionSchema = z.strictObject({
 /** Adds an issue at `<key>.<index>.id` for every id seen before in the same list. */
 function reportDuplicateIds(
   items: readonly { id: string }[],
-  key: 'responses' | 'actions',
+  key: 'responses' | 'actions' | 'agreements',
   ctx: z.core.$RefinementCtx<unknown>,
 ): void {
   const seen = new Set<string>();
@@ -99,16 +100,21 @@ export const resultsFileV1Schema = z
     questionnaire: z.strictObject({ id, version: z.int().check(z.gte(1)) }),
     responses: z.array(responseSchema),
     actions: z.optional(z.array(actionSchema)),
+    agreements: z.optional(z.array(agreedResponseSchema)),
   })
   .check(
     z.superRefine((file, ctx) => {
       reportDuplicateIds(file.responses, 'responses', ctx);
       if (file.actions) reportDuplicateIds(file.actions, 'actions', ctx);
+      if (file.agreements) reportDuplicateIds(file.agreements, 'agreements', ctx);
     }),
   );
 
 /** A version 1 file as import hands it out: `actions` is always present (default []). */
-export type ImportedResultsFile = ResultsFileV1 & { actions: Action[] };
+export type ImportedResultsFile = ResultsFileV1 & {
+  actions: Action[];
+  agreements: AgreedResponse[];
+};
 
 // Compile-time checks that the schemas and the domain types agree.
 type ParsedAction = z.infer<typeof actionSchema>;

@@ -1,4 +1,5 @@
 import type { Action, QuestionnaireRef, Response } from '../types';
+import type { AgreedResponse } from '../priorities/consensus';
 
 export const RESULTS_FORMAT = 'naeringsspeilet-results';
 export const RESULTS_FORMAT_VERSION = 1;
@@ -13,6 +14,8 @@ export interface ResultsFileV1 {
   responses: Response[];
   /** Actions the municipalities have agreed, followed up at each gathering. */
   actions?: Action[] | undefined;
+  /** Agreed (consensus) answers per municipality and gathering. Left out when there are none. */
+  agreements?: AgreedResponse[] | undefined;
 }
 
 function sortKeys(value: unknown): unknown {
@@ -35,6 +38,7 @@ export function createResultsFile(
   responses: readonly Response[],
   meta: { appVersion: string; exportedAt: string; questionnaire: QuestionnaireRef },
   actions: readonly Action[] = [],
+  agreements: readonly AgreedResponse[] = [],
 ): ResultsFileV1 {
   const sorted = [...responses]
     .sort(
@@ -48,7 +52,7 @@ export function createResultsFile(
       answers: sortKeys(r.answers) as Response['answers'],
       importance: sortKeys(r.importance) as Response['importance'],
     }));
-  return {
+  const file: ResultsFileV1 = {
     format: RESULTS_FORMAT,
     formatVersion: RESULTS_FORMAT_VERSION,
     app: { name: 'naeringsspeilet', version: meta.appVersion },
@@ -62,6 +66,17 @@ export function createResultsFile(
         a.id.localeCompare(b.id),
     ),
   };
+  if (agreements.length > 0) {
+    file.agreements = [...agreements]
+      .sort(
+        (a, b) =>
+          a.municipality.number.localeCompare(b.municipality.number) ||
+          a.round - b.round ||
+          a.id.localeCompare(b.id),
+      )
+      .map((a) => ({ ...a, agreed: sortKeys(a.agreed) as AgreedResponse['agreed'] }));
+  }
+  return file;
 }
 
 export function serializeResultsFile(file: ResultsFileV1): string {

@@ -4,6 +4,7 @@ import {
   serializeResultsFile,
 } from '../../domain/files/results-file';
 import type { Action, Response } from '../../domain/types';
+import type { AgreedResponse } from '../../domain/priorities/consensus';
 import { downloadText } from '../../lib/download';
 import { CURRENT_QUESTIONNAIRE } from '../../lib/questionnaires';
 import type { AppState } from '../../store/app-store';
@@ -13,6 +14,7 @@ export function exportResponses(
   responses: readonly Response[],
   actions: readonly Action[] = [],
   now = new Date(),
+  agreements: readonly AgreedResponse[] = [],
 ): void {
   const first = responses[0];
   const sameMunicipality = responses.every(
@@ -31,6 +33,7 @@ export function exportResponses(
       questionnaire,
     },
     actions.filter((a) => responses.some((r) => r.municipality.number === a.municipality.number)),
+    agreements,
   );
   const name = resultsFileName({
     ...(first && sameMunicipality ? { municipality: first.municipality.name } : {}),
@@ -40,6 +43,14 @@ export function exportResponses(
   downloadText(name, serializeResultsFile(file));
 }
 
-export function exportAllResponses(state: Pick<AppState, 'responses' | 'actions'>): void {
-  exportResponses(Object.values(state.responses), Object.values(state.actions));
+/** Everything this device holds of its own: responses, actions and agreed answers. */
+export function exportAllResponses(
+  state: Pick<AppState, 'responses' | 'actions' | 'agreements'>,
+): void {
+  exportResponses(
+    Object.values(state.responses),
+    Object.values(state.actions),
+    new Date(),
+    Object.values(state.agreements),
+  );
 }

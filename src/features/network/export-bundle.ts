@@ -4,13 +4,13 @@ import {
   serializeResultsFile,
 } from '../../domain/files/results-file';
 import { downloadText } from '../../lib/download';
-import { mergeImportedActions } from '../../domain/files/import';
+import { mergeImportedActions, mergeImportedAgreements } from '../../domain/files/import';
 import { CURRENT_QUESTIONNAIRE } from '../../lib/questionnaires';
 import type { AppState } from '../../store/app-store';
 
 /** Everything loaded, as one results file (a network bundle). */
 export function exportNetworkBundle(
-  state: Pick<AppState, 'network' | 'actions'>,
+  state: Pick<AppState, 'network' | 'actions' | 'agreements'>,
   now = new Date(),
 ): void {
   const responses = Object.values(state.network.responses).filter(
@@ -27,6 +27,9 @@ export function exportNetworkBundle(
     },
     Object.values(
       mergeImportedActions(state.network.actions, Object.values(state.actions)).actions,
+    ),
+    Object.values(
+      mergeImportedAgreements(state.network.agreements, Object.values(state.agreements)).agreements,
     ),
   );
   downloadText(

@@ -40,7 +40,12 @@ export async function importFiles(
     }
     const counts = store
       .getState()
-      .addImport({ fileName: file.name, kind: 'file' }, result.responses, result.actions);
+      .addImport(
+        { fileName: file.name, kind: 'file' },
+        result.responses,
+        result.actions,
+        result.agreements,
+      );
     reports.push({
       fileName: file.name,
       ok: true,

@@ -60,6 +60,40 @@ export function NetworkControls({ model }: { model: NetworkModel }) {
           {t('network.anonymise')}
         </Label>
       </div>
+      <fieldset className="source-toggle">
+        <legend>{t('network.sourceLabel')}</legend>
+        {(['mean', 'agreed'] as const).map((source) => (
+          <div className="ds-field anon-toggle" key={source}>
+            <input
+              id={`${anonId}-${source}`}
+              type="radio"
+              className="ds-input"
+              name="network-source"
+              checked={model.source === source}
+              onChange={() => setView({ source })}
+            />
+            <Label htmlFor={`${anonId}-${source}`} weight="regular">
+              {t(`network.source.${source}`)}
+            </Label>
+          </div>
+        ))}
+      </fieldset>
+      <p className="source-note" aria-live="polite">
+        {model.source === 'agreed' && model.agreedIn.size > 0
+          ? t('network.showingAgreed', {
+              names: model.current
+                .filter((a) => model.agreedIn.has(a.municipality.number))
+                .map((a) =>
+                  municipalityLabel(model, a.municipality, (letter) =>
+                    t('network.anonName', { letter }),
+                  ),
+                )
+                .join(', '),
+            })
+          : model.source === 'agreed'
+            ? t('network.noAgreed')
+            : t('network.showingMean')}
+      </p>
     </div>
   );
 }

@@ -11,6 +11,7 @@ import { DataView } from './data-view';
 import { PrioritiesView } from './priorities-view';
 import { TrendsView } from './trends-view';
 import { ActionsView } from './actions-view';
+import { ConsensusView } from './consensus-view';
 import { ImportPanel, ImportReports } from './import-panel';
 
 const TABS: { view: NetworkView; key: string }[] = [
@@ -20,10 +21,17 @@ const TABS: { view: NetworkView; key: string }[] = [
   { view: 'priorities', key: 'network.tabs.priorities' },
   { view: 'trends', key: 'network.tabs.trends' },
   { view: 'actions', key: 'network.tabs.actions' },
+  { view: 'consensus', key: 'network.tabs.consensus' },
   { view: 'data', key: 'network.tabs.data' },
 ];
 
-const MUNICIPALITY_VIEWS = new Set<NetworkView>(['profile', 'priorities', 'trends', 'actions']);
+const MUNICIPALITY_VIEWS = new Set<NetworkView>([
+  'profile',
+  'priorities',
+  'trends',
+  'actions',
+  'consensus',
+]);
 
 export default function NetworkScreen({
   view,
@@ -86,6 +94,7 @@ export default function NetworkScreen({
           {view === 'priorities' && <PrioritiesView model={model} municipality={param} />}
           {view === 'trends' && <TrendsView model={model} municipality={param} />}
           {view === 'actions' && <ActionsView model={model} municipality={param} />}
+          {view === 'consensus' && <ConsensusView model={model} municipality={param} />}
           {view === 'data' && <DataView model={model} />}
         </>
       )}

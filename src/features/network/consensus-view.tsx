@@ -1,0 +1,203 @@
+import { useId, useState } from 'react';
+import { Heading, Label, Paragraph, Select, Tag } from '@digdir/designsystemet-react';
+import { useNetworkTranslation } from '../../i18n/network-namespace';
+import { navigate } from '../../app/router';
+import { localize } from '../../domain/questionnaire/localize';
+import {
+  delegationDistributions,
+  type AgreedAnswer,
+  type AgreedResponse,
+  type StatementDistribution,
+} from '../../domain/priorities/consensus';
+import type { Statement } from '../../domain/questionnaire/schema';
+import {
+  LEVELS,
+  type AnswerValue,
+  type GatheringRound,
+  type Municipality,
+} from '../../domain/types';
+import { formatDecimal } from '../../i18n/format';
+import { Disclosure } from '../../ui/fields';
+import { municipalityLabel, type NetworkModel } from '../../store/network-model';
+import { useAppStore } from '../../store/store-context';
+
+const OPTIONS: readonly AnswerValue[] = [...LEVELS, 'dontKnow', 'notRelevant'];
+
+/** The coordinator's consensus step: the delegation's spread per statement, and an agreed level. */
+export function ConsensusView({
+  model,
+  municipality,
+}: {
+  model: NetworkModel;
+  municipality: string | null;
+}) {
+  const { t } = useNetworkTranslation();
+  const language = useAppStore((s) => s.language);
+  const responses = useAppStore((s) => s.network.responses);
+  const selectId = useId();
+  const q = model.questionnaire;
+  const inRound = model.current.map((a) => a.municipality);
+  const chosen =
+    inRound.find((m) => m.number === municipality) ??
+    inRound.find((m) => m.number === model.viewer) ??
+    inRound[0];
+  if (!chosen || model.round === null) return <Paragraph>{t('network.noData')}</Paragraph>;
+  const round = model.round;
+  const name = (m: Municipality) =>
+    municipalityLabel(model, m, (letter) => t('network.anonName', { letter }));
+  const delegation = Object.values(responses).filter(
+    (r) =>
+      r.municipality.number === chosen.number &&
+      r.gathering.round === round &&
+      r.questionnaire.id === q.id &&
+      r.questionnaire.version === q.version,
+  );
+  const distributions = new Map(
+    delegationDistributions(
+      q.statements.map((s) => s.id),
+      delegation,
+    ).map((d) => [d.statementId, d]),
+  );
+  const agreed = model.agreements.find(
+    (a) => a.municipality.number === chosen.number && a.round === round,
+  );
+  const agreedCount = agreed ? Object.keys(agreed.agreed).length : 0;
+
+  return (
+    <section aria-labelledby="consensus-heading" className="network-section">
+      <div className="ds-field inline-field">
+        <Label htmlFor={selectId}>{t('network.chooseMunicipality')}</Label>
+        <Select
+          id={selectId}
+          value={chosen.number}
+          onChange={(e) => navigate({ name: 'network', view: 'consensus', param: e.target.value })}
+        >
+          {inRound.map((m) => (
+            <option key={m.number} value={m.number}>
+              {name(m)}
+            </option>
+          ))}
+        </Select>
+      </div>
+      <Heading level={2} data-size="md" id="consensus-heading">
+        {t('consensus.title', { name: name(chosen), round })}
+      </Heading>
+      <Paragraph>{t('consensus.intro', { count: delegation.length })}</Paragraph>
+      <Paragraph>
+        {t('consensus.progress', { agreed: agreedCount, total: q.statements.length })}
+      </Paragraph>
+      {q.areas.map((area) => (
+        <Disclosure key={area.id} summary={localize(area.title, language)}>
+          <div className="consensus-list">
+            {q.statements
+              .filter((s) => s.area === area.id)
+              .map((s) => (
+                <ConsensusItem
+                  key={s.id}
+                  statement={s}
+                  distribution={distributions.get(s.id)!}
+                  agreed={agreed?.agreed[s.id]}
+                  base={agreed}
+                  target={{
+                    municipality: chosen,
+                    round,
+                    questionnaire: { id: q.id, version: q.version },
+                  }}
+                  scale={q.scale.map((l) => localize(l, language))}
+                />
+              ))}
+          </div>
+        </Disclosure>
+      ))}
+    </section>
+  );
+}
+
+function ConsensusItem({
+  statement,
+  distribution: d,
+  agreed,
+  base,
+  target,
+  scale,
+}: {
+  statement: Statement;
+  distribution: StatementDistribution;
+  agreed: AgreedAnswer | undefined;
+  base: AgreedResponse | undefined;
+  target: {
+    municipality: Municipality;
+    round: GatheringRound;
+    questionnaire: { id: string; version: number };
+  };
+  scale: string[];
+}) {
+  const { t } = useNetworkTranslation();
+  const language = useAppStore((s) => s.language);
+  const setAgreed = useAppStore((s) => s.setAgreed);
+  const levelId = useId();
+  const rationaleId = useId();
+  const [rationale, setRationale] = useState(agreed?.rationale ?? '');
+  const label = (v: AnswerValue) =>
+    typeof v === 'number' ? `${v} ${scale[v - 1] ?? ''}` : t(`answer.${v}`);
+  const parts = [
+    ...LEVELS.map((l) => `${l}: ${d.counts[l]}`),
+    `${t('answer.dontKnow')}: ${d.dontKnow}`,
+    `${t('answer.notRelevant')}: ${d.notRelevant}`,
+  ];
+  return (
+    <article className="consensus-item" aria-labelledby={`st-${statement.id}`}>
+      <p id={`st-${statement.id}`} className="consensus-statement">
+        {localize(statement.text, language)}
+      </p>
+      <p className="consensus-spread">
+        {t('consensus.spread', { n: d.n })} {parts.join(' · ')}
+        {d.mean !== null && ` · ${t('consensus.mean', { mean: formatDecimal(d.mean, language) })}`}
+        {d.disagreement && (
+          <>
+            {' '}
+            <Tag data-color="warning" data-size="sm">
+              {t('consensus.disagreement')}
+            </Tag>
+          </>
+        )}
+      </p>
+      <div className="consensus-controls">
+        <div className="ds-field">
+          <Label htmlFor={levelId}>{t('consensus.agreedLevel')}</Label>
+          <Select
+            id={levelId}
+            value={agreed ? String(agreed.level) : ''}
+            onChange={(e) => {
+              const raw = e.target.value;
+              const value = OPTIONS.find((o) => String(o) === raw) ?? null;
+              setAgreed(target, statement.id, value, rationale, base);
+            }}
+          >
+            <option value="">{t('consensus.notAgreed')}</option>
+            {OPTIONS.map((o) => (
+              <option key={String(o)} value={String(o)}>
+                {label(o)}
+              </option>
+            ))}
+          </Select>
+        </div>
+        <div className="ds-field consensus-rationale">
+          <Label htmlFor={rationaleId}>{t('consensus.rationale')}</Label>
+          <input
+            id={rationaleId}
+            className="ds-input"
+            value={rationale}
+            maxLength={2000}
+            disabled={!agreed}
+            onChange={(e) => setRationale(e.target.value)}
+            onBlur={() => {
+              if (agreed && rationale !== agreed.rationale)
+                setAgreed(target, statement.id, agreed.level, rationale, base);
+            }}
+          />
+        </div>
+      </div>
+    </article>
+  );
+}
