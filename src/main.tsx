@@ -10,12 +10,20 @@ import { createAppStore } from './store/app-store';
 import { StoreProvider } from './store/store-context';
 import { STORE_KEY } from './store/persisted';
 import { createSafeStorage } from './lib/storage';
+import { setCustomQuestionnaires } from './lib/questionnaires';
 import { createI18n, languageFromUrl } from './i18n/i18n';
 
 const storage = createSafeStorage();
 const store = createAppStore({ storage });
 storage.onStatus((status) => store.getState().setStorageStatus(status));
 if (storage.status() !== 'ok') store.getState().setStorageStatus(storage.status());
+
+// Custom questionnaires live in the store; lookups by id and version must find them too.
+setCustomQuestionnaires(store.getState().customQuestionnaires);
+store.subscribe((s, prev) => {
+  if (s.customQuestionnaires !== prev.customQuestionnaires)
+    setCustomQuestionnaires(s.customQuestionnaires);
+});
 
 // ?lang=nn picks the language and is remembered.
 const fromUrl = languageFromUrl(window.location.search);

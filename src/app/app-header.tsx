@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import type { Route } from './router';
+import type { Route } from '../lib/router';
 import { useAppStore } from '../store/store-context';
 import { LanguageSwitcher } from './language-switcher';
 

@@ -1,7 +1,7 @@
 import { lazy, Suspense, useEffect, useRef } from 'react';
 import { Spinner } from '@digdir/designsystemet-react';
 import { useTranslation } from 'react-i18next';
-import { useRoute, type Route } from './router';
+import { useRoute, type Route } from '../lib/router';
 import { AppHeader } from './app-header';
 import { StatusNotices } from './status-notices';
 import { StartScreen } from '../features/assessment/start-screen';
@@ -14,6 +14,7 @@ import { NotFoundScreen } from './not-found-screen';
 // The facilitator's screens load on demand: the delegation's first screen never waits for them.
 const NetworkScreen = lazy(() => import('../features/network/network-screen'));
 const PresentScreen = lazy(() => import('../features/present/present-screen'));
+const ReportScreen = lazy(() => import('../features/report/report-screen'));
 
 function Screen({ route }: { route: Route }) {
   switch (route.name) {
@@ -31,6 +32,8 @@ function Screen({ route }: { route: Route }) {
       return <NetworkScreen view={route.view} param={route.param} />;
     case 'present':
       return null;
+    case 'report':
+      return <ReportScreen param={route.param} />;
     case 'notFound':
       return <NotFoundScreen />;
   }

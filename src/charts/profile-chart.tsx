@@ -8,6 +8,7 @@ import {
   XAxis,
   YAxis,
 } from 'recharts';
+import { ChartFrame } from './chart-frame';
 import { useWidth } from './use-width';
 
 export interface ProfileDatum {
@@ -23,6 +24,8 @@ interface Props {
   data: readonly ProfileDatum[];
   label: string;
   names: { own: string; median: string; band: string };
+  /** Names the chart in its download buttons and files. */
+  downloadName: string;
 }
 
 function MedianTick(props: { cx?: number; cy?: number }) {
@@ -44,7 +47,7 @@ function OwnDot(props: { cx?: number; cy?: number }) {
 }
 
 /** Own score as a marker on the network's min–max band, with the median. Loaded lazily. */
-export default function ProfileChart({ data, label, names }: Props) {
+export default function ProfileChart({ data, label, names, downloadName }: Props) {
   const [ref, width] = useWidth<HTMLDivElement>();
   const narrow = width < 560;
   const labelWidth = Math.round(Math.min(240, Math.max(110, width * 0.4)));
@@ -54,56 +57,58 @@ export default function ProfileChart({ data, label, names }: Props) {
   }));
   const height = Math.max(240, data.length * (narrow ? 56 : 48) + 80);
   return (
-    <div ref={ref} role="img" aria-label={label} className="chart" style={{ height }}>
-      <ResponsiveContainer width="100%" height="100%">
-        <ComposedChart
-          data={rows}
-          layout="vertical"
-          margin={{ top: 8, right: 24, bottom: 8, left: 0 }}
-          accessibilityLayer={false}
-        >
-          <CartesianGrid horizontal={false} stroke="#c9ced6" />
-          <XAxis
-            type="number"
-            domain={[0, 100]}
-            ticks={[0, 25, 50, 75, 100]}
-            tick={{ fill: '#1e2b3c' }}
-          />
-          <YAxis
-            type="category"
-            dataKey="label"
-            width={labelWidth}
-            tick={{ fill: '#1e2b3c', fontSize: narrow ? 12 : 13 }}
-            interval={0}
-          />
-          <Bar
-            dataKey="band"
-            name={names.band}
-            fill="#bdd7e7"
-            barSize={14}
-            isAnimationActive={false}
-          />
-          <Scatter
-            dataKey="median"
-            name={names.median}
-            shape={<MedianTick />}
-            fill="#1e2b3c"
-            isAnimationActive={false}
-          />
-          <Scatter
-            dataKey="value"
-            name={names.own}
-            shape={<OwnDot />}
-            fill="#c2410c"
-            isAnimationActive={false}
-          />
-          <Legend
-            verticalAlign="top"
-            height={32}
-            formatter={(value: string) => <span style={{ color: '#1e2b3c' }}>{value}</span>}
-          />
-        </ComposedChart>
-      </ResponsiveContainer>
-    </div>
+    <ChartFrame name={downloadName}>
+      <div ref={ref} role="img" aria-label={label} className="chart" style={{ height }}>
+        <ResponsiveContainer width="100%" height="100%">
+          <ComposedChart
+            data={rows}
+            layout="vertical"
+            margin={{ top: 8, right: 24, bottom: 8, left: 0 }}
+            accessibilityLayer={false}
+          >
+            <CartesianGrid horizontal={false} stroke="#c9ced6" />
+            <XAxis
+              type="number"
+              domain={[0, 100]}
+              ticks={[0, 25, 50, 75, 100]}
+              tick={{ fill: '#1e2b3c' }}
+            />
+            <YAxis
+              type="category"
+              dataKey="label"
+              width={labelWidth}
+              tick={{ fill: '#1e2b3c', fontSize: narrow ? 12 : 13 }}
+              interval={0}
+            />
+            <Bar
+              dataKey="band"
+              name={names.band}
+              fill="#bdd7e7"
+              barSize={14}
+              isAnimationActive={false}
+            />
+            <Scatter
+              dataKey="median"
+              name={names.median}
+              shape={<MedianTick />}
+              fill="#1e2b3c"
+              isAnimationActive={false}
+            />
+            <Scatter
+              dataKey="value"
+              name={names.own}
+              shape={<OwnDot />}
+              fill="#c2410c"
+              isAnimationActive={false}
+            />
+            <Legend
+              verticalAlign="top"
+              height={32}
+              formatter={(value: string) => <span style={{ color: '#1e2b3c' }}>{value}</span>}
+            />
+          </ComposedChart>
+        </ResponsiveContainer>
+      </div>
+    </ChartFrame>
   );
 }

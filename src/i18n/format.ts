@@ -1,8 +1,17 @@
 import type { Locale } from '../domain/types';
 
-const INTL_LOCALE: Record<Locale, string> = { nb: 'nb-NO', nn: 'nn-NO', en: 'en-GB' };
+/**
+ * Some browsers ship no nynorsk locale data and would fall back to American English
+ * ("November 29, 2026", "3.8"). Bokmål formats numbers and dates the same way, so it is
+ * the fallback for nynorsk.
+ */
+const INTL_LOCALE: Record<Locale, string[]> = {
+  nb: ['nb-NO'],
+  nn: ['nn-NO', 'nb-NO'],
+  en: ['en-GB'],
+};
 
-export function intlLocale(locale: Locale): string {
+export function intlLocale(locale: Locale): string[] {
   return INTL_LOCALE[locale];
 }
 

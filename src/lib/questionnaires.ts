@@ -15,9 +15,37 @@ export const BUNDLED_QUESTIONNAIRES: readonly Questionnaire[] = [
   load(goodHostV1, 'god-vertskommune/v1.json'),
 ];
 
-/** The questionnaire a new response uses. */
+/** The bundled questionnaire new responses use unless a facilitator loads a newer version. */
 export const CURRENT_QUESTIONNAIRE: Questionnaire = BUNDLED_QUESTIONNAIRES[0]!;
 
+/**
+ * Questionnaires a facilitator has loaded in this browser. The store owns them (saved and
+ * validated with the rest); it hands them here so lookups by id and version find them too.
+ */
+let custom: readonly Questionnaire[] = [];
+
+export function setCustomQuestionnaires(list: readonly Questionnaire[]): void {
+  custom = list;
+}
+
+export function allQuestionnaires(): readonly Questionnaire[] {
+  return [...BUNDLED_QUESTIONNAIRES, ...custom];
+}
+
 export function findQuestionnaire(id: string, version: number): Questionnaire | undefined {
-  return BUNDLED_QUESTIONNAIRES.find((q) => q.id === id && q.version === version);
+  return allQuestionnaires().find((q) => q.id === id && q.version === version);
+}
+
+/** The newest version of the network's questionnaire: what the network view compares on. */
+export function latestQuestionnaire(
+  list: readonly Questionnaire[] = allQuestionnaires(),
+  id = CURRENT_QUESTIONNAIRE.id,
+): Questionnaire {
+  return list
+    .filter((q) => q.id === id)
+    .reduce((best, q) => (q.version > best.version ? q : best), CURRENT_QUESTIONNAIRE);
+}
+
+export function knownQuestionnaireRefs(): { id: string; version: number }[] {
+  return allQuestionnaires().map((q) => ({ id: q.id, version: q.version }));
 }

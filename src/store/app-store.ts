@@ -11,6 +11,7 @@ import type {
   Role,
 } from '../domain/types';
 import { newId } from '../lib/id';
+import type { Questionnaire } from '../domain/questionnaire/schema';
 import { writeBackup, type StorageStatus } from '../lib/storage';
 import { createNetworkSlice, type NetworkSlice } from './network-slice';
 import { createActionsSlice, type ActionsSlice } from './actions-slice';
@@ -54,6 +55,11 @@ export interface ResponsesSlice {
 export interface SettingsSlice {
   language: Locale;
   setLanguage: (language: Locale) => void;
+  /** Questionnaires a facilitator has loaded here (validated); new responses may use them. */
+  customQuestionnaires: Questionnaire[];
+  /** Adds or replaces (same id and version) a custom questionnaire. */
+  addCustomQuestionnaire: (q: Questionnaire) => void;
+  removeCustomQuestionnaire: (id: string, version: number) => void;
 }
 
 export interface StatusSlice {
@@ -214,6 +220,22 @@ export function createAppStore(options: StoreOptions): AppStore {
         ...createActionsSlice(set, get, now),
         language: 'nb',
         setLanguage: (language) => set({ language }),
+        customQuestionnaires: [],
+        addCustomQuestionnaire: (q) =>
+          set({
+            customQuestionnaires: [
+              ...get().customQuestionnaires.filter(
+                (c) => !(c.id === q.id && c.version === q.version),
+              ),
+              q,
+            ],
+          }),
+        removeCustomQuestionnaire: (id, version) =>
+          set({
+            customQuestionnaires: get().customQuestionnaires.filter(
+              (c) => !(c.id === id && c.version === version),
+            ),
+          }),
         storageStatus: 'ok',
         recovery: null,
         setStorageStatus: (storageStatus) => set({ storageStatus }),
@@ -231,6 +253,7 @@ export function createAppStore(options: StoreOptions): AppStore {
           networkView: s.networkView,
           actions: s.actions,
           agreements: s.agreements,
+          customQuestionnaires: s.customQuestionnaires,
         }),
         migrate(persisted, version) {
           try {

@@ -15,7 +15,8 @@ import type { Action, GatheringRound, Municipality } from '../domain/types';
 import { mergeImportedActions, mergeImportedAgreements } from '../domain/files/import';
 import { agreedAnswers, type AgreedResponse } from '../domain/priorities/consensus';
 import { scoreArea } from '../domain/scoring/scoring';
-import { CURRENT_QUESTIONNAIRE } from '../lib/questionnaires';
+import { allQuestionnaires, latestQuestionnaire } from '../lib/questionnaires';
+import { alignVersions, type VersionDifference } from '../domain/comparison/versions';
 import { useAppStore } from './store-context';
 
 /** Fixed salt, so letters are stable between screens and machines but not in kommunenummer order. */
@@ -46,6 +47,8 @@ export interface NetworkModel {
   source: 'mean' | 'agreed';
   /** Municipalities whose numbers come from agreed answers in the chosen round. */
   agreedIn: Set<string>;
+  /** Responses to other versions, compared only on statements with the same id. */
+  versionDifferences: VersionDifference[];
 }
 
 /** Everything the network screens show, derived from the imported responses. Never stored. */
@@ -56,8 +59,13 @@ export function useNetworkModel(): NetworkModel {
   const importedAgreements = useAppStore((s) => s.network.agreements);
   const ownAgreements = useAppStore((s) => s.agreements);
   const view = useAppStore(useShallow((s) => s.networkView));
-  const q = CURRENT_QUESTIONNAIRE;
-  const all = useMemo(() => aggregateResponses(q, Object.values(responses)), [q, responses]);
+  const custom = useAppStore((s) => s.customQuestionnaires);
+  const q = useMemo(() => latestQuestionnaire([...allQuestionnaires(), ...custom]), [custom]);
+  const aligned = useMemo(
+    () => alignVersions(q, Object.values(responses), [...allQuestionnaires(), ...custom]),
+    [q, responses, custom],
+  );
+  const all = useMemo(() => aggregateResponses(q, aligned.responses), [q, aligned]);
   return useMemo(() => {
     const rounds = roundsPresent(all);
     const round =
@@ -107,8 +115,19 @@ export function useNetworkModel(): NetworkModel {
       agreements,
       source: view.source,
       agreedIn,
+      versionDifferences: aligned.differences,
     };
-  }, [all, q, responses, view, importedActions, ownActions, importedAgreements, ownAgreements]);
+  }, [
+    all,
+    q,
+    responses,
+    view,
+    importedActions,
+    ownActions,
+    importedAgreements,
+    ownAgreements,
+    aligned,
+  ]);
 }
 
 /** The name to show: the real one, or "Kommune A" when names are hidden. */

@@ -1,11 +1,5 @@
 import type { StoreApi } from 'zustand/vanilla';
-import {
-  mergeImported,
-  mergeImportedActions,
-  mergeImportedAgreements,
-  type ImportError,
-  type MergeCounts,
-} from '../domain/files/import';
+import { compareEdits, type ImportError, type MergeCounts } from '../domain/files/import';
 import type { Action, GatheringRound, Response } from '../domain/types';
 import type { AgreedResponse } from '../domain/priorities/consensus';
 import { newId } from '../lib/id';
@@ -52,6 +46,15 @@ export interface NetworkSlice {
     actions: readonly Action[],
     agreements?: readonly AgreedResponse[],
   ) => AddImportResult;
+  /** Adds many imports at once; the counts come back in the same order. */
+  addImports: (
+    batch: readonly {
+      source: { fileName: string; kind: ImportedSource['kind'] };
+      responses: readonly Response[];
+      actions: readonly Action[];
+      agreements?: readonly AgreedResponse[];
+    }[],
+  ) => AddImportResult[];
   removeSource: (sourceId: string) => void;
   removeMunicipality: (number: string) => void;
   clearNetwork: () => void;
@@ -85,6 +88,37 @@ function prune(data: NetworkData): NetworkData {
   };
 }
 
+/**
+ * Merges items into a map by id with the import rule (compareEdits: the newer edit wins; the
+ * same id twice in one batch counts once) and counts what happened.
+ */
+function mergeInto<T extends { id: string; updatedAt: string }>(
+  map: Map<string, T>,
+  incoming: readonly T[],
+): MergeCounts {
+  const best = new Map<string, T>();
+  for (const item of incoming) {
+    const previous = best.get(item.id);
+    if (previous === undefined || compareEdits(item, previous) > 0) best.set(item.id, item);
+  }
+  const counts: MergeCounts = { added: 0, updated: 0, unchanged: 0, keptNewer: 0 };
+  for (const [id, item] of best) {
+    const held = map.get(id);
+    if (held === undefined) {
+      map.set(id, item);
+      counts.added += 1;
+      continue;
+    }
+    const c = compareEdits(item, held);
+    if (c > 0) {
+      map.set(id, item);
+      counts.updated += 1;
+    } else if (c === 0) counts.unchanged += 1;
+    else counts.keptNewer += 1;
+  }
+  return counts;
+}
+
 export function createNetworkSlice(set: Set, get: Get, now: () => string): NetworkSlice {
   return {
     network: emptyNetworkData(),
@@ -96,30 +130,40 @@ export function createNetworkSlice(set: Set, get: Get, now: () => string): Netwo
       set({ network: data ?? emptyNetworkData(), networkReady: true });
     },
     addImport(source, responses, actions, agreements = []) {
+      return get().addImports([{ source, responses, actions, agreements }])[0]!;
+    },
+    addImports(batch) {
+      // One pass over mutable maps and one state update for the whole batch: importing the
+      // files of a whole country stays linear instead of copying everything once per file.
       const { network } = get();
-      const r = mergeImported(network.responses, responses);
-      const a = mergeImportedActions(network.actions, actions);
-      const g = mergeImportedAgreements(network.agreements, agreements);
-      const entry: ImportedSource = {
-        id: newId(),
-        fileName: source.fileName,
-        importedAt: now(),
-        kind: source.kind,
-        responseIds: [...new Set(responses.map((x) => x.id))],
-        actionIds: [...new Set(actions.map((x) => x.id))],
-        agreementIds: [...new Set(agreements.map((x) => x.id))],
-      };
-      const { responses: mergedResponses, ...responseCounts } = r;
-      const { actions: mergedActions, ...actionCounts } = a;
+      const responses = new Map(Object.entries(network.responses));
+      const actions = new Map(Object.entries(network.actions));
+      const agreements = new Map(Object.entries(network.agreements));
+      const sources = [...network.sources];
+      const results = batch.map((entry) => {
+        const responseCounts = mergeInto(responses, entry.responses);
+        const actionCounts = mergeInto(actions, entry.actions);
+        mergeInto(agreements, entry.agreements ?? []);
+        sources.push({
+          id: newId(),
+          fileName: entry.source.fileName,
+          importedAt: now(),
+          kind: entry.source.kind,
+          responseIds: [...new Set(entry.responses.map((x) => x.id))],
+          actionIds: [...new Set(entry.actions.map((x) => x.id))],
+          agreementIds: [...new Set((entry.agreements ?? []).map((x) => x.id))],
+        });
+        return { responses: responseCounts, actions: actionCounts };
+      });
       set({
         network: {
-          sources: [...network.sources, entry],
-          responses: mergedResponses,
-          actions: mergedActions,
-          agreements: g.agreements,
+          sources,
+          responses: Object.fromEntries(responses),
+          actions: Object.fromEntries(actions),
+          agreements: Object.fromEntries(agreements),
         },
       });
-      return { responses: responseCounts, actions: actionCounts };
+      return results;
     },
     removeSource(sourceId) {
       const { network } = get();

@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
 import { responseSchema } from '../domain/files/response-schema';
+import { parseQuestionnaire, type Questionnaire } from '../domain/questionnaire/schema';
 import { actionSchema } from '../domain/files/results-file-schema';
 import { agreedResponseSchema, type AgreedResponse } from '../domain/priorities/consensus';
 import {
@@ -26,6 +27,8 @@ export interface PersistedState {
   actions: Record<string, Action>;
   /** Agreed answers recorded on this device. */
   agreements: Record<string, AgreedResponse>;
+  /** Questionnaires a facilitator loaded here. */
+  customQuestionnaires: Questionnaire[];
 }
 
 export const initialPersisted = (): PersistedState => ({
@@ -36,6 +39,7 @@ export const initialPersisted = (): PersistedState => ({
   networkView: initialNetworkView(),
   actions: {},
   agreements: {},
+  customQuestionnaires: [],
 });
 
 type Migration = (state: Record<string, unknown>) => Record<string, unknown>;
@@ -133,6 +137,14 @@ export function validatePersisted(state: unknown): { state: PersistedState; reje
     if (parsed.success && parsed.data.id === key) agreements[key] = parsed.data;
     else rejected += 1;
   }
+  const customQuestionnaires: Questionnaire[] = [];
+  if (Array.isArray(state.customQuestionnaires)) {
+    for (const value of state.customQuestionnaires) {
+      const parsed = parseQuestionnaire(value);
+      if (parsed.ok) customQuestionnaires.push(parsed.questionnaire);
+      else rejected += 1;
+    }
+  }
   const lastAreaByResponse: Record<string, string> = {};
   for (const [key, value] of Object.entries(settings.lastAreaByResponse)) {
     if (Object.hasOwn(responses, key)) lastAreaByResponse[key] = value;
@@ -149,6 +161,7 @@ export function validatePersisted(state: unknown): { state: PersistedState; reje
       networkView: settings.networkView,
       actions,
       agreements,
+      customQuestionnaires,
     },
     rejected,
   };

@@ -2,7 +2,7 @@ import { useCallback, useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Button, Fieldset, Heading, Paragraph } from '@digdir/designsystemet-react';
 import { Disclosure, RadioOption } from '../../ui/fields';
-import { navigate } from '../../app/router';
+import { navigate } from '../../lib/router';
 import { localize } from '../../domain/questionnaire/localize';
 import { areaStatements } from '../../domain/questionnaire/model';
 import { LEVELS, type AnswerValue } from '../../domain/types';

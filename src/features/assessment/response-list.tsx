@@ -6,7 +6,7 @@ import { useAppStore, useAppStoreApi } from '../../store/store-context';
 import { findQuestionnaire } from '../../lib/questionnaires';
 import { scoreResponse } from '../../domain/scoring/scoring';
 import { formatDate } from '../../i18n/format';
-import { navigate } from '../../app/router';
+import { navigate } from '../../lib/router';
 import type { Response } from '../../domain/types';
 import { exportResponses } from './export';
 

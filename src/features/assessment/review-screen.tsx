@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { Alert, Button, Heading, Paragraph } from '@digdir/designsystemet-react';
-import { navigate } from '../../app/router';
+import { navigate } from '../../lib/router';
 import { localize } from '../../domain/questionnaire/localize';
 import { areaStatements } from '../../domain/questionnaire/model';
 import { useAppStore } from '../../store/store-context';

@@ -18,9 +18,10 @@ import {
 } from '../../domain/network';
 import { GATHERING_ROUNDS, ROLES, type GatheringRound, type Role } from '../../domain/types';
 import { useAppStore } from '../../store/store-context';
-import { CURRENT_QUESTIONNAIRE } from '../../lib/questionnaires';
+import { allQuestionnaires, latestQuestionnaire } from '../../lib/questionnaires';
+import { CustomQuestionnaire } from './custom-questionnaire';
 import { localize } from '../../domain/questionnaire/localize';
-import { navigate } from '../../app/router';
+import { navigate } from '../../lib/router';
 import { ResponseList } from './response-list';
 import { RadioOption, TextField } from '../../ui/fields';
 
@@ -42,6 +43,13 @@ export function StartScreen() {
   const setLanguage = useAppStore((s) => s.setLanguage);
   const startResponse = useAppStore((s) => s.startResponse);
   const hasResponses = useAppStore((s) => Object.keys(s.responses).length > 0);
+  const custom = useAppStore((s) => s.customQuestionnaires);
+  const choices = [...allQuestionnaires().filter((q) => !custom.includes(q)), ...custom];
+  const [questionnaireKey, setQuestionnaireKey] = useState('');
+  const questionnaire =
+    choices.find((q) => `${q.id}@${q.version}` === questionnaireKey) ??
+    latestQuestionnaire(choices);
+  const questionnaireSelectId = useId();
 
   const [municipality, setMunicipality] = useState('');
   const [otherName, setOtherName] = useState('');
@@ -90,9 +98,9 @@ export function StartScreen() {
       role,
       gathering: { round, date },
       initials: initials.trim(),
-      questionnaire: { id: CURRENT_QUESTIONNAIRE.id, version: CURRENT_QUESTIONNAIRE.version },
+      questionnaire: { id: questionnaire.id, version: questionnaire.version },
     });
-    navigate({ name: 'assessment', areaId: CURRENT_QUESTIONNAIRE.areas[0]!.id });
+    navigate({ name: 'assessment', areaId: questionnaire.areas[0]!.id });
   }
 
   const errorList = Object.entries(errors).filter(([, v]) => v) as [keyof FieldErrors, string][];
@@ -111,10 +119,10 @@ export function StartScreen() {
         {t('start.title')}
       </Heading>
       <Paragraph data-size="lg" className="lead">
-        {localize(CURRENT_QUESTIONNAIRE.intro, language)}
+        {localize(questionnaire.intro, language)}
       </Paragraph>
       <ul className="facts">
-        <li>{t('start.factTime', { count: CURRENT_QUESTIONNAIRE.statements.length })}</li>
+        <li>{t('start.factTime', { count: questionnaire.statements.length })}</li>
         <li>{t('start.factPrivacy')}</li>
         <li>{t('start.factSaving')}</li>
       </ul>
@@ -150,6 +158,23 @@ export function StartScreen() {
               ))}
             </ErrorSummary.List>
           </ErrorSummary>
+        )}
+
+        {choices.length > 1 && (
+          <div className="field">
+            <Label htmlFor={questionnaireSelectId}>{t('start.questionnaire')}</Label>
+            <Select
+              id={questionnaireSelectId}
+              value={`${questionnaire.id}@${questionnaire.version}`}
+              onChange={(e) => setQuestionnaireKey(e.target.value)}
+            >
+              {choices.map((q) => (
+                <option key={`${q.id}@${q.version}`} value={`${q.id}@${q.version}`}>
+                  {localize(q.title, language)} ({t('custom.version', { version: q.version })})
+                </option>
+              ))}
+            </Select>
+          </div>
         )}
 
         <div className="field">
@@ -268,6 +293,7 @@ export function StartScreen() {
 
         <Button type="submit">{t('start.begin')}</Button>
       </form>
+      <CustomQuestionnaire />
     </section>
   );
 }

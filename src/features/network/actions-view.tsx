@@ -9,7 +9,7 @@ import {
   Tag,
 } from '@digdir/designsystemet-react';
 import { useNetworkTranslation } from '../../i18n/network-namespace';
-import { navigate } from '../../app/router';
+import { navigate } from '../../lib/router';
 import { localize } from '../../domain/questionnaire/localize';
 import {
   checkAction,

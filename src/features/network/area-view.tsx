@@ -1,7 +1,7 @@
 import { useNetworkTranslation } from '../../i18n/network-namespace';
 import { Suspense, useId } from 'react';
 import { Heading, Label, Paragraph, Select, Spinner, Table } from '@digdir/designsystemet-react';
-import { navigate } from '../../app/router';
+import { navigate } from '../../lib/router';
 import { areaRanking } from '../../domain/comparison/network';
 import { localize } from '../../domain/questionnaire/localize';
 import { formatScore } from '../../i18n/format';
@@ -68,6 +68,7 @@ export function AreaView({ model, areaId }: { model: NetworkModel; areaId: strin
           }))}
           label={t('network.areaAlt', { area: title })}
           formatValue={fmt}
+          downloadName={t('network.areaTitle', { area: title, round: model.round })}
         />
       </Suspense>
       <div className="table-scroll">

@@ -1,7 +1,7 @@
 import { useId, useState } from 'react';
 import { Heading, Label, Paragraph, Select, Tag } from '@digdir/designsystemet-react';
 import { useNetworkTranslation } from '../../i18n/network-namespace';
-import { navigate } from '../../app/router';
+import { navigate } from '../../lib/router';
 import { localize } from '../../domain/questionnaire/localize';
 import {
   delegationDistributions,

@@ -4,6 +4,7 @@ import { useAppStore, useAppStoreApi } from '../../store/store-context';
 import type { NetworkModel } from '../../store/network-model';
 import { formatDate } from '../../i18n/format';
 import { exportNetworkBundle } from './export-bundle';
+import { downloadTable } from './table-exports';
 import { ImportPanel } from './import-panel';
 
 /** Import more files, see what is loaded, and remove a file or a municipality. */
@@ -110,6 +111,41 @@ export function DataView({ model }: { model: NetworkModel }) {
           </Table>
         </div>
         <Paragraph data-size="sm">{t('data.respondentsHelp')}</Paragraph>
+      </section>
+      <section aria-labelledby="tables-heading">
+        <Heading level={2} data-size="sm" id="tables-heading">
+          {t('data.tablesTitle')}
+        </Heading>
+        <Paragraph data-size="sm">
+          {model.anonymised ? t('data.tablesAnonymised') : t('data.tablesHelp')}
+        </Paragraph>
+        <div className="button-row">
+          {(['responses', 'scores'] as const).flatMap((kind) =>
+            (['csv', 'json'] as const).map((format) => (
+              <Button
+                key={`${kind}-${format}`}
+                variant="secondary"
+                data-size="sm"
+                onClick={() =>
+                  downloadTable(
+                    kind,
+                    format,
+                    Object.values(store.getState().network.responses),
+                    language,
+                    model.anonymised
+                      ? {
+                          letters: model.letters,
+                          label: (letter) => t('network.anonName', { letter }),
+                        }
+                      : undefined,
+                  )
+                }
+              >
+                {t(`data.download.${kind}.${format}`)}
+              </Button>
+            )),
+          )}
+        </div>
       </section>
       <div className="button-row">
         <Button variant="secondary" onClick={() => exportNetworkBundle(store.getState())}>

@@ -5,7 +5,7 @@ import {
 } from '../../domain/files/results-file';
 import { downloadText } from '../../lib/download';
 import { mergeImportedActions, mergeImportedAgreements } from '../../domain/files/import';
-import { CURRENT_QUESTIONNAIRE } from '../../lib/questionnaires';
+import { latestQuestionnaire } from '../../lib/questionnaires';
 import type { AppState } from '../../store/app-store';
 
 /** Everything loaded, as one results file (a network bundle). */
@@ -13,17 +13,17 @@ export function exportNetworkBundle(
   state: Pick<AppState, 'network' | 'actions' | 'agreements'>,
   now = new Date(),
 ): void {
+  const q = latestQuestionnaire();
+  // A results file holds one questionnaire version: responses to other versions are left out.
   const responses = Object.values(state.network.responses).filter(
-    (r) =>
-      r.questionnaire.id === CURRENT_QUESTIONNAIRE.id &&
-      r.questionnaire.version === CURRENT_QUESTIONNAIRE.version,
+    (r) => r.questionnaire.id === q.id && r.questionnaire.version === q.version,
   );
   const file = createResultsFile(
     responses,
     {
       appVersion: __APP_VERSION__,
       exportedAt: now.toISOString(),
-      questionnaire: { id: CURRENT_QUESTIONNAIRE.id, version: CURRENT_QUESTIONNAIRE.version },
+      questionnaire: { id: q.id, version: q.version },
     },
     Object.values(
       mergeImportedActions(state.network.actions, Object.values(state.actions)).actions,

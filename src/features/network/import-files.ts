@@ -1,28 +1,29 @@
 import { importResultsFile } from '../../domain/files/import';
 import type { AppStore } from '../../store/app-store';
 import type { ImportReport } from '../../store/network-slice';
-import { BUNDLED_QUESTIONNAIRES } from '../../lib/questionnaires';
+import { knownQuestionnaireRefs } from '../../lib/questionnaires';
 import { readFileBytes } from '../../lib/read-file';
 
 export type FileReport = ImportReport;
 
-export const KNOWN_QUESTIONNAIRES = BUNDLED_QUESTIONNAIRES.map((q) => ({
-  id: q.id,
-  version: q.version,
-}));
-
 const nextFrame = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
 /**
- * Imports files one at a time. Each file is checked as a whole and either changes nothing
- * (an error, reported for that file) or adds all it holds. Progress goes to `onProgress`.
+ * Checks files one at a time, then adds every good file in one step. Each file is checked as
+ * a whole and either changes nothing (an error, reported for that file) or adds all it holds.
+ * Progress goes to `onProgress`.
  */
 export async function importFiles(
   files: readonly File[],
   store: AppStore,
   onProgress: (done: number, total: number) => void,
 ): Promise<FileReport[]> {
-  const reports: FileReport[] = [];
+  const reports: (FileReport | null)[] = [];
+  const good: {
+    index: number;
+    fileName: string;
+    result: Extract<ReturnType<typeof importResultsFile>, { ok: true }>;
+  }[] = [];
   for (const [index, file] of files.entries()) {
     onProgress(index, files.length);
     await nextFrame();
@@ -33,28 +34,32 @@ export async function importFiles(
       reports.push({ fileName: file.name, ok: false, error: { code: 'notText' } });
       continue;
     }
-    const result = importResultsFile(bytes, { knownQuestionnaires: KNOWN_QUESTIONNAIRES });
+    const result = importResultsFile(bytes, { knownQuestionnaires: knownQuestionnaireRefs() });
     if (!result.ok) {
       reports.push({ fileName: file.name, ok: false, error: result.error });
       continue;
     }
-    const counts = store
-      .getState()
-      .addImport(
-        { fileName: file.name, kind: 'file' },
-        result.responses,
-        result.actions,
-        result.agreements,
-      );
-    reports.push({
-      fileName: file.name,
+    good.push({ index: reports.length, fileName: file.name, result });
+    reports.push(null);
+  }
+  const counts = store.getState().addImports(
+    good.map(({ fileName, result }) => ({
+      source: { fileName, kind: 'file' as const },
+      responses: result.responses,
+      actions: result.actions,
+      agreements: result.agreements,
+    })),
+  );
+  good.forEach(({ index, fileName, result }, i) => {
+    reports[index] = {
+      fileName,
       ok: true,
       responses: result.responses.length,
       actions: result.actions.length,
       municipalities: [...new Set(result.responses.map((r) => r.municipality.name))].sort(),
-      counts,
-    });
-  }
+      counts: counts[i]!,
+    };
+  });
   onProgress(files.length, files.length);
-  return reports;
+  return reports.filter((r): r is FileReport => r !== null);
 }

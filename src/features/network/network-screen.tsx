@@ -1,6 +1,6 @@
 import { useNetworkTranslation } from '../../i18n/network-namespace';
 import { Alert, Heading, Paragraph, Spinner } from '@digdir/designsystemet-react';
-import type { NetworkView } from '../../app/router';
+import type { NetworkView } from '../../lib/router';
 import { useAppStore } from '../../store/store-context';
 import { useNetworkModel } from '../../store/network-model';
 import { NetworkControls } from './network-controls';
@@ -63,6 +63,24 @@ export default function NetworkScreen({
         </Alert>
       )}
       <ImportReports />
+      {model.versionDifferences.map((d) => (
+        <Alert key={d.version} data-color="info" data-size="sm" className="notice">
+          <Paragraph>
+            {t('network.versionNote', {
+              count: d.responses,
+              version: d.version,
+              current: model.questionnaire.version,
+              leftOut: d.leftOut.length,
+              notAsked: d.notAsked.length,
+            })}
+          </Paragraph>
+          {d.leftOut.length > 0 && (
+            <Paragraph data-size="sm">
+              {t('network.versionLeftOut')} {d.leftOut.join(', ')}
+            </Paragraph>
+          )}
+        </Alert>
+      ))}
       {empty ? (
         <>
           <Paragraph>{t('network.empty')}</Paragraph>
@@ -84,6 +102,16 @@ export default function NetworkScreen({
               ))}
               <li>
                 <a href="#/present/1">{t('network.tabs.present')}</a>
+              </li>
+              <li>
+                <a
+                  href={`#/report${param !== null && MUNICIPALITY_VIEWS.has(view) ? `/${encodeURIComponent(param)}` : ''}`}
+                >
+                  {t('network.tabs.report')}
+                </a>
+              </li>
+              <li>
+                <a href="#/report/network">{t('network.tabs.networkReport')}</a>
               </li>
             </ul>
           </nav>

@@ -1,48 +1,20 @@
 import { Suspense, useId } from 'react';
 import { Heading, Label, Paragraph, Select, Spinner, Table } from '@digdir/designsystemet-react';
 import { useNetworkTranslation } from '../../i18n/network-namespace';
-import { navigate } from '../../app/router';
+import { navigate } from '../../lib/router';
 import { localize, shortTitle } from '../../domain/questionnaire/localize';
 import {
   quadrant,
   rankImprovementAreas,
   type PriorityInput,
-  type Reason,
 } from '../../domain/priorities/priorities';
 import { areaRoleGap, typicalNetworkGap, gapPointsByArea } from '../../domain/priorities/role-gaps';
-import { ROLES, type Locale } from '../../domain/types';
-import { formatDecimal, formatPercent, formatScore } from '../../i18n/format';
+import { ROLES } from '../../domain/types';
+import { formatDecimal, formatScore } from '../../i18n/format';
 import { LazyQuadrantChart } from '../../charts/lazy';
 import { municipalityLabel, type NetworkModel } from '../../store/network-model';
 import { useAppStore } from '../../store/store-context';
-
-type T = ReturnType<typeof useNetworkTranslation>['t'];
-
-/** A reason in plain words, e.g. "important to you (4.6) but a low score (38)". */
-export function reasonText(reason: Reason, t: T, language: Locale): string {
-  switch (reason.code) {
-    case 'importantButLow':
-      return t('priorities.reasons.importantButLow', {
-        importance: formatDecimal(reason.importance, language),
-        score: formatScore(reason.score, language),
-      });
-    case 'belowNetwork':
-      return t('priorities.reasons.belowNetwork', {
-        points: formatScore(reason.points, language),
-        median: formatScore(reason.median, language),
-      });
-    case 'roleGap':
-      return t('priorities.reasons.roleGap', {
-        high: t(`priorities.roleGroups.${reason.high}`),
-        low: t(`priorities.roleGroups.${reason.low}`),
-        points: formatScore(reason.points, language),
-      });
-    case 'lowCoverage':
-      return t('priorities.reasons.lowCoverage', {
-        coverage: formatPercent(reason.coverage, language),
-      });
-  }
-}
+import { reasonText } from '../../i18n/reason-text';
 
 /** Improvement areas for one municipality, why they are flagged, and the role gaps. */
 export function PrioritiesView({
@@ -146,6 +118,7 @@ export function PrioritiesView({
         <LazyQuadrantChart
           data={points}
           label={t('priorities.quadrantAlt', { name: label })}
+          downloadName={t('chart.names.quadrant', { name: label, round: model.round })}
           axes={{ importance: t('results.importance'), score: t('results.score') }}
           quadrants={{
             concentrateHere: t('priorities.quadrants.concentrateHere'),

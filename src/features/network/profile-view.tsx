@@ -1,7 +1,7 @@
 import { useNetworkTranslation } from '../../i18n/network-namespace';
 import { Suspense, useId, useState } from 'react';
 import { Heading, Label, Paragraph, Select, Spinner, Table } from '@digdir/designsystemet-react';
-import { navigate } from '../../app/router';
+import { navigate } from '../../lib/router';
 import { profileSeries } from '../../domain/comparison/network';
 import { localize, shortTitle } from '../../domain/questionnaire/localize';
 import { formatScore } from '../../i18n/format';
@@ -79,6 +79,7 @@ export function ProfileView({
           data={data}
           label={t('network.profileAlt', { name: label })}
           names={{ own: label, median: t('network.median'), band: t('network.band') }}
+          downloadName={t('network.profileTitle', { name: label, round: model.round })}
         />
       </Suspense>
       <div className="table-scroll">
@@ -133,6 +134,7 @@ export function ProfileView({
             data={data}
             label={t('network.radarAlt', { name: label })}
             names={{ own: label, median: t('network.median') }}
+            downloadName={t('chart.names.radar', { name: label, round: model.round })}
           />
         </Suspense>
       )}

@@ -1,7 +1,7 @@
 import { Suspense, useId } from 'react';
 import { Heading, Label, Paragraph, Select, Spinner, Table } from '@digdir/designsystemet-react';
 import { useNetworkTranslation } from '../../i18n/network-namespace';
-import { navigate } from '../../app/router';
+import { navigate } from '../../lib/router';
 import { aggregatesForRound, networkStats } from '../../domain/comparison/network';
 import { localize } from '../../domain/questionnaire/localize';
 import {
@@ -149,6 +149,7 @@ export function TrendsView({
           label={t('trends.chartAlt', { name: label, area: focusTitle })}
           names={{ municipality: label, median: t('network.median') }}
           roundLabel={(r) => t('start.gatheringRound', { round: r })}
+          downloadName={t('chart.names.trend', { name: label, area: focusTitle })}
         />
       </Suspense>
     </section>

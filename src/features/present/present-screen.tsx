@@ -4,7 +4,7 @@ import { areaRanking, heatmapRows } from '../../domain/comparison/network';
 import { actionsForArea } from '../../domain/priorities/actions';
 import { localize, shortTitle } from '../../domain/questionnaire/localize';
 import { formatScore } from '../../i18n/format';
-import { navigate } from '../../app/router';
+import { navigate } from '../../lib/router';
 import { Heatmap, type HeatmapRowData } from '../../charts/heatmap';
 import { municipalityLabel, useNetworkModel } from '../../store/network-model';
 import { useAppStore } from '../../store/store-context';

@@ -1,7 +1,7 @@
 import { Suspense, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Button, Card, Heading, Paragraph, Spinner, Table } from '@digdir/designsystemet-react';
-import { navigate } from '../../app/router';
+import { navigate } from '../../lib/router';
 import { LazyAreaScoreChart } from '../../charts/lazy';
 import type { BarDatum } from '../../charts/types';
 import { localize, shortTitle } from '../../domain/questionnaire/localize';
@@ -96,7 +96,15 @@ export function ResultsScreen() {
           {t('results.chartTitle')}
         </Heading>
         <Suspense fallback={<Spinner aria-label={t('results.chartLoading')} />}>
-          <LazyAreaScoreChart data={series} label={t('results.chartAlt')} formatValue={fmt} />
+          <LazyAreaScoreChart
+            data={series}
+            label={t('results.chartAlt')}
+            formatValue={fmt}
+            downloadName={t('chart.names.results', {
+              name: response.municipality.name,
+              round: response.gathering.round,
+            })}
+          />
         </Suspense>
         <div className="table-scroll">
           <Table className="score-table">

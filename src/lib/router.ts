@@ -9,6 +9,7 @@ export type Route =
   | { name: 'accessibility' }
   | { name: 'network'; view: NetworkView; param: string | null }
   | { name: 'present'; slide: number }
+  | { name: 'report'; param: string | null }
   | { name: 'notFound' };
 
 export const NETWORK_VIEWS = [
@@ -52,6 +53,8 @@ export function parseRoute(hash: string): Route {
         : 'overview';
       return { name: 'network', view, param: third ?? null };
     }
+    case 'report':
+      return { name: 'report', param: second ?? null };
     case 'present': {
       const slide = Number.parseInt(second ?? '1', 10);
       return { name: 'present', slide: Number.isFinite(slide) && slide >= 1 ? slide : 1 };
@@ -74,6 +77,8 @@ export function routeHref(route: Route): string {
         : `#/network/${route.view}${route.param === null ? '' : `/${encodeURIComponent(route.param)}`}`;
     case 'present':
       return `#/present/${route.slide}`;
+    case 'report':
+      return route.param === null ? '#/report' : `#/report/${encodeURIComponent(route.param)}`;
     default:
       return `#/${route.name}`;
   }

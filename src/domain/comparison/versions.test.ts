@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest';
+import { makeResponse, miniQuestionnaire } from '../testing/fixtures';
+import type { Questionnaire } from '../questionnaire/schema';
+import { alignVersions } from './versions';
+import { aggregateResponses } from './aggregate';
+
+// Version 2 drops a-3 and adds a-5.
+const v2: Questionnaire = {
+  ...miniQuestionnaire,
+  version: 2,
+  statements: [
+    ...miniQuestionnaire.statements.filter((s) => s.id !== 'a-3'),
+    { id: 'a-5', area: 'a', text: { nb: 'a5', nn: 'a5', en: 'a5' } },
+  ],
+};
+
+describe('alignVersions', () => {
+  it('compares only statements with the same id and says what was left out', () => {
+    const old = makeResponse({ id: 'old', answers: { 'a-1': 5, 'a-2': 5, 'a-3': 1 } });
+    const current = makeResponse({
+      id: 'new',
+      questionnaire: { id: 'mini', version: 2 },
+      answers: { 'a-1': 3, 'a-5': 3 },
+    });
+    const other = makeResponse({ id: 'x', questionnaire: { id: 'other', version: 1 } });
+    const { responses, differences } = alignVersions(
+      v2,
+      [old, current, other],
+      [miniQuestionnaire, v2],
+    );
+    expect(responses.map((r) => r.id)).toEqual(['old', 'new']);
+    expect(responses[0]!.answers).not.toHaveProperty('a-3');
+    expect(responses[0]!.questionnaire).toEqual({ id: 'mini', version: 2 });
+    expect(differences).toEqual([
+      { version: 1, responses: 1, leftOut: ['a-3'], notAsked: ['a-5'] },
+    ]);
+    // Area a: old (5+5)/2 -> 100 (a-3's 1 is left out), new (3+3)/2 -> 50; mean 75.
+    const [agg] = aggregateResponses(v2, responses);
+    expect(agg!.areas[0]!.mean).toBe(75);
+  });
+
+  it('changes nothing when every response is to the current version', () => {
+    const r = makeResponse({ answers: { 'a-1': 2 } });
+    const { responses, differences } = alignVersions(miniQuestionnaire, [r], [miniQuestionnaire]);
+    expect(responses).toEqual([r]);
+    expect(differences).toEqual([]);
+  });
+});

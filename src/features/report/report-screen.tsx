@@ -1,0 +1,324 @@
+import { Button, Heading, Paragraph, Spinner } from '@digdir/designsystemet-react';
+import { useNetworkTranslation } from '../../i18n/network-namespace';
+import { areaRanking, heatmapRows } from '../../domain/comparison/network';
+import { aggregatesForRound, networkStats } from '../../domain/comparison/network';
+import { localize, shortTitle } from '../../domain/questionnaire/localize';
+import { rankImprovementAreas } from '../../domain/priorities/priorities';
+import { areaTrends, type RoundScores } from '../../domain/priorities/trends';
+import { ROLES, type Municipality } from '../../domain/types';
+import { formatDate, formatScore } from '../../i18n/format';
+import { Heatmap } from '../../charts/heatmap';
+import { municipalityLabel, useNetworkModel, type NetworkModel } from '../../store/network-model';
+import { useAppStore } from '../../store/store-context';
+import { reasonText } from '../../i18n/reason-text';
+
+const ARROW = { up: '▲', down: '▼', flat: '▶' } as const;
+
+/** One printable A4 page: a municipality's report for its council, or the network report. */
+export default function ReportScreen({ param }: { param: string | null }) {
+  const { t } = useNetworkTranslation();
+  const ready = useAppStore((s) => s.networkReady);
+  const model = useNetworkModel();
+  if (!ready) return <Spinner aria-label={t('network.loading')} />;
+  if (model.current.length === 0) {
+    return (
+      <section className="page">
+        <Heading level={1} data-size="lg">
+          {t('report.title')}
+        </Heading>
+        <Paragraph>{t('network.empty')}</Paragraph>
+        <Paragraph>
+          <a href="#/network">{t('report.back')}</a>
+        </Paragraph>
+      </section>
+    );
+  }
+  return param === 'network' ? (
+    <NetworkReport model={model} />
+  ) : (
+    <MunicipalityReport model={model} number={param} />
+  );
+}
+
+function ReportActions() {
+  const { t } = useNetworkTranslation();
+  return (
+    <div className="button-row report-buttons">
+      <Button onClick={() => window.print()}>{t('report.print')}</Button>
+      <a href="#/network">{t('report.back')}</a>
+    </div>
+  );
+}
+
+function MunicipalityReport({ model, number }: { model: NetworkModel; number: string | null }) {
+  const { t } = useNetworkTranslation();
+  const language = useAppStore((s) => s.language);
+  const q = model.questionnaire;
+  const agg =
+    model.current.find((a) => a.municipality.number === number) ??
+    model.current.find((a) => a.municipality.number === model.viewer) ??
+    model.current[0]!;
+  const name = (m: Municipality) =>
+    municipalityLabel(model, m, (letter) => t('network.anonName', { letter }));
+  const fmt = (v: number | null) => (v === null ? '–' : formatScore(v, language));
+  const round = agg.round;
+
+  const own: RoundScores[] = model.all
+    .filter((a) => a.municipality.number === agg.municipality.number)
+    .map((a) => ({
+      round: a.round,
+      scores: Object.fromEntries(a.areas.map((x) => [x.areaId, x.mean])),
+    }));
+  const network: RoundScores[] = model.rounds.map((r) => ({
+    round: r,
+    scores: Object.fromEntries(
+      networkStats(q, aggregatesForRound(model.all, r)).map((s) => [s.areaId, s.median]),
+    ),
+  }));
+  const trends = new Map(
+    areaTrends(
+      own,
+      network,
+      q.areas.map((a) => a.id),
+      model.rounds.filter((r) => r <= round),
+    ).map((tr) => [tr.areaId, tr]),
+  );
+  const stats = new Map(model.stats.map((s) => [s.areaId, s]));
+  const ranked = rankImprovementAreas(
+    agg.areas.map((a) => ({
+      areaId: a.areaId,
+      score: a.mean,
+      importance: a.importance,
+      coverage: a.coverage,
+      networkMedian: stats.get(a.areaId)?.median ?? null,
+      roleMeans: a.byRole,
+    })),
+    q.areas.map((a) => a.id),
+  )
+    .filter((r) => r.flagged)
+    .slice(0, 3);
+  const actions = model.actions
+    .filter((a) => a.municipality.number === agg.municipality.number && a.status !== 'dropped')
+    .sort((a, b) => a.areaId.localeCompare(b.areaId));
+  const byRole = ROLES.filter((r) => agg.respondentsByRole[r] > 0)
+    .map(
+      (r) =>
+        `${agg.respondentsByRole[r]} ${t(`report.roles.${r}`, { count: agg.respondentsByRole[r] })}`,
+    )
+    .join(', ');
+  const areaTitle = (id: string) => localize(q.areas.find((a) => a.id === id)!.title, language);
+
+  return (
+    <article className="report" aria-labelledby="report-heading">
+      <ReportActions />
+      <header className="report-header">
+        <p className="report-kicker">{t('report.kicker')}</p>
+        <Heading level={1} data-size="lg" id="report-heading">
+          {t('report.municipalityTitle', { name: name(agg.municipality), round })}
+        </Heading>
+        <p>
+          {t('report.respondents', { count: agg.respondents })}: {byRole}.{' '}
+          {model.source === 'agreed' && model.agreedIn.has(agg.municipality.number)
+            ? t('report.showsAgreed')
+            : t('report.showsMean')}
+        </p>
+        {agg.demo && <p className="report-demo">{t('network.demoBanner')}</p>}
+      </header>
+
+      <section aria-labelledby="report-scores">
+        <h2 id="report-scores">{t('report.scoresTitle')}</h2>
+        <table className="report-table">
+          <caption className="visually-hidden">{t('report.scoresTitle')}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('report.area')}</th>
+              <th scope="col" className="num">
+                {t('report.score')}
+              </th>
+              <th scope="col" className="num">
+                {t('network.median')}
+              </th>
+              <th scope="col" className="num">
+                {t('report.band')}
+              </th>
+              <th scope="col">{t('report.position')}</th>
+              <th scope="col">{t('report.change')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {agg.areas.map((a) => {
+              const s = stats.get(a.areaId);
+              const latest = trends.get(a.areaId)?.points.find((p) => p.round === round);
+              const delta = latest?.delta ?? null;
+              return (
+                <tr key={a.areaId}>
+                  <th scope="row">{areaTitle(a.areaId)}</th>
+                  <td className="num">{fmt(a.mean)}</td>
+                  <td className="num">{fmt(s?.median ?? null)}</td>
+                  <td className="num">
+                    {fmt(s?.min ?? null)}–{fmt(s?.max ?? null)}
+                  </td>
+                  <td>
+                    <BandStrip
+                      value={a.mean}
+                      min={s?.min ?? null}
+                      max={s?.max ?? null}
+                      median={s?.median ?? null}
+                    />
+                  </td>
+                  <td>
+                    {delta === null || !latest?.direction
+                      ? '–'
+                      : `${ARROW[latest.direction]} ${delta > 0 ? '+' : delta < 0 ? '−' : '±'}${formatScore(Math.abs(delta), language)}`}
+                  </td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+        <p className="report-note">{t('report.stripNote')}</p>
+      </section>
+
+      <section aria-labelledby="report-priorities">
+        <h2 id="report-priorities">{t('report.prioritiesTitle')}</h2>
+        {ranked.length === 0 ? (
+          <p>{t('priorities.none')}</p>
+        ) : (
+          <ol>
+            {ranked.map((r) => (
+              <li key={r.areaId}>
+                <strong>{areaTitle(r.areaId)}</strong>:{' '}
+                {r.reasons.map((reason) => reasonText(reason, t, language)).join('; ')}.
+              </li>
+            ))}
+          </ol>
+        )}
+      </section>
+
+      <section aria-labelledby="report-actions">
+        <h2 id="report-actions">{t('report.actionsTitle')}</h2>
+        {actions.length === 0 ? (
+          <p>{t('actions.none')}</p>
+        ) : (
+          <ul>
+            {actions.map((a) => (
+              <li key={a.id}>
+                <strong>{a.title}</strong> ({t(`actions.status.${a.status}`)}
+                {a.owner ? `, ${t('actions.owner').toLowerCase()}: ${a.owner}` : ''}
+                {a.dueDate
+                  ? `, ${t('actions.dueDate').toLowerCase()}: ${formatDate(a.dueDate, language)}`
+                  : ''}
+                ) –{' '}
+                {shortTitle(
+                  q.areas.find((x) => x.id === a.areaId) ?? {
+                    title: { nb: a.areaId, nn: a.areaId, en: a.areaId },
+                  },
+                  language,
+                )}
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+      <footer className="report-footer">
+        {t('report.footer', { date: formatDate(new Date().toISOString(), language) })}
+      </footer>
+    </article>
+  );
+}
+
+/** A black-and-white strip: the band as a grey bar, the median as a line, the score as a black diamond. */
+function BandStrip({
+  value,
+  min,
+  max,
+  median,
+}: {
+  value: number | null;
+  min: number | null;
+  max: number | null;
+  median: number | null;
+}) {
+  return (
+    <svg
+      className="band-strip"
+      viewBox="0 0 100 12"
+      preserveAspectRatio="none"
+      aria-hidden="true"
+      focusable="false"
+    >
+      <rect x="0" y="5" width="100" height="2" fill="#ddd" />
+      {min !== null && max !== null && (
+        <rect x={min} y="3" width={Math.max(max - min, 0.5)} height="6" fill="#999" />
+      )}
+      {median !== null && <rect x={median - 0.4} y="1" width="0.8" height="10" fill="#000" />}
+      {value !== null && (
+        <path
+          d={`M${value} 1 L${value + 3} 6 L${value} 11 L${value - 3} 6 Z`}
+          fill="#000"
+          stroke="#fff"
+          strokeWidth="0.5"
+        />
+      )}
+    </svg>
+  );
+}
+
+function NetworkReport({ model }: { model: NetworkModel }) {
+  const { t } = useNetworkTranslation();
+  const language = useAppStore((s) => s.language);
+  const q = model.questionnaire;
+  const fmt = (v: number) => formatScore(v, language);
+  const name = (m: Municipality) =>
+    municipalityLabel(model, m, (letter) => t('network.anonName', { letter }));
+  const rows = heatmapRows(q, model.current).map((row) => ({
+    key: row.municipality.number,
+    label: name(row.municipality),
+    cells: row.cells.map((c) => ({ key: c.areaId, value: c.value, flagged: c.disagreement })),
+  }));
+  rows.push({
+    key: 'median',
+    label: t('network.median'),
+    cells: model.stats.map((s) => ({ key: s.areaId, value: s.median, flagged: false })),
+  });
+  return (
+    <article className="report report-network" aria-labelledby="report-heading">
+      <ReportActions />
+      <header className="report-header">
+        <p className="report-kicker">{t('report.kicker')}</p>
+        <Heading level={1} data-size="lg" id="report-heading">
+          {t('report.networkTitle', { round: model.round })}
+        </Heading>
+        <p>{model.anonymised ? t('report.anonymised') : t('report.named')}</p>
+        {model.hasDemo && <p className="report-demo">{t('network.demoBanner')}</p>}
+      </header>
+      <Heatmap
+        caption={t('network.heatmapCaption', { round: model.round })}
+        rowHeader={t('network.municipality')}
+        columns={q.areas.map((a) => ({ key: a.id, label: shortTitle(a, language) }))}
+        rows={rows}
+        formatValue={fmt}
+        emptyLabel={t('network.noScore')}
+        flagLabel={t('network.disagreement')}
+      />
+      <h2>{t('report.rankingsTitle')}</h2>
+      <div className="report-rankings">
+        {q.areas.map((a) => (
+          <section key={a.id} aria-label={shortTitle(a, language)}>
+            <h3>{shortTitle(a, language)}</h3>
+            <ol>
+              {areaRanking(a.id, model.current).map((r) => (
+                <li key={r.municipality.number}>
+                  {name(r.municipality)} {r.mean === null ? '–' : fmt(r.mean)}
+                </li>
+              ))}
+            </ol>
+          </section>
+        ))}
+      </div>
+      <footer className="report-footer">
+        {t('report.footer', { date: formatDate(new Date().toISOString(), language) })}
+      </footer>
+    </article>
+  );
+}
