@@ -9,7 +9,6 @@ import {
   Tag,
 } from '@digdir/designsystemet-react';
 import { useNetworkTranslation } from '../../i18n/network-namespace';
-import { navigate } from '../../lib/router';
 import { localize } from '../../domain/questionnaire/localize';
 import {
   checkAction,
@@ -28,6 +27,7 @@ import { formatDate } from '../../i18n/format';
 import { TextAreaField, TextField } from '../../ui/fields';
 import { municipalityLabel, type NetworkModel } from '../../store/network-model';
 import { useAppStore } from '../../store/store-context';
+import { chooseMunicipality, MunicipalityPicker } from './municipality-picker';
 
 function todayIso(): string {
   const d = new Date();
@@ -43,11 +43,7 @@ export function ActionsView({
   municipality: string | null;
 }) {
   const { t } = useNetworkTranslation();
-  const selectId = useId();
-  const chosen =
-    model.municipalities.find((m) => m.number === municipality) ??
-    model.municipalities.find((m) => m.number === model.viewer) ??
-    model.municipalities[0];
+  const { chosen } = chooseMunicipality(model, municipality, false);
   if (!chosen) return <Paragraph>{t('network.noData')}</Paragraph>;
   const name = (m: { number: string; name: string }) =>
     municipalityLabel(model, m, (letter) => t('network.anonName', { letter }));
@@ -57,20 +53,12 @@ export function ActionsView({
 
   return (
     <section aria-labelledby="actions-heading" className="network-section">
-      <div className="ds-field inline-field">
-        <Label htmlFor={selectId}>{t('network.chooseMunicipality')}</Label>
-        <Select
-          id={selectId}
-          value={chosen.number}
-          onChange={(e) => navigate({ name: 'network', view: 'actions', param: e.target.value })}
-        >
-          {model.municipalities.map((m) => (
-            <option key={m.number} value={m.number}>
-              {name(m)}
-            </option>
-          ))}
-        </Select>
-      </div>
+      <MunicipalityPicker
+        model={model}
+        view="actions"
+        choices={model.municipalities}
+        chosen={chosen}
+      />
       <Heading level={2} data-size="md" id="actions-heading">
         {t('actions.title', { name: name(chosen) })}
       </Heading>

@@ -1,7 +1,6 @@
 import { useId, useState } from 'react';
 import { Heading, Label, Paragraph, Select, Tag } from '@digdir/designsystemet-react';
 import { useNetworkTranslation } from '../../i18n/network-namespace';
-import { navigate } from '../../lib/router';
 import { localize } from '../../domain/questionnaire/localize';
 import {
   delegationDistributions,
@@ -20,6 +19,7 @@ import { formatDecimal } from '../../i18n/format';
 import { Disclosure } from '../../ui/fields';
 import { municipalityLabel, type NetworkModel } from '../../store/network-model';
 import { useAppStore } from '../../store/store-context';
+import { chooseMunicipality, MunicipalityPicker } from './municipality-picker';
 
 const OPTIONS: readonly AnswerValue[] = [...LEVELS, 'dontKnow', 'notRelevant'];
 
@@ -34,13 +34,8 @@ export function ConsensusView({
   const { t } = useNetworkTranslation();
   const language = useAppStore((s) => s.language);
   const responses = useAppStore((s) => s.network.responses);
-  const selectId = useId();
   const q = model.questionnaire;
-  const inRound = model.current.map((a) => a.municipality);
-  const chosen =
-    inRound.find((m) => m.number === municipality) ??
-    inRound.find((m) => m.number === model.viewer) ??
-    inRound[0];
+  const { choices: inRound, chosen } = chooseMunicipality(model, municipality, true);
   if (!chosen || model.round === null) return <Paragraph>{t('network.noData')}</Paragraph>;
   const round = model.round;
   const name = (m: Municipality) =>
@@ -65,20 +60,7 @@ export function ConsensusView({
 
   return (
     <section aria-labelledby="consensus-heading" className="network-section">
-      <div className="ds-field inline-field">
-        <Label htmlFor={selectId}>{t('network.chooseMunicipality')}</Label>
-        <Select
-          id={selectId}
-          value={chosen.number}
-          onChange={(e) => navigate({ name: 'network', view: 'consensus', param: e.target.value })}
-        >
-          {inRound.map((m) => (
-            <option key={m.number} value={m.number}>
-              {name(m)}
-            </option>
-          ))}
-        </Select>
-      </div>
+      <MunicipalityPicker model={model} view="consensus" choices={inRound} chosen={chosen} />
       <Heading level={2} data-size="md" id="consensus-heading">
         {t('consensus.title', { name: name(chosen), round })}
       </Heading>

@@ -1,7 +1,6 @@
-import { Suspense, useId } from 'react';
-import { Heading, Label, Paragraph, Select, Spinner, Table } from '@digdir/designsystemet-react';
+import { Suspense } from 'react';
+import { Heading, Paragraph, Spinner, Table } from '@digdir/designsystemet-react';
 import { useNetworkTranslation } from '../../i18n/network-namespace';
-import { navigate } from '../../lib/router';
 import { localize, shortTitle } from '../../domain/questionnaire/localize';
 import {
   quadrant,
@@ -14,6 +13,7 @@ import { formatDecimal, formatScore } from '../../i18n/format';
 import { LazyQuadrantChart } from '../../charts/lazy';
 import { municipalityLabel, type NetworkModel } from '../../store/network-model';
 import { useAppStore } from '../../store/store-context';
+import { chooseMunicipality, MunicipalityPicker } from './municipality-picker';
 import { reasonText } from '../../i18n/reason-text';
 
 /** Improvement areas for one municipality, why they are flagged, and the role gaps. */
@@ -26,13 +26,8 @@ export function PrioritiesView({
 }) {
   const { t } = useNetworkTranslation();
   const language = useAppStore((s) => s.language);
-  const selectId = useId();
   const q = model.questionnaire;
-  const inRound = model.current.map((a) => a.municipality);
-  const chosen =
-    inRound.find((m) => m.number === municipality) ??
-    inRound.find((m) => m.number === model.viewer) ??
-    inRound[0];
+  const { choices: inRound, chosen } = chooseMunicipality(model, municipality, true);
   if (!chosen) return <Paragraph>{t('network.noData')}</Paragraph>;
   const agg = model.current.find((a) => a.municipality.number === chosen.number)!;
   const name = (m: { number: string; name: string }) =>
@@ -70,20 +65,7 @@ export function PrioritiesView({
 
   return (
     <section aria-labelledby="priorities-heading" className="network-section">
-      <div className="ds-field inline-field">
-        <Label htmlFor={selectId}>{t('network.chooseMunicipality')}</Label>
-        <Select
-          id={selectId}
-          value={chosen.number}
-          onChange={(e) => navigate({ name: 'network', view: 'priorities', param: e.target.value })}
-        >
-          {inRound.map((m) => (
-            <option key={m.number} value={m.number}>
-              {name(m)}
-            </option>
-          ))}
-        </Select>
-      </div>
+      <MunicipalityPicker model={model} view="priorities" choices={inRound} chosen={chosen} />
       <Heading level={2} data-size="md" id="priorities-heading">
         {t('priorities.title', { name: label, round: model.round })}
       </Heading>

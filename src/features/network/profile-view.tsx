@@ -1,13 +1,13 @@
 import { useNetworkTranslation } from '../../i18n/network-namespace';
 import { Suspense, useId, useState } from 'react';
-import { Heading, Label, Paragraph, Select, Spinner, Table } from '@digdir/designsystemet-react';
-import { navigate } from '../../lib/router';
+import { Heading, Label, Paragraph, Spinner, Table } from '@digdir/designsystemet-react';
 import { profileSeries } from '../../domain/comparison/network';
 import { localize, shortTitle } from '../../domain/questionnaire/localize';
 import { formatScore } from '../../i18n/format';
 import { LazyProfileChart, LazyRadarChart } from '../../charts/lazy';
 import { municipalityLabel, type NetworkModel } from '../../store/network-model';
 import { useAppStore } from '../../store/store-context';
+import { chooseMunicipality, MunicipalityPicker } from './municipality-picker';
 
 /** One municipality against the network's min–max band and median, per area. */
 export function ProfileView({
@@ -19,14 +19,9 @@ export function ProfileView({
 }) {
   const { t } = useNetworkTranslation();
   const language = useAppStore((s) => s.language);
-  const selectId = useId();
   const radarId = useId();
   const [radar, setRadar] = useState(false);
-  const inRound = model.current.map((a) => a.municipality);
-  const chosen =
-    inRound.find((m) => m.number === municipality) ??
-    inRound.find((m) => m.number === model.viewer) ??
-    inRound[0];
+  const { choices: inRound, chosen } = chooseMunicipality(model, municipality, true);
   if (!chosen) return <Paragraph>{t('network.noData')}</Paragraph>;
 
   const name = (m: { number: string; name: string }) =>
@@ -54,20 +49,7 @@ export function ProfileView({
 
   return (
     <section aria-labelledby="profile-heading" className="network-section">
-      <div className="ds-field inline-field">
-        <Label htmlFor={selectId}>{t('network.chooseMunicipality')}</Label>
-        <Select
-          id={selectId}
-          value={chosen.number}
-          onChange={(e) => navigate({ name: 'network', view: 'profile', param: e.target.value })}
-        >
-          {inRound.map((m) => (
-            <option key={m.number} value={m.number}>
-              {name(m)}
-            </option>
-          ))}
-        </Select>
-      </div>
+      <MunicipalityPicker model={model} view="profile" choices={inRound} chosen={chosen} />
       <Heading level={2} data-size="md" id="profile-heading">
         {t('network.profileTitle', { name: label, round: model.round })}
       </Heading>

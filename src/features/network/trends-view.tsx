@@ -1,7 +1,6 @@
 import { Suspense, useId } from 'react';
 import { Heading, Label, Paragraph, Select, Spinner, Table } from '@digdir/designsystemet-react';
 import { useNetworkTranslation } from '../../i18n/network-namespace';
-import { navigate } from '../../lib/router';
 import { aggregatesForRound, networkStats } from '../../domain/comparison/network';
 import { localize } from '../../domain/questionnaire/localize';
 import {
@@ -14,6 +13,7 @@ import { formatScore } from '../../i18n/format';
 import { LazyTrendChart } from '../../charts/lazy';
 import { municipalityLabel, type NetworkModel } from '../../store/network-model';
 import { useAppStore } from '../../store/store-context';
+import { chooseMunicipality, MunicipalityPicker } from './municipality-picker';
 
 const ARROW = { up: '▲', down: '▼', flat: '▶' } as const;
 
@@ -27,13 +27,9 @@ export function TrendsView({
 }) {
   const { t } = useNetworkTranslation();
   const language = useAppStore((s) => s.language);
-  const selectId = useId();
   const areaSelectId = useId();
   const q = model.questionnaire;
-  const chosen =
-    model.municipalities.find((m) => m.number === municipality) ??
-    model.municipalities.find((m) => m.number === model.viewer) ??
-    model.municipalities[0];
+  const { chosen } = chooseMunicipality(model, municipality, false);
   const areaParam = new URLSearchParams(window.location.hash.split('?')[1] ?? '').get('area');
   if (!chosen) return <Paragraph>{t('network.noData')}</Paragraph>;
   const name = (m: { number: string; name: string }) =>
@@ -71,20 +67,12 @@ export function TrendsView({
 
   return (
     <section aria-labelledby="trends-heading" className="network-section">
-      <div className="ds-field inline-field">
-        <Label htmlFor={selectId}>{t('network.chooseMunicipality')}</Label>
-        <Select
-          id={selectId}
-          value={chosen.number}
-          onChange={(e) => navigate({ name: 'network', view: 'trends', param: e.target.value })}
-        >
-          {model.municipalities.map((m) => (
-            <option key={m.number} value={m.number}>
-              {name(m)}
-            </option>
-          ))}
-        </Select>
-      </div>
+      <MunicipalityPicker
+        model={model}
+        view="trends"
+        choices={model.municipalities}
+        chosen={chosen}
+      />
       <Heading level={2} data-size="md" id="trends-heading">
         {t('trends.title', { name: label })}
       </Heading>

@@ -1,0 +1,62 @@
+import { useId } from 'react';
+import { Label, Select } from '@digdir/designsystemet-react';
+import { useNetworkTranslation } from '../../i18n/network-namespace';
+import { navigate, type NetworkView } from '../../lib/router';
+import type { Municipality } from '../../domain/types';
+import { municipalityLabel, type NetworkModel } from '../../store/network-model';
+
+/**
+ * The municipality a view is about: the one in the address, else the viewer's own, else the
+ * first. `inRound` limits the choice to municipalities with responses in the chosen gathering.
+ */
+export function chooseMunicipality(
+  model: NetworkModel,
+  param: string | null,
+  inRound: boolean,
+): { choices: Municipality[]; chosen: Municipality | undefined } {
+  const choices = inRound ? model.current.map((a) => a.municipality) : model.municipalities;
+  const chosen =
+    choices.find((m) => m.number === param) ??
+    choices.find((m) => m.number === model.viewer) ??
+    choices[0];
+  return { choices, chosen };
+}
+
+/** A name as shown: the real one, or "Kommune A" when names are hidden. */
+export function useMunicipalityName(model: NetworkModel): (m: Municipality) => string {
+  const { t } = useNetworkTranslation();
+  return (m) => municipalityLabel(model, m, (letter) => t('network.anonName', { letter }));
+}
+
+/** The select that switches a municipality view to another municipality. */
+export function MunicipalityPicker({
+  model,
+  view,
+  choices,
+  chosen,
+}: {
+  model: NetworkModel;
+  view: NetworkView;
+  choices: readonly Municipality[];
+  chosen: Municipality;
+}) {
+  const { t } = useNetworkTranslation();
+  const id = useId();
+  const name = useMunicipalityName(model);
+  return (
+    <div className="ds-field inline-field">
+      <Label htmlFor={id}>{t('network.chooseMunicipality')}</Label>
+      <Select
+        id={id}
+        value={chosen.number}
+        onChange={(e) => navigate({ name: 'network', view, param: e.target.value })}
+      >
+        {choices.map((m) => (
+          <option key={m.number} value={m.number}>
+            {name(m)}
+          </option>
+        ))}
+      </Select>
+    </div>
+  );
+}
