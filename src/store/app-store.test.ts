@@ -141,3 +141,21 @@ describe('a first visit', () => {
     expect(store.getState().responses).toEqual({});
   });
 });
+
+describe('deletion across tabs', () => {
+  it('a response deleted in one tab is not brought back by the other', () => {
+    const a = memoryStorage();
+    const tabA = createAppStore({ storage: a.storage, now: clock });
+    const id = tabA.getState().startResponse(input);
+    const b = memoryStorage({ [STORE_KEY]: a.map.get(STORE_KEY)! });
+    const tabB = createAppStore({ storage: b.storage, now: clock });
+    tabA.getState().deleteResponse(id);
+    // B saves again (still holding the response), and each tab hears the other.
+    tabB.getState().setLanguage('nn');
+    tabA.getState().syncFromOtherTab(b.map.get(STORE_KEY)!);
+    tabB.getState().syncFromOtherTab(a.map.get(STORE_KEY)!);
+    expect(tabA.getState().responses).toEqual({});
+    expect(tabB.getState().responses).toEqual({});
+    expect(tabB.getState().activeResponseId).toBeNull();
+  });
+});

@@ -40,6 +40,8 @@ export interface ResponsesSlice {
   responses: Record<string, Response>;
   activeResponseId: string | null;
   lastAreaByResponse: Record<string, string>;
+  /** Ids of responses deleted here, with when: another tab must not bring them back. */
+  deletedResponses: Record<string, string>;
   startResponse: (input: NewResponseInput) => string;
   selectResponse: (id: string) => void;
   deleteResponse: (id: string) => void;
@@ -99,6 +101,7 @@ function createResponsesSlice(set: Set, get: Get, now: () => string): ResponsesS
     responses: {},
     activeResponseId: null,
     lastAreaByResponse: {},
+    deletedResponses: {},
     startResponse(input) {
       const stamp = now();
       const id = newId();
@@ -128,6 +131,7 @@ function createResponsesSlice(set: Set, get: Get, now: () => string): ResponsesS
       set({
         responses,
         lastAreaByResponse,
+        deletedResponses: { ...get().deletedResponses, [id]: now() },
         activeResponseId: get().activeResponseId === id ? null : get().activeResponseId,
       });
     },
@@ -163,16 +167,35 @@ function createResponsesSlice(set: Set, get: Get, now: () => string): ResponsesS
     syncFromOtherTab(raw) {
       if (raw === null) return;
       let theirs: Record<string, Response>;
+      let theirDeleted: Record<string, string>;
       try {
         const parsed = JSON.parse(raw) as { state?: unknown; version?: unknown };
         if (parsed.version !== STORE_VERSION) return;
-        theirs = validatePersisted(parsed.state).state.responses;
+        const state = validatePersisted(parsed.state).state;
+        theirs = state.responses;
+        theirDeleted = state.deletedResponses;
       } catch {
         return;
       }
       const mine = get().responses;
+      const deleted = { ...theirDeleted, ...get().deletedResponses };
       const merged = mergeResponseMaps(mine, theirs);
-      if (JSON.stringify(merged) !== JSON.stringify(mine)) set({ responses: merged });
+      // A response deleted in either tab stays deleted.
+      for (const id of Object.keys(deleted)) delete merged[id];
+      const changed =
+        JSON.stringify(merged) !== JSON.stringify(mine) ||
+        Object.keys(deleted).length !== Object.keys(get().deletedResponses).length;
+      if (changed) {
+        const activeResponseId = get().activeResponseId;
+        set({
+          responses: merged,
+          deletedResponses: deleted,
+          activeResponseId:
+            activeResponseId !== null && Object.hasOwn(merged, activeResponseId)
+              ? activeResponseId
+              : null,
+        });
+      }
     },
   };
 }
@@ -249,6 +272,7 @@ export function createAppStore(options: StoreOptions): AppStore {
           responses: s.responses,
           activeResponseId: s.activeResponseId,
           lastAreaByResponse: s.lastAreaByResponse,
+          deletedResponses: s.deletedResponses,
           language: s.language,
           networkView: s.networkView,
           actions: s.actions,

@@ -21,6 +21,8 @@ export interface PersistedState {
   responses: Record<string, Response>;
   activeResponseId: string | null;
   lastAreaByResponse: Record<string, string>;
+  /** Tombstones: response id → when it was deleted. */
+  deletedResponses: Record<string, string>;
   language: Locale;
   networkView: NetworkView;
   /** The municipality's own actions, made on this device. */
@@ -35,6 +37,7 @@ export const initialPersisted = (): PersistedState => ({
   responses: {},
   activeResponseId: null,
   lastAreaByResponse: {},
+  deletedResponses: {},
   language: 'nb',
   networkView: initialNetworkView(),
   actions: {},
@@ -94,6 +97,7 @@ export function migrateState(
 const settingsSchema = z.object({
   activeResponseId: z.catch(z.nullable(z.string()), null),
   lastAreaByResponse: z.catch(z.record(z.string(), z.string()), {}),
+  deletedResponses: z.catch(z.record(z.string(), z.string()), {}),
   language: z.catch(z.enum(LOCALES), 'nb'),
   networkView: z.catch(
     z.object({
@@ -157,6 +161,7 @@ export function validatePersisted(state: unknown): { state: PersistedState; reje
           ? settings.activeResponseId
           : null,
       lastAreaByResponse,
+      deletedResponses: settings.deletedResponses,
       language: settings.language,
       networkView: settings.networkView,
       actions,

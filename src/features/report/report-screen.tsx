@@ -127,55 +127,57 @@ function MunicipalityReport({ model, number }: { model: NetworkModel; number: st
 
       <section aria-labelledby="report-scores">
         <h2 id="report-scores">{t('report.scoresTitle')}</h2>
-        <table className="report-table">
-          <caption className="visually-hidden">{t('report.scoresTitle')}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('report.area')}</th>
-              <th scope="col" className="num">
-                {t('report.score')}
-              </th>
-              <th scope="col" className="num">
-                {t('network.median')}
-              </th>
-              <th scope="col" className="num">
-                {t('report.band')}
-              </th>
-              <th scope="col">{t('report.position')}</th>
-              <th scope="col">{t('report.change')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {agg.areas.map((a) => {
-              const s = stats.get(a.areaId);
-              const latest = trends.get(a.areaId)?.points.find((p) => p.round === round);
-              const delta = latest?.delta ?? null;
-              return (
-                <tr key={a.areaId}>
-                  <th scope="row">{areaTitle(a.areaId)}</th>
-                  <td className="num">{fmt(a.mean)}</td>
-                  <td className="num">{fmt(s?.median ?? null)}</td>
-                  <td className="num">
-                    {fmt(s?.min ?? null)}–{fmt(s?.max ?? null)}
-                  </td>
-                  <td>
-                    <BandStrip
-                      value={a.mean}
-                      min={s?.min ?? null}
-                      max={s?.max ?? null}
-                      median={s?.median ?? null}
-                    />
-                  </td>
-                  <td>
-                    {delta === null || !latest?.direction
-                      ? '–'
-                      : `${ARROW[latest.direction]} ${delta > 0 ? '+' : delta < 0 ? '−' : '±'}${formatScore(Math.abs(delta), language)}`}
-                  </td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
+        <div className="table-scroll">
+          <table className="report-table">
+            <caption className="visually-hidden">{t('report.scoresTitle')}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('report.area')}</th>
+                <th scope="col" className="num">
+                  {t('report.score')}
+                </th>
+                <th scope="col" className="num">
+                  {t('network.median')}
+                </th>
+                <th scope="col" className="num">
+                  {t('report.band')}
+                </th>
+                <th scope="col">{t('report.position')}</th>
+                <th scope="col">{t('report.change')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {agg.areas.map((a) => {
+                const s = stats.get(a.areaId);
+                const latest = trends.get(a.areaId)?.points.find((p) => p.round === round);
+                const delta = latest?.delta ?? null;
+                return (
+                  <tr key={a.areaId}>
+                    <th scope="row">{areaTitle(a.areaId)}</th>
+                    <td className="num">{fmt(a.mean)}</td>
+                    <td className="num">{fmt(s?.median ?? null)}</td>
+                    <td className="num">
+                      {fmt(s?.min ?? null)}–{fmt(s?.max ?? null)}
+                    </td>
+                    <td>
+                      <BandStrip
+                        value={a.mean}
+                        min={s?.min ?? null}
+                        max={s?.max ?? null}
+                        median={s?.median ?? null}
+                      />
+                    </td>
+                    <td>
+                      {delta === null || !latest?.direction
+                        ? '–'
+                        : `${ARROW[latest.direction]} ${delta > 0 ? '+' : delta < 0 ? '−' : '±'}${formatScore(Math.abs(delta), language)}`}
+                    </td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        </div>
         <p className="report-note">{t('report.stripNote')}</p>
       </section>
 
