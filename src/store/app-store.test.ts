@@ -83,6 +83,9 @@ describe('app store', () => {
     const store = createAppStore({ storage, backupStorage: () => storage });
     expect(store.getState().recovery).toBe('newerVersion');
     expect(JSON.parse(map.get(BACKUP_KEY)!)).toEqual(JSON.parse(raw));
+    // Working on here never writes over what the newer version saved.
+    store.getState().startResponse(input);
+    expect(map.get(STORE_KEY)).toBe(raw);
   });
 
   it('drops only the invalid responses, and backs up the whole state', () => {

@@ -228,6 +228,8 @@ export function createAppStore(options: StoreOptions): AppStore {
       }
     },
     setItem(name, value) {
+      // State saved by a newer version stays as it is: that version can still open it.
+      if (recovery === 'newerVersion') return;
       void options.storage.setItem(name, JSON.stringify(value));
     },
     removeItem(name) {

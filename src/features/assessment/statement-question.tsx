@@ -1,4 +1,4 @@
-import { memo, useState } from 'react';
+import { memo, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Button, Fieldset } from '@digdir/designsystemet-react';
 import { RadioOption, TextAreaField } from '../../ui/fields';
@@ -31,6 +31,12 @@ export const StatementQuestion = memo(function StatementQuestion({
 }: Props) {
   const { t } = useTranslation();
   const [showComment, setShowComment] = useState(Boolean(answer?.comment));
+  const openedByUser = useRef(false);
+  // When the user opens the comment field, focus moves into it (the button is gone).
+  useEffect(() => {
+    if (showComment && openedByUser.current)
+      document.getElementById(`comment-${statement.id}`)?.focus();
+  }, [showComment, statement.id]);
   const name = `statement-${statement.id}`;
   const commentId = `comment-${statement.id}`;
   const label = (value: AnswerValue) =>
@@ -83,7 +89,10 @@ export const StatementQuestion = memo(function StatementQuestion({
           <Button
             variant="tertiary"
             data-size="sm"
-            onClick={() => setShowComment(true)}
+            onClick={() => {
+              openedByUser.current = true;
+              setShowComment(true);
+            }}
             aria-label={t('assessment.addCommentTo', { number })}
           >
             {t('assessment.addComment')}

@@ -1,4 +1,4 @@
-import { importResultsFile } from '../../domain/files/import';
+import { DEFAULT_MAX_BYTES, importResultsFile } from '../../domain/files/import';
 import type { AppStore } from '../../store/app-store';
 import type { ImportReport } from '../../store/network-slice';
 import { knownQuestionnaireRefs } from '../../lib/questionnaires';
@@ -27,6 +27,11 @@ export async function importFiles(
   for (const [index, file] of files.entries()) {
     onProgress(index, files.length);
     await nextFrame();
+    // Refuse an oversized file before reading it into memory.
+    if (file.size > DEFAULT_MAX_BYTES) {
+      reports.push({ fileName: file.name, ok: false, error: { code: 'tooLarge' } });
+      continue;
+    }
     let bytes: Uint8Array;
     try {
       bytes = await readFileBytes(file);

@@ -1,0 +1,167 @@
+import { expect, test } from '@playwright/test';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import path from 'node:path';
+import { importResultsFile } from '../src/domain/files/import';
+import { parseQuestionnaire } from '../src/domain/questionnaire/schema';
+import { startResponse, statementGroups } from './helpers';
+
+/**
+ * After one visit the app loads and works with the network off: the server is stopped and the
+ * browser is offline, so every byte must come from the service worker's cache.
+ * This test runs its own `vite preview` of the built app on a free port, so it can kill it.
+ */
+
+const questionnaireJson = JSON.parse(
+  readFileSync(path.resolve('questionnaires/god-vertskommune/v1.json'), 'utf8'),
+) as unknown;
+const parsed = parseQuestionnaire(questionnaireJson);
+if (!parsed.ok) throw new Error('bundled questionnaire is invalid');
+const q = parsed.questionnaire;
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+async function startPreview(port: number): Promise<ChildProcess> {
+  const child = spawn(
+    process.execPath,
+    [
+      'node_modules/vite/bin/vite.js',
+      'preview',
+      '--host',
+      '127.0.0.1',
+      '--port',
+      String(port),
+      '--strictPort',
+      // The built app: dist/, unless a run builds elsewhere and says so.
+      '--outDir',
+      process.env.E2E_DIST_DIR ?? 'dist',
+    ],
+    { stdio: 'ignore' },
+  );
+  const url = `http://127.0.0.1:${port}/`;
+  const deadline = Date.now() + 30_000;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`vite preview exited with ${child.exitCode}`);
+    try {
+      if ((await fetch(url)).ok) return child;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  child.kill();
+  throw new Error(`vite preview did not answer on ${url}`);
+}
+
+async function stop(child: ChildProcess) {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  const exited = new Promise((r) => child.once('exit', r));
+  child.kill('SIGTERM');
+  await exited;
+}
+
+test('after one visit the app loads, answers and exports with the server gone and the network off', async ({
+  browser,
+}) => {
+  test.setTimeout(90_000);
+  const port = await freePort();
+  const server = await startPreview(port);
+  const origin = `http://127.0.0.1:${port}/`;
+  const context = await browser.newContext({ serviceWorkers: 'allow' });
+  try {
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+
+    // 1. One ordinary visit: the service worker installs, precaches the app and activates.
+    await page.goto(origin);
+    await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+    const active = await page.evaluate(async () => {
+      const worker = (await navigator.serviceWorker.ready).active!;
+      if (worker.state !== 'activated') {
+        await new Promise<void>((resolve) =>
+          worker.addEventListener('statechange', () => {
+            if (worker.state === 'activated') resolve();
+          }),
+        );
+      }
+      return { state: worker.state, url: worker.scriptURL };
+    });
+    expect(active).toEqual({ state: 'activated', url: `${origin}sw.js` });
+
+    // 2. The server is gone and the network is off.
+    await stop(server);
+    await expect(fetch(origin)).rejects.toThrow();
+    await context.setOffline(true);
+    expect(await page.evaluate(() => navigator.onLine)).toBe(false);
+
+    // 3. Reload: the app comes from the cache, and works.
+    await page.reload();
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(
+      'Hvor god vertskommune er vi for næringslivet?',
+    );
+    // Served by the service worker: nothing else could answer.
+    expect(await page.evaluate(() => navigator.serviceWorker.controller?.scriptURL)).toBe(
+      `${origin}sw.js`,
+    );
+    await startResponse(page, {
+      municipality: 'Ulstein (1516)',
+      role: 'Næringsliv',
+      round: 'Samling 3',
+      start: 'Start spørreskjemaet',
+    });
+    await statementGroups(page).nth(0).getByRole('radio', { name: /^4 / }).check();
+    await expect(page.getByText(/^1 av \d+ påstander besvart$/)).toBeVisible();
+
+    // The lazily loaded screens come from the cache too: the results chart.
+    await page.getByRole('link', { name: 'Resultat', exact: true }).click();
+    await expect(
+      page
+        .getByRole('img', { name: /Stolpediagram/ })
+        .locator('svg')
+        .first(),
+    ).toBeVisible();
+
+    // 4. Export: a download with a valid results file holding the answer.
+    await page.getByRole('link', { name: 'Start', exact: true }).click();
+    const downloadPromise = page.waitForEvent('download');
+    await page.getByRole('button', { name: /Eksporter besvarelsen for Ulstein/ }).click();
+    const download = await downloadPromise;
+    expect(download.suggestedFilename()).toMatch(
+      /^naeringsspeilet-ulstein-samling-3-\d{4}-\d{2}-\d{2}\.json$/,
+    );
+    const chunks: Buffer[] = [];
+    for await (const chunk of await download.createReadStream()) chunks.push(chunk as Buffer);
+    const result = importResultsFile(Buffer.concat(chunks), {
+      knownQuestionnaires: [{ id: q.id, version: q.version }],
+    });
+    expect(result.ok, JSON.stringify(result)).toBe(true);
+    if (result.ok) {
+      expect(result.responses).toHaveLength(1);
+      expect(result.responses[0]!.municipality).toEqual({ number: '1516', name: 'Ulstein' });
+      expect(Object.values(result.responses[0]!.answers).map((a) => a.value)).toEqual([4]);
+    }
+
+    // The facilitator's screens (another lazy chunk) work offline as well.
+    await page.getByRole('link', { name: 'Nettverket' }).click();
+    await page.getByRole('button', { name: /Last inn demonettverket/ }).click();
+    await expect(
+      page.getByRole('table', { name: /Gjennomsnittlig skår/ }).locator('tbody tr'),
+    ).toHaveCount(8);
+    expect(errors).toEqual([]);
+  } finally {
+    await context.close();
+    await stop(server);
+  }
+});
