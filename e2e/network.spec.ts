@@ -232,6 +232,18 @@ test('a facilitator can remove one file or one municipality', async ({ page }) =
   await page.getByLabel('Choose files').setInputFiles(files);
   await expect(page.getByText('Done: 7 files imported, 0 with errors.')).toBeVisible();
   await page.getByRole('link', { name: 'Files and data' }).click();
+  // All of one municipality's responses travel as one file.
+  const downloadPromise = page.waitForEvent('download');
+  await page
+    .getByRole('button', { name: 'Export all responses, actions and agreed answers from Haram' })
+    .click();
+  const download = await downloadPromise;
+  expect(download.suggestedFilename()).toMatch(/^naeringsspeilet-haram-\d{4}-\d{2}-\d{2}\.json$/);
+  const haramFile = JSON.parse(readFileSync(await download.path(), 'utf8')) as {
+    responses: { municipality: { name: string } }[];
+  };
+  expect(haramFile.responses.length).toBeGreaterThan(0);
+  expect(new Set(haramFile.responses.map((r) => r.municipality.name))).toEqual(new Set(['Haram']));
   await page.getByRole('button', { name: 'Remove all responses from Molde' }).click();
   await expect(
     page

@@ -98,6 +98,14 @@ export function DataView({ model }: { model: NetworkModel }) {
                     <Button
                       data-size="sm"
                       variant="tertiary"
+                      onClick={() => exportNetworkBundle(store.getState(), new Date(), m)}
+                      aria-label={t('data.exportMunicipalityLabel', { name: m.name })}
+                    >
+                      {t('data.export')}
+                    </Button>
+                    <Button
+                      data-size="sm"
+                      variant="tertiary"
                       data-color="danger"
                       onClick={() => removeMunicipality(m.number)}
                       aria-label={t('data.removeMunicipalityLabel', { name: m.name })}

@@ -8,15 +8,21 @@ import { mergeImportedActions, mergeImportedAgreements } from '../../domain/file
 import { latestQuestionnaire } from '../../lib/questionnaires';
 import type { AppState } from '../../store/app-store';
 
-/** Everything loaded, as one results file (a network bundle). */
+/**
+ * Everything loaded as one results file (a network bundle), or, with `municipality`, all of
+ * one municipality's responses, actions and agreed answers.
+ */
 export function exportNetworkBundle(
   state: Pick<AppState, 'network' | 'actions' | 'agreements'>,
   now = new Date(),
+  municipality?: { number: string; name: string },
 ): void {
+  const mine = (m: { municipality: { number: string } }) =>
+    municipality === undefined || m.municipality.number === municipality.number;
   const q = latestQuestionnaire();
   // A results file holds one questionnaire version: responses to other versions are left out.
   const responses = Object.values(state.network.responses).filter(
-    (r) => r.questionnaire.id === q.id && r.questionnaire.version === q.version,
+    (r) => r.questionnaire.id === q.id && r.questionnaire.version === q.version && mine(r),
   );
   const file = createResultsFile(
     responses,
@@ -27,13 +33,13 @@ export function exportNetworkBundle(
     },
     Object.values(
       mergeImportedActions(state.network.actions, Object.values(state.actions)).actions,
-    ),
+    ).filter(mine),
     Object.values(
       mergeImportedAgreements(state.network.agreements, Object.values(state.agreements)).agreements,
     ),
   );
   downloadText(
-    resultsFileName({ municipality: 'nettverk', date: now.toISOString() }),
+    resultsFileName({ municipality: municipality?.name ?? 'nettverk', date: now.toISOString() }),
     serializeResultsFile(file),
   );
 }

@@ -1,0 +1,248 @@
+/**
+ * The Node half of the national-scale bench, run by run.mjs through tsx:
+ *
+ *   node --expose-gc --import tsx scripts/bench/national-node.ts --dir DIR --out FILE \
+ *     [--sizes 7,50,357] [--runs 5]
+ *
+ * 1. Generates the synthetic data (synthetic-network.ts) and writes one results file per
+ *    municipality into DIR/single, in the app's own export format (createResultsFile), and the
+ *    same responses as "bundles" of BUNDLE_SIZE municipalities into DIR/bundles (under the
+ *    import's 20 MB limit; the Chromium part falls back on them if importing 357 single files
+ *    does not finish within its time limit). Nothing generated is kept in memory.
+ * 2. For each size N, reads the first N files back through the import chain alone
+ *    (importResultsFile on each file's bytes: decode, nesting check, JSON.parse, zod), timed,
+ *    for comparison with the browser's import.
+ * 3. Times domain aggregation alone on exactly those imported responses, as the app holds them:
+ *    aggregateResponses over every response, then networkStats and networkOverall for every
+ *    round present. One cold run, then at least `runs` warm runs back to back (more for the small
+ *    sizes, see timeAggregation); the median is reported. The heap holds only that size's data.
+ *
+ * Writes the figures as JSON to FILE; progress goes to stderr.
+ */
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { parseArgs } from 'node:util';
+import { aggregateResponses } from '../../src/domain/comparison/aggregate';
+import {
+  aggregatesForRound,
+  networkOverall,
+  networkStats,
+  roundsPresent,
+} from '../../src/domain/comparison/network';
+import { DEFAULT_MAX_BYTES, importResultsFile } from '../../src/domain/files/import';
+import { createResultsFile, serializeResultsFile, slug } from '../../src/domain/files/results-file';
+import { parseQuestionnaire, type Questionnaire } from '../../src/domain/questionnaire/schema';
+import type { Response } from '../../src/domain/types';
+import {
+  MUNICIPALITY_COUNT,
+  municipalityResponses,
+  syntheticMunicipalities,
+} from './synthetic-network';
+
+/** Municipalities per bundle file: 40 × ~0.47 MB ≈ 18.9 MB, under the import's 20 MB limit. */
+const BUNDLE_SIZE = 40;
+
+interface GeneratedFile {
+  number: string;
+  path: string;
+  bytes: number;
+  responses: number;
+}
+
+const gc = (globalThis as { gc?: () => void }).gc ?? (() => undefined);
+
+function median(values: readonly number[]): number {
+  const s = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(s.length / 2);
+  return s.length % 2 === 1 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
+}
+
+const round2 = (x: number) => Math.round(x * 100) / 100;
+
+function loadQuestionnaire(): Questionnaire {
+  const raw = JSON.parse(
+    readFileSync('questionnaires/god-vertskommune/v1.json', 'utf8'),
+  ) as unknown;
+  const parsed = parseQuestionnaire(raw);
+  if (!parsed.ok) throw new Error('questionnaires/god-vertskommune/v1.json is invalid');
+  return parsed.questionnaire;
+}
+
+function resultsFileText(q: Questionnaire, responses: readonly Response[]): string {
+  return serializeResultsFile(
+    createResultsFile(responses, {
+      appVersion: 'bench',
+      exportedAt: '2024-12-01T12:00:00.000Z',
+      questionnaire: { id: q.id, version: q.version },
+    }),
+  );
+}
+
+/** Writes one file per municipality and, BUNDLE_SIZE municipalities at a time, the bundles. */
+function generateFiles(q: Questionnaire, dir: string, count: number) {
+  mkdirSync(join(dir, 'single'), { recursive: true });
+  mkdirSync(join(dir, 'bundles'), { recursive: true });
+  const files: GeneratedFile[] = [];
+  const bundles: string[] = [];
+  let pending: Response[] = [];
+  const flushBundle = () => {
+    const path = join(
+      dir,
+      'bundles',
+      `naeringsspeilet-bundle-${String(bundles.length + 1).padStart(2, '0')}.json`,
+    );
+    const text = resultsFileText(q, pending);
+    if (Buffer.byteLength(text) > DEFAULT_MAX_BYTES) {
+      throw new Error(`${path} is over the import's size limit`);
+    }
+    writeFileSync(path, text);
+    bundles.push(path);
+    pending = [];
+  };
+  syntheticMunicipalities(count).forEach((m, i) => {
+    const responses = municipalityResponses(q, m);
+    const text = resultsFileText(q, responses);
+    const path = join(dir, 'single', `naeringsspeilet-${slug(m.name)}-${m.number}.json`);
+    writeFileSync(path, text);
+    files.push({
+      number: m.number,
+      path,
+      bytes: Buffer.byteLength(text),
+      responses: responses.length,
+    });
+    pending.push(...responses);
+    if ((i + 1) % BUNDLE_SIZE === 0) flushBundle();
+  });
+  if (pending.length > 0) flushBundle();
+  return { files, bundles };
+}
+
+/** What the network screens compute: every aggregate, then the statistics of every round. */
+function aggregateAll(q: Questionnaire, responses: readonly Response[]): number {
+  const all = aggregateResponses(q, responses);
+  for (const round of roundsPresent(all)) {
+    const current = aggregatesForRound(all, round);
+    networkStats(q, current);
+    networkOverall(current);
+  }
+  return all.length;
+}
+
+/**
+ * One cold run, then warm runs back to back until there are at least `runs` of them and they
+ * have taken MIN_SAMPLING_MS in all (at most MAX_RUNS): small sizes get many samples, so a burst
+ * of load from other processes moves the median less. No forced GC between runs: measured here,
+ * a forced full GC before each run made the next one several times slower, which is not what
+ * the app sees; garbage collection during a run is part of its cost.
+ */
+const MIN_SAMPLING_MS = 3000;
+const MAX_RUNS = 30;
+
+function timeAggregation(q: Questionnaire, responses: readonly Response[], runs: number) {
+  gc();
+  let t = performance.now();
+  const aggregates = aggregateAll(q, responses);
+  const coldMs = performance.now() - t;
+  const samples: number[] = [];
+  let total = 0;
+  while (samples.length < runs || (total < MIN_SAMPLING_MS && samples.length < MAX_RUNS)) {
+    t = performance.now();
+    aggregateAll(q, responses);
+    const ms = performance.now() - t;
+    samples.push(ms);
+    total += ms;
+  }
+  return {
+    aggregates,
+    coldMs: round2(coldMs),
+    medianMs: round2(median(samples)),
+    minMs: round2(Math.min(...samples)),
+    samplesMs: samples.map(round2),
+  };
+}
+
+/** The import chain alone on each file's bytes (read before the clock starts). */
+function importFiles(q: Questionnaire, files: readonly GeneratedFile[]) {
+  const known = [{ id: q.id, version: q.version }];
+  const bytes = files.map((f) => new Uint8Array(readFileSync(f.path)));
+  gc();
+  const t = performance.now();
+  const responses: Response[] = [];
+  for (const b of bytes) {
+    const result = importResultsFile(b, { knownQuestionnaires: known });
+    if (!result.ok) {
+      throw new Error(`import failed: ${result.error.code} ${result.error.detail ?? ''}`);
+    }
+    responses.push(...result.responses);
+  }
+  const ms = performance.now() - t;
+  return {
+    responses,
+    timing: { ms: round2(ms), responses: responses.length, msPerFile: round2(ms / files.length) },
+  };
+}
+
+function main() {
+  const { values } = parseArgs({
+    options: {
+      dir: { type: 'string' },
+      out: { type: 'string' },
+      sizes: { type: 'string', default: '7,50,357' },
+      runs: { type: 'string', default: '5' },
+    },
+  });
+  if (!values.dir || !values.out) throw new Error('--dir and --out are required');
+  const sizes = values.sizes.split(',').map(Number);
+  const runs = Math.max(1, Number(values.runs));
+  const q = loadQuestionnaire();
+  const count = Math.max(MUNICIPALITY_COUNT, ...sizes);
+
+  const t = performance.now();
+  const { files, bundles } = generateFiles(q, values.dir, count);
+  const generateMs = performance.now() - t;
+  const totalBytes = files.reduce((n, f) => n + f.bytes, 0);
+  const totalResponses = files.reduce((n, f) => n + f.responses, 0);
+  process.stderr.write(
+    `  generated ${files.length} files, ${totalResponses} responses, ` +
+      `${(totalBytes / 1048576).toFixed(1)} MB in ${(generateMs / 1000).toFixed(1)} s\n`,
+  );
+
+  const results = sizes.map((n) => {
+    const subset = files.slice(0, n);
+    const imported = importFiles(q, subset);
+    const aggregation = timeAggregation(q, imported.responses, runs);
+    process.stderr.write(
+      `  node ${n}: aggregation median ${aggregation.medianMs} ms (cold ${aggregation.coldMs}), ` +
+        `import chain ${imported.timing.ms} ms\n`,
+    );
+    return {
+      municipalities: n,
+      responses: imported.responses.length,
+      bytes: subset.reduce((s, f) => s + f.bytes, 0),
+      aggregation,
+      importChain: imported.timing,
+    };
+  });
+
+  writeFileSync(
+    values.out,
+    JSON.stringify(
+      {
+        node: process.version,
+        runs,
+        generateMs: round2(generateMs),
+        files: files.map((f) => ({ number: f.number, path: f.path, bytes: f.bytes })),
+        bundles,
+        bundleSize: BUNDLE_SIZE,
+        totalBytes,
+        totalResponses,
+        sizes: results,
+      },
+      null,
+      2,
+    ),
+  );
+}
+
+main();

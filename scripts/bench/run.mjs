@@ -1,0 +1,297 @@
+// npm run bench: sizes, Lighthouse, national scale (Node and Chromium) and answer latency.
+// See docs/bench.md. Prints a table (target, measured, pass/fail) and writes
+// bench-results/bench-<timestamp>.json and bench-results/latest.json.
+//
+// Options (after `npm run bench --`):
+//   --no-build          use the existing dist/ instead of running `npm run build`
+//   --only LIST         run only these parts: sizes,lighthouse,latency,node,browser
+//   --lighthouse-runs N Lighthouse runs (default 3)
+//   --node-runs N       warm runs of the Node aggregation (default 5)
+//   --browser-runs N    Chromium import runs for 7 and 50 municipalities (default 3)
+//   --runs-357 N        Chromium import runs for 357 municipalities (default 1)
+//   --limit-357 S       time limit in seconds for one import of 357 files (default 150)
+//   --sizes LIST        municipality counts (default 7,50,357)
+//   --keep-data         keep the generated results files (their folder is printed)
+//   --strict            exit 1 when any target fails, not only the size budget
+//
+// Exit code: 1 when the first screen is over its gzip budget, when a part of the bench could not
+// run, or (with --strict) when any target fails; 0 otherwise.
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { benchAnswerLatency } from './answer-latency.mjs';
+import { launchChromium } from './chromium.mjs';
+import { benchLighthouse } from './lighthouse.mjs';
+import { benchNationalBrowser } from './national-browser.mjs';
+import { buildRows, formatTable } from './report.mjs';
+import { build, startPreview } from './server.mjs';
+import { measureSizes } from './sizes.mjs';
+import { log, run, since } from './util.mjs';
+
+const PARTS = ['sizes', 'lighthouse', 'latency', 'node', 'browser'];
+
+function options() {
+  const { values } = parseArgs({
+    options: {
+      'no-build': { type: 'boolean', default: false },
+      only: { type: 'string', default: PARTS.join(',') },
+      'lighthouse-runs': { type: 'string', default: '3' },
+      'node-runs': { type: 'string', default: '5' },
+      'browser-runs': { type: 'string', default: '3' },
+      'runs-357': { type: 'string', default: '1' },
+      'limit-357': { type: 'string', default: '150' },
+      sizes: { type: 'string', default: '7,50,357' },
+      'keep-data': { type: 'boolean', default: false },
+      strict: { type: 'boolean', default: false },
+    },
+  });
+  const only = new Set(values.only.split(',').map((s) => s.trim()));
+  for (const part of only)
+    if (!PARTS.includes(part)) throw new Error(`unknown part "${part}"; use ${PARTS.join(',')}`);
+  const sizes = values.sizes
+    .split(',')
+    .map(Number)
+    .sort((a, b) => a - b);
+  const largest = sizes.at(-1);
+  return {
+    build: !values['no-build'],
+    only,
+    lighthouseRuns: Number(values['lighthouse-runs']),
+    nodeRuns: Number(values['node-runs']),
+    sizes,
+    browserPlan: sizes.map((n) =>
+      n === largest && n >= 357
+        ? {
+            municipalities: n,
+            runs: Number(values['runs-357']),
+            importTimeoutMs: Number(values['limit-357']) * 1000,
+          }
+        : { municipalities: n, runs: Number(values['browser-runs']) },
+    ),
+    keepData: values['keep-data'],
+    strict: values.strict,
+  };
+}
+
+/** A private copy of dist/, so a rebuild by someone else mid-run cannot change what is served. */
+function snapshotDist() {
+  const dir = mkdtempSync(join(tmpdir(), 'bench-dist-'));
+  cpSync('dist', dir, { recursive: true });
+  return dir;
+}
+
+async function runNodeNational(opts, dataDir) {
+  const out = join(dataDir, 'node-results.json');
+  const args = [
+    '--expose-gc',
+    '--import',
+    'tsx',
+    'scripts/bench/national-node.ts',
+    '--dir',
+    join(dataDir, 'files'),
+    '--out',
+    out,
+    '--sizes',
+    opts.sizes.join(','),
+    '--runs',
+    String(opts.nodeRuns),
+  ];
+  const { code, stderr } = await run(process.execPath, args, { echo: true });
+  if (code !== 0) throw new Error(`national-node.ts failed (exit ${code}): ${stderr.slice(-800)}`);
+  return JSON.parse(readFileSync(out, 'utf8'));
+}
+
+async function chromiumVersion(browser) {
+  try {
+    return browser.version();
+  } catch {
+    return null;
+  }
+}
+
+function timestamp(date) {
+  return date.toISOString().replace(/[:.]/g, '-').replace('T', '_').slice(0, 19);
+}
+
+async function main() {
+  const opts = options();
+  const started = new Date();
+  const t0 = performance.now();
+  const result = {
+    startedAt: started.toISOString(),
+    machine: {
+      node: process.version,
+      cpus: cpus().length,
+      cpuModel: cpus()[0]?.model ?? null,
+      loadavgAtStart: loadavg(),
+      loadavgByPart: {},
+    },
+    options: { ...opts, only: [...opts.only] },
+    errors: [],
+  };
+  let preview = null;
+  let browser = null;
+  let distDir = null;
+  const dataDir = mkdtempSync(join(tmpdir(), 'bench-national-'));
+
+  const cleanup = async () => {
+    await browser?.close().catch(() => undefined);
+    browser = null;
+    if (preview) {
+      await preview.stop();
+      result.server = { pids: preview.pids, restarts: preview.restarts };
+    }
+    preview = null;
+    if (distDir) rmSync(distDir, { recursive: true, force: true });
+    distDir = null;
+    if (opts.keepData) log(`generated data kept in ${dataDir}`);
+    else rmSync(dataDir, { recursive: true, force: true });
+  };
+  const onSignal = (signal) => {
+    log(`${signal}: stopping`);
+    void cleanup().finally(() => process.exit(130));
+  };
+  process.once('SIGINT', onSignal);
+  process.once('SIGTERM', onSignal);
+
+  /** Runs one part; a failure is recorded and the other parts still run. */
+  const part = async (name, fn, label = name) => {
+    if (!opts.only.has(name)) return;
+    const start = performance.now();
+    result.machine.loadavgByPart[label] = loadavg()[0];
+    log(`${label} ... (load average ${loadavg()[0].toFixed(1)})`);
+    try {
+      await fn();
+      log(`${label} done in ${since(start)}`);
+    } catch (error) {
+      log(`${label} FAILED: ${error instanceof Error ? error.message : String(error)}`);
+      result.errors.push({
+        part: name,
+        message: error instanceof Error ? error.message : String(error),
+      });
+    }
+  };
+
+  try {
+    if (opts.build) {
+      log('npm run build ...');
+      await build();
+    }
+    distDir = snapshotDist();
+    await part('sizes', async () => {
+      result.sizes = measureSizes(distDir);
+    });
+    const needsServer = ['lighthouse', 'latency', 'browser'].some((p) => opts.only.has(p));
+    if (needsServer) preview = await startPreview(distDir);
+    await part('lighthouse', async () => {
+      result.lighthouse = await benchLighthouse(
+        preview.url,
+        opts.lighthouseRuns,
+        preview.withServer,
+      );
+    });
+    if (['latency', 'browser'].some((p) => opts.only.has(p))) {
+      browser = await launchChromium();
+      result.machine.chromium = await chromiumVersion(browser);
+    }
+    await part('latency', async () => {
+      result.answers = await benchAnswerLatency(browser, preview.url, {
+        withServer: preview.withServer,
+      });
+    });
+    let national = null;
+    if (opts.only.has('node') || opts.only.has('browser')) {
+      const name = opts.only.has('node') ? 'node' : 'browser';
+      await part(
+        name,
+        async () => {
+          const node = await runNodeNational(opts, dataDir);
+          national = {
+            files: node.files.map((f) => f.path),
+            bundles: node.bundles,
+            bundleSize: node.bundleSize,
+          };
+          const { files: fileList, bundles, ...rest } = node;
+          result.nodeNational = { ...rest, files: fileList.length, bundles: bundles.length };
+        },
+        'national data and Node timings',
+      );
+      if (!opts.only.has('node')) delete result.nodeNational;
+    }
+    if (national) {
+      await part('browser', async () => {
+        result.browserNational = await benchNationalBrowser(
+          browser,
+          preview.url,
+          national.files,
+          national.bundles,
+          opts.browserPlan,
+          { withServer: preview.withServer, bundleSize: national.bundleSize },
+        );
+      });
+    }
+  } catch (error) {
+    result.errors.push({
+      part: 'setup',
+      message: error instanceof Error ? error.message : String(error),
+    });
+  } finally {
+    await cleanup();
+  }
+
+  const rows = buildRows(result);
+  result.targets = rows
+    .filter((r) => r.pass !== null)
+    .map(({ id, label, target, measured, value, pass }) => ({
+      id,
+      label,
+      target,
+      measured,
+      value,
+      pass,
+    }));
+  result.rows = rows;
+  result.machine.loadavgAtEnd = loadavg();
+  result.finishedAt = new Date().toISOString();
+  result.durationS = Math.round((performance.now() - t0) / 1000);
+
+  const failed = result.targets.filter((t) => !t.pass);
+  const sizeFailed = result.sizes ? !result.sizes.pass : false;
+  result.pass = failed.length === 0 && result.errors.length === 0;
+  const exitCode =
+    sizeFailed || result.errors.length > 0 || (opts.strict && failed.length > 0) ? 1 : 0;
+  result.exitCode = exitCode;
+
+  mkdirSync('bench-results', { recursive: true });
+  const file = join('bench-results', `bench-${timestamp(started)}.json`);
+  const json = `${JSON.stringify(result, null, 2)}\n`;
+  writeFileSync(file, json);
+  writeFileSync(join('bench-results', 'latest.json'), json);
+
+  console.log('');
+  console.log(formatTable(rows));
+  console.log('');
+  for (const e of result.errors) console.log(`ERROR in ${e.part}: ${e.message}`);
+  console.log(
+    `${result.targets.length - failed.length} of ${result.targets.length} targets met` +
+      (failed.length ? ` (failed: ${failed.map((f) => f.id).join(', ')})` : '') +
+      `; ${result.durationS} s; results in ${file} and bench-results/latest.json`,
+  );
+  const load = (xs) => xs.map((x) => x.toFixed(1)).join(' / ');
+  console.log(
+    `Machine: ${result.machine.cpus} × ${result.machine.cpuModel ?? 'CPU'}, Node ${process.version}, ` +
+      `Chromium ${result.machine.chromium ?? 'n/a'}; load average (1/5/15 min) at start ${load(result.machine.loadavgAtStart)}, ` +
+      `at end ${load(result.machine.loadavgAtEnd)}` +
+      (result.server?.restarts
+        ? `; the preview server was restarted ${result.server.restarts} time(s)`
+        : ''),
+  );
+  if (sizeFailed)
+    console.log(
+      `First screen is over its budget: ${result.sizes.firstScreenKB} KB > ${result.sizes.budgetKB} KB`,
+    );
+  process.exitCode = exitCode;
+}
+
+await main();
