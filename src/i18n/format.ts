@@ -15,32 +15,57 @@ export function intlLocale(locale: Locale): string[] {
   return INTL_LOCALE[locale];
 }
 
+/**
+ * Formatters are costly to create and a heatmap formats thousands of cells, so each
+ * locale and style gets one, made on first use.
+ */
+const cache = new Map<string, Intl.NumberFormat | Intl.DateTimeFormat>();
+
+function numberFormat(
+  locale: Locale,
+  key: string,
+  options: Intl.NumberFormatOptions,
+): Intl.NumberFormat {
+  const id = `${locale}:${key}`;
+  let f = cache.get(id) as Intl.NumberFormat | undefined;
+  if (!f) {
+    f = new Intl.NumberFormat(INTL_LOCALE[locale], options);
+    cache.set(id, f);
+  }
+  return f;
+}
+
 /** A score 0–100, shown as a whole number. */
 export function formatScore(value: number, locale: Locale): string {
-  return new Intl.NumberFormat(INTL_LOCALE[locale], { maximumFractionDigits: 0 }).format(value);
+  return numberFormat(locale, 'score', { maximumFractionDigits: 0 }).format(value);
 }
 
 export function formatDecimal(value: number, locale: Locale, digits = 1): string {
-  return new Intl.NumberFormat(INTL_LOCALE[locale], {
+  return numberFormat(locale, `decimal${digits}`, {
     minimumFractionDigits: digits,
     maximumFractionDigits: digits,
   }).format(value);
 }
 
 export function formatPercent(share: number, locale: Locale): string {
-  return new Intl.NumberFormat(INTL_LOCALE[locale], {
-    style: 'percent',
-    maximumFractionDigits: 0,
-  }).format(share);
+  return numberFormat(locale, 'percent', { style: 'percent', maximumFractionDigits: 0 }).format(
+    share,
+  );
 }
 
 /** "3. mai 2024" in nb and nn, "3 May 2024" in en. `iso` is YYYY-MM-DD or a full timestamp. */
 export function formatDate(iso: string, locale: Locale): string {
   const date = /^\d{4}-\d{2}-\d{2}$/.test(iso) ? new Date(`${iso}T12:00:00Z`) : new Date(iso);
-  return new Intl.DateTimeFormat(INTL_LOCALE[locale], {
-    day: 'numeric',
-    month: 'long',
-    year: 'numeric',
-    timeZone: 'UTC',
-  }).format(date);
+  const id = `${locale}:date`;
+  let f = cache.get(id) as Intl.DateTimeFormat | undefined;
+  if (!f) {
+    f = new Intl.DateTimeFormat(INTL_LOCALE[locale], {
+      day: 'numeric',
+      month: 'long',
+      year: 'numeric',
+      timeZone: 'UTC',
+    });
+    cache.set(id, f);
+  }
+  return f.format(date);
 }
