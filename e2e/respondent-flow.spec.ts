@@ -184,6 +184,8 @@ test('starting a new response keeps the old one, and deleting asks first', async
 
 test('keyboard only: start, answer, move between areas, review and results', async ({ page }) => {
   await page.goto('./?lang=en');
+  // Tab only once the app has rendered, as a user would after the page appears.
+  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
   await page.keyboard.press('Tab');
   await expect(page.getByRole('link', { name: 'Skip to main content' })).toBeFocused();
 
