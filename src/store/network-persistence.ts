@@ -12,17 +12,17 @@ export function validateNetworkData(raw: unknown): NetworkData | null {
   if (!Array.isArray(data.sources)) return null;
   const responses: Record<string, Response> = {};
   for (const [id, value] of Object.entries(data.responses ?? {})) {
-    const parsed = responseSchema.safeParse(value);
+    const parsed = responseSchema().safeParse(value);
     if (parsed.success && parsed.data.id === id) responses[id] = parsed.data;
   }
   const actions: Record<string, Action> = {};
   for (const [id, value] of Object.entries(data.actions ?? {})) {
-    const parsed = actionSchema.safeParse(value);
+    const parsed = actionSchema().safeParse(value);
     if (parsed.success && parsed.data.id === id) actions[id] = parsed.data;
   }
   const agreements: Record<string, AgreedResponse> = {};
   for (const [id, value] of Object.entries(data.agreements ?? {})) {
-    const parsed = agreedResponseSchema.safeParse(value);
+    const parsed = agreedResponseSchema().safeParse(value);
     if (parsed.success && parsed.data.id === id) agreements[id] = parsed.data;
   }
   const sources = data.sources.filter(

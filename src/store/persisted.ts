@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { lazy } from '../domain/lazy';
 import { responseSchema } from '../domain/files/response-schema';
 import { parseQuestionnaire, type Questionnaire } from '../domain/questionnaire/schema';
 import { actionSchema } from '../domain/files/results-file-schema';
@@ -94,21 +95,24 @@ export function migrateState(
   return current;
 }
 
-const settingsSchema = z.object({
-  activeResponseId: z.catch(z.nullable(z.string()), null),
-  lastAreaByResponse: z.catch(z.record(z.string(), z.string()), {}),
-  deletedResponses: z.catch(z.record(z.string(), z.string()), {}),
-  language: z.catch(z.enum(LOCALES), 'nb'),
-  networkView: z.catch(
-    z.object({
-      round: z.catch(z.nullable(z.union(GATHERING_ROUNDS.map((r) => z.literal(r)))), null),
-      anonymised: z.catch(z.boolean(), false),
-      viewer: z.catch(z.nullable(z.string().check(z.regex(/^\d{4}$/))), null),
-      source: z.catch(z.enum(['mean', 'agreed']), 'mean'),
-    }),
-    initialNetworkView(),
-  ),
-});
+/** Built on first use (see ../domain/lazy.ts). */
+const settingsSchema = lazy(() =>
+  z.object({
+    activeResponseId: z.catch(z.nullable(z.string()), null),
+    lastAreaByResponse: z.catch(z.record(z.string(), z.string()), {}),
+    deletedResponses: z.catch(z.record(z.string(), z.string()), {}),
+    language: z.catch(z.enum(LOCALES), 'nb'),
+    networkView: z.catch(
+      z.object({
+        round: z.catch(z.nullable(z.union(GATHERING_ROUNDS.map((r) => z.literal(r)))), null),
+        anonymised: z.catch(z.boolean(), false),
+        viewer: z.catch(z.nullable(z.string().check(z.regex(/^\d{4}$/))), null),
+        source: z.catch(z.enum(['mean', 'agreed']), 'mean'),
+      }),
+      initialNetworkView(),
+    ),
+  }),
+);
 
 /**
  * Validates migrated state. Responses are checked one by one, so one bad entry
@@ -117,27 +121,27 @@ const settingsSchema = z.object({
 export function validatePersisted(state: unknown): { state: PersistedState; rejected: number } {
   const base = initialPersisted();
   if (!isRecord(state)) return { state: base, rejected: 1 };
-  const settings = settingsSchema.parse(state);
+  const settings = settingsSchema().parse(state);
   const responses: Record<string, Response> = {};
   let rejected = 0;
   const raw = isRecord(state.responses) ? state.responses : {};
   if (state.responses !== undefined && !isRecord(state.responses)) rejected += 1;
   for (const [key, value] of Object.entries(raw)) {
-    const parsed = responseSchema.safeParse(value);
+    const parsed = responseSchema().safeParse(value);
     if (parsed.success && parsed.data.id === key) responses[key] = parsed.data;
     else rejected += 1;
   }
   const actions: Record<string, Action> = {};
   const rawActions = isRecord(state.actions) ? state.actions : {};
   for (const [key, value] of Object.entries(rawActions)) {
-    const parsed = actionSchema.safeParse(value);
+    const parsed = actionSchema().safeParse(value);
     if (parsed.success && parsed.data.id === key) actions[key] = parsed.data;
     else rejected += 1;
   }
   const agreements: Record<string, AgreedResponse> = {};
   const rawAgreements = isRecord(state.agreements) ? state.agreements : {};
   for (const [key, value] of Object.entries(rawAgreements)) {
-    const parsed = agreedResponseSchema.safeParse(value);
+    const parsed = agreedResponseSchema().safeParse(value);
     if (parsed.success && parsed.data.id === key) agreements[key] = parsed.data;
     else rejected += 1;
   }

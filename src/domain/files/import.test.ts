@@ -132,8 +132,8 @@ function plainDataProblem(value: unknown): string | null {
 function resultProblem(result: ImportResult): string | null {
   if (result.ok) {
     for (const r of result.responses)
-      if (!responseSchema.safeParse(r).success) return 'bad response';
-    for (const a of result.actions) if (!actionSchema.safeParse(a).success) return 'bad action';
+      if (!responseSchema().safeParse(r).success) return 'bad response';
+    for (const a of result.actions) if (!actionSchema().safeParse(a).success) return 'bad action';
     if (result.file.responses !== result.responses) return 'file and responses differ';
     return plainDataProblem(result);
   }

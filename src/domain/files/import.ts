@@ -245,7 +245,7 @@ function runChain(input: string | Uint8Array, options: ImportOptions): ImportRes
   if (!migrated.ok) return fail(migrated.code, { detail: migrated.detail });
 
   // reportInput lets describeIssue say what was found ("found number 5"); clip() keeps it short.
-  const parsed = resultsFileV1Schema.safeParse(migrated.file, { reportInput: true });
+  const parsed = resultsFileV1Schema().safeParse(migrated.file, { reportInput: true });
   if (!parsed.success) {
     const all = parsed.error.issues;
     const issues = all.slice(0, MAX_ISSUES).map((issue) => ({

@@ -122,7 +122,7 @@ export interface ActionIssue {
 
 /** Problems that would stop the action from being saved or exported. Empty when valid. */
 export function checkAction(action: unknown): ActionIssue[] {
-  const result = actionSchema.safeParse(action);
+  const result = actionSchema().safeParse(action);
   if (result.success) return [];
   return result.error.issues.map((issue) => ({
     path: issue.path.map(String).join('.'),

@@ -154,7 +154,7 @@ describe('agreedResponseSchema', () => {
   it.each(['__proto__', 'constructor', 'prototype'])('rejects the reserved key %s', (key) => {
     const json = `{"${key}": {"level": 3, "rationale": "", "updatedAt": "${T1}"}}`;
     const input = { ...agreed(), agreed: JSON.parse(json) as unknown };
-    expect(agreedResponseSchema.safeParse(input).success).toBe(false);
+    expect(agreedResponseSchema().safeParse(input).success).toBe(false);
   });
 
   it('rejects more agreed statements than the limit', () => {
@@ -164,9 +164,9 @@ describe('agreedResponseSchema', () => {
         { level: 3, rationale: '', updatedAt: T1 },
       ]),
     );
-    expect(agreedResponseSchema.safeParse({ ...agreed(), agreed: many }).success).toBe(false);
+    expect(agreedResponseSchema().safeParse({ ...agreed(), agreed: many }).success).toBe(false);
     const enough = Object.fromEntries(Object.entries(many).slice(1));
-    expect(agreedResponseSchema.safeParse({ ...agreed(), agreed: enough }).success).toBe(true);
+    expect(agreedResponseSchema().safeParse({ ...agreed(), agreed: enough }).success).toBe(true);
   });
 });
 

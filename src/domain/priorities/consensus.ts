@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { lazy } from '../lazy';
 import {
   GATHERING_ROUNDS,
   LEVELS,
@@ -125,49 +126,56 @@ export const AGREED_LIMITS = { rationale: 2000, statements: 500 } as const;
 
 /** Keys that must never become object keys when untrusted data is copied. */
 const RESERVED = new Set(['__proto__', 'constructor', 'prototype']);
-const id = z.string().check(
-  z.minLength(1),
-  z.maxLength(100),
-  z.regex(/^[A-Za-z0-9_.:-]+$/),
-  z.refine((k) => !RESERVED.has(k), { error: 'Reserved key' }),
-);
-const timestamp = z.iso.datetime({ offset: true });
-const level = z.union(LEVELS.map((l) => z.literal(l)));
+/** Built on first use (see ../lazy.ts). */
+const schemas = lazy(() => {
+  const id = z.string().check(
+    z.minLength(1),
+    z.maxLength(100),
+    z.regex(/^[A-Za-z0-9_.:-]+$/),
+    z.refine((k) => !RESERVED.has(k), { error: 'Reserved key' }),
+  );
+  const timestamp = z.iso.datetime({ offset: true });
+  const level = z.union(LEVELS.map((l) => z.literal(l)));
 
-export const agreedAnswerSchema = z.strictObject({
-  level: z.union([level, z.literal('dontKnow'), z.literal('notRelevant')]),
-  rationale: z.string().check(z.maxLength(AGREED_LIMITS.rationale)),
-  updatedAt: timestamp,
+  const agreedAnswerSchema = z.strictObject({
+    level: z.union([level, z.literal('dontKnow'), z.literal('notRelevant')]),
+    rationale: z.string().check(z.maxLength(AGREED_LIMITS.rationale)),
+    updatedAt: timestamp,
+  });
+
+  const agreedResponseSchema = z.strictObject({
+    id,
+    municipality: z.strictObject({
+      number: z.string().check(z.regex(/^\d{4}$/)),
+      name: z.string().check(z.trim(), z.minLength(1), z.maxLength(100)),
+    }),
+    round: z.union(GATHERING_ROUNDS.map((r) => z.literal(r))),
+    questionnaire: z.strictObject({ id, version: z.int().check(z.gte(1)) }),
+    agreed: z.pipe(
+      // zod's record silently drops an own "__proto__" key instead of checking it; reject it first.
+      z.custom<unknown>(
+        (v) => typeof v !== 'object' || v === null || !Object.hasOwn(v, '__proto__'),
+        {
+          error: 'Reserved key',
+        },
+      ),
+      z.record(id, agreedAnswerSchema).check(
+        z.refine((r) => Object.keys(r).length <= AGREED_LIMITS.statements, {
+          error: `At most ${AGREED_LIMITS.statements} agreed statements`,
+        }),
+      ),
+    ),
+    updatedAt: timestamp,
+    demo: z.optional(z.boolean()),
+  });
+  return { agreedAnswerSchema, agreedResponseSchema };
 });
 
-export const agreedResponseSchema = z.strictObject({
-  id,
-  municipality: z.strictObject({
-    number: z.string().check(z.regex(/^\d{4}$/)),
-    name: z.string().check(z.trim(), z.minLength(1), z.maxLength(100)),
-  }),
-  round: z.union(GATHERING_ROUNDS.map((r) => z.literal(r))),
-  questionnaire: z.strictObject({ id, version: z.int().check(z.gte(1)) }),
-  agreed: z.pipe(
-    // zod's record silently drops an own "__proto__" key instead of checking it; reject it first.
-    z.custom<unknown>(
-      (v) => typeof v !== 'object' || v === null || !Object.hasOwn(v, '__proto__'),
-      {
-        error: 'Reserved key',
-      },
-    ),
-    z.record(id, agreedAnswerSchema).check(
-      z.refine((r) => Object.keys(r).length <= AGREED_LIMITS.statements, {
-        error: `At most ${AGREED_LIMITS.statements} agreed statements`,
-      }),
-    ),
-  ),
-  updatedAt: timestamp,
-  demo: z.optional(z.boolean()),
-});
+export const agreedAnswerSchema = () => schemas().agreedAnswerSchema;
+export const agreedResponseSchema = () => schemas().agreedResponseSchema;
 
 // Compile-time check that the schema and the domain type agree.
-type ParsedAgreed = z.infer<typeof agreedResponseSchema>;
+type ParsedAgreed = z.infer<ReturnType<typeof agreedResponseSchema>>;
 export const _agreedTypeCheck: (a: ParsedAgreed) => AgreedResponse = (a) => a;
 
 export type ParseAgreedResult =
@@ -175,7 +183,7 @@ export type ParseAgreedResult =
 
 /** Validates unknown data as an agreed response; returns issue codes, never text. */
 export function parseAgreedResponse(data: unknown): ParseAgreedResult {
-  const result = agreedResponseSchema.safeParse(data);
+  const result = agreedResponseSchema().safeParse(data);
   if (result.success) return { ok: true, agreed: result.data };
   return {
     ok: false,
