@@ -1,4 +1,4 @@
-import { StrictMode, startTransition } from 'react';
+import { StrictMode, startTransition, useEffect } from 'react';
 import { createRoot } from 'react-dom/client';
 import { I18nextProvider } from 'react-i18next';
 import './app/designsystemet.css';
@@ -40,11 +40,21 @@ store.subscribe((s, prev) => {
   if (s.language !== prev.language) applyLanguage(s.language);
 });
 
-// Imported results live in IndexedDB; they load in the background, off the first screen's path.
-void Promise.all([import('./store/network-persistence'), import('./lib/network-storage')]).then(
-  ([persistence, storage]) =>
-    persistence.connectNetworkStorage(store, storage.createIdbNetworkStorage()),
-);
+// Imported results live in IndexedDB. They load once the first screen has been committed: a
+// store update during the first (time-sliced) render would force React to finish it in one
+// long task. useSyncExternalStore updates cannot wait for a transition.
+let networkStarted = false;
+function LoadNetworkAfterFirstRender() {
+  useEffect(() => {
+    if (networkStarted) return; // StrictMode runs effects twice in development
+    networkStarted = true;
+    void Promise.all([import('./store/network-persistence'), import('./lib/network-storage')]).then(
+      ([persistence, storage]) =>
+        persistence.connectNetworkStorage(store, storage.createIdbNetworkStorage()),
+    );
+  }, []);
+  return null;
+}
 
 // Another tab saved answers: merge them, newest edit per statement wins.
 window.addEventListener('storage', (event) => {
@@ -62,6 +72,7 @@ startTransition(() => {
           <ErrorBoundary store={store}>
             <App />
           </ErrorBoundary>
+          <LoadNetworkAfterFirstRender />
         </StoreProvider>
       </I18nextProvider>
     </StrictMode>,
