@@ -54,7 +54,7 @@ export default defineConfig({
       manifest: {
         name: 'Næringsspeilet',
         short_name: 'Næringsspeilet',
-        description: 'Sjølvvurdering for gode vertskommunar for næringslivet',
+        description: 'Selvvurdering av kommunen som vertskap for næringslivet',
         lang: 'nb',
         theme_color: '#1e2b3c',
         background_color: '#ffffff',

@@ -326,6 +326,8 @@ async function prepareWalk(page: Page): Promise<string[]> {
  * comes round).
  */
 async function walkScreen(page: Page, screen: string, problems: string[]) {
+  // The app renders after the page's load event; walk the screen once it is there.
+  await expect(page.getByRole('heading', { level: 1 }).first()).toBeVisible();
   const expected = await prepareWalk(page);
   const limit = expected.length * 2 + 20;
   let stops: Stop[] = [];

@@ -11,7 +11,8 @@ import { StoreProvider } from './store/store-context';
 import { STORE_KEY } from './store/persisted';
 import { createSafeStorage } from './lib/storage';
 import { setCustomQuestionnaires } from './lib/questionnaires';
-import { createI18n, languageFromUrl } from './i18n/i18n';
+import { createI18n, languageFromUrl, loadLanguage } from './i18n/i18n';
+import type { Locale } from './domain/types';
 
 const storage = createSafeStorage();
 const store = createAppStore({ storage });
@@ -29,15 +30,25 @@ store.subscribe((s, prev) => {
 const fromUrl = languageFromUrl(window.location.search);
 if (fromUrl) store.getState().setLanguage(fromUrl);
 
-const i18n = createI18n(store.getState().language);
-const applyLanguage = (language: string) => {
+const i18n = createI18n('nb');
+let wantedLanguage: Locale = store.getState().language;
+async function applyLanguage(language: Locale) {
+  wantedLanguage = language;
+  try {
+    await loadLanguage(i18n, language);
+  } catch {
+    // The language's texts could not be loaded (offline before the app was cached): keep the
+    // language on screen, and let the switcher show that one.
+    if (wantedLanguage === language) store.getState().setLanguage(i18n.language as Locale);
+    return;
+  }
+  if (wantedLanguage !== language) return; // a later choice won
+  if (i18n.language !== language) await i18n.changeLanguage(language);
   document.documentElement.lang = language;
-  if (i18n.language !== language) void i18n.changeLanguage(language);
   document.title = i18n.t('app.name');
-};
-applyLanguage(store.getState().language);
+}
 store.subscribe((s, prev) => {
-  if (s.language !== prev.language) applyLanguage(s.language);
+  if (s.language !== prev.language) void applyLanguage(s.language);
 });
 
 // Imported results live in IndexedDB. They load once the first screen has been committed: a
@@ -63,18 +74,24 @@ window.addEventListener('storage', (event) => {
 
 // A transition lets React render the first screen in slices of a few milliseconds instead of
 // one long task, so a slow phone stays responsive while the app starts (Lighthouse's TBT).
-const root = createRoot(document.getElementById('root')!);
-startTransition(() => {
-  root.render(
-    <StrictMode>
-      <I18nextProvider i18n={i18n}>
-        <StoreProvider store={store}>
-          <ErrorBoundary store={store}>
-            <App />
-          </ErrorBoundary>
-          <LoadNetworkAfterFirstRender />
-        </StoreProvider>
-      </I18nextProvider>
-    </StrictMode>,
-  );
-});
+function renderApp() {
+  const root = createRoot(document.getElementById('root')!);
+  startTransition(() => {
+    root.render(
+      <StrictMode>
+        <I18nextProvider i18n={i18n}>
+          <StoreProvider store={store}>
+            <ErrorBoundary store={store}>
+              <App />
+            </ErrorBoundary>
+            <LoadNetworkAfterFirstRender />
+          </StoreProvider>
+        </I18nextProvider>
+      </StrictMode>,
+    );
+  });
+}
+
+// Bokmål is at hand at once; another saved language loads first, so no bokmål flashes by.
+// (Not a top-level await: that would make the bundler split the first screen into many files.)
+void applyLanguage(store.getState().language).finally(renderApp);

@@ -3,6 +3,7 @@ import { screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { renderWithApp } from '../../app/test-utils';
 import { StartScreen } from './start-screen';
+import { createI18n } from '../../i18n/i18n';
 
 describe('StartScreen', () => {
   it('lists every problem in the form, in the user language, and keeps what was entered', async () => {
@@ -35,6 +36,16 @@ describe('StartScreen', () => {
     await user.selectOptions(screen.getByRole('combobox', { name: 'Kommune' }), 'Ulstein (1516)');
     await user.click(screen.getByRole('button', { name: 'Byt til nynorsk' }));
     expect(store.getState().language).toBe('nn');
+  });
+
+  it('loads the nynorsk texts for the suggestion when the app has only bokmål loaded', async () => {
+    const user = userEvent.setup();
+    const i18n = createI18n('nb');
+    expect(i18n.hasResourceBundle('nn', 'common')).toBe(false);
+    renderWithApp(<StartScreen />, { i18n });
+    await user.selectOptions(screen.getByRole('combobox', { name: 'Kommune' }), 'Ulstein (1516)');
+    expect(await screen.findByRole('button', { name: 'Byt til nynorsk' })).toBeVisible();
+    expect(screen.getByText(/Ulstein/, { selector: 'p' })).toHaveAttribute('lang', 'nn');
   });
 
   it('does not suggest nynorsk for a neutral municipality', async () => {

@@ -1,4 +1,4 @@
-import { useId, useState, type FormEvent } from 'react';
+import { useEffect, useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
   Alert,
@@ -18,6 +18,7 @@ import {
 } from '../../domain/network';
 import { GATHERING_ROUNDS, ROLES, type GatheringRound, type Role } from '../../domain/types';
 import { useAppStore } from '../../store/store-context';
+import { loadLanguage } from '../../i18n/i18n';
 import { allQuestionnaires, latestQuestionnaire } from '../../lib/questionnaires';
 import { CustomQuestionnaire } from './custom-questionnaire';
 import { localize } from '../../domain/questionnaire/localize';
@@ -38,7 +39,7 @@ type FieldErrors = Partial<
 >;
 
 export function StartScreen() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const language = useAppStore((s) => s.language);
   const setLanguage = useAppStore((s) => s.setLanguage);
   const startResponse = useAppStore((s) => s.startResponse);
@@ -63,7 +64,21 @@ export function StartScreen() {
   const selectId = useId();
 
   const network = findNetworkMunicipality(municipality);
-  const suggestNynorsk = network?.writtenForm === 'nynorsk' && language !== 'nn';
+  const wantsNynorsk = network?.writtenForm === 'nynorsk' && language !== 'nn';
+  // The suggestion is written in nynorsk, whatever the language on screen: load its texts.
+  const [nynorskLoaded, setNynorskLoaded] = useState(() => i18n.hasResourceBundle('nn', 'common'));
+  useEffect(() => {
+    if (!wantsNynorsk || nynorskLoaded) return;
+    let current = true;
+    loadLanguage(i18n, 'nn').then(
+      () => current && setNynorskLoaded(true),
+      () => undefined, // could not load (offline before the app was cached): no suggestion
+    );
+    return () => {
+      current = false;
+    };
+  }, [wantsNynorsk, nynorskLoaded, i18n]);
+  const suggestNynorsk = wantsNynorsk && nynorskLoaded;
 
   function validate(): FieldErrors {
     const e: FieldErrors = {};
