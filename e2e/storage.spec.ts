@@ -4,7 +4,7 @@ import path from 'node:path';
 import { createDemoNetwork } from '../src/domain/demo/demo-network';
 import { importResultsFile } from '../src/domain/files/import';
 import { parseQuestionnaire } from '../src/domain/questionnaire/schema';
-import { startResponse, statementGroups } from './helpers';
+import { expectNoAxeViolations, startResponse, statementGroups } from './helpers';
 
 /**
  * Storage faults: what the browser does to saved answers that a user cannot see. Each test sets
@@ -106,6 +106,27 @@ test('corrupted saved state: the app starts, says so, and "Last ned kopien" down
   await statementGroups(page).nth(0).getByRole('radio', { name: /^4 / }).check();
   await page.reload();
   await expect(statementGroups(page).nth(0).getByRole('radio', { name: /^4 / })).toBeChecked();
+
+  // After the reload the copy is still within reach, until the user deletes it.
+  await expect(page.getByText(nb.recovery.backupKept!)).toBeVisible();
+  const notice = page.locator('.notice').filter({ hasText: nb.recovery.backupKept! });
+  await expectNoAxeViolations(page, 'kept copy notice');
+  const again = page.waitForEvent('download');
+  await notice.getByRole('button', { name: 'Last ned kopien' }).click();
+  expect(await downloadedText(await again)).toBe(raw);
+  await notice.getByRole('button', { name: 'Slett kopien' }).click();
+  await expect(page.getByText(nb.recovery.deleteQuestion!)).toBeVisible();
+  await expect(notice.getByRole('button', { name: 'Ja, slett kopien' })).toBeFocused();
+  await notice.getByRole('button', { name: 'Avbryt' }).click();
+  await expect(notice.getByRole('button', { name: 'Slett kopien' })).toBeFocused();
+  expect(await page.evaluate((k) => localStorage.getItem(k), BACKUP_KEY)).toBe(raw);
+  await notice.getByRole('button', { name: 'Slett kopien' }).click();
+  await notice.getByRole('button', { name: 'Ja, slett kopien' }).click();
+  await expect(page.getByText(nb.recovery.backupKept!)).toBeHidden();
+  expect(await page.evaluate((k) => localStorage.getItem(k), BACKUP_KEY)).toBeNull();
+  await page.reload();
+  await expect(statementGroups(page).nth(0).getByRole('radio', { name: /^4 / })).toBeChecked();
+  await expect(page.getByText(nb.recovery.backupKept!)).toBeHidden();
   expect(errors).toEqual([]);
 });
 
