@@ -295,6 +295,25 @@ describe('anonymising', () => {
     expect(JSON.stringify(table.records)).not.toMatch(/Ørsta|1520|"o1"|p-o1/);
   });
 
+  it('leaves out the comments of anonymised municipalities, which may name them', () => {
+    const commented = structuredClone(orsta);
+    commented.answers['a-1']!.comment = 'Her i Ørsta tar byggesaker for lang tid.';
+    const responses = RESPONSES.map((r) => (r === orsta ? commented : r));
+    const named = exportResponses([q], responses);
+    expect(named.records.map((r) => r.comment)).toContain(
+      'Her i Ørsta tar byggesaker for lang tid.',
+    );
+    const table = exportResponses([q], responses, { anonymise: { letters } });
+    const anonymous = table.records.filter((r) => r.municipality_name === 'Kommune A');
+    expect(anonymous.length).toBeGreaterThan(0);
+    expect(anonymous.every((r) => r.comment === '')).toBe(true);
+    expect(JSON.stringify(table.rows)).not.toMatch(/Ørsta/);
+    // The viewer's own municipality keeps its comments.
+    expect(
+      table.records.find((r) => r.response_id === 'h1' && r.statement_id === 'a-1')?.comment,
+    ).toBe(TRICKY_COMMENT);
+  });
+
   it('takes a translated label', () => {
     const label = (letter: string) => `Municipality ${letter}`;
     const scores = exportScores(q, RESPONSES, { anonymise: { letters, label } });

@@ -31,9 +31,9 @@ import { slug } from './results-file';
  * Anonymising: pass `anonymise.letters` (from anonymiseNames; the caller builds it). A
  * municipality in the map gets the name `label(letter)` ("Kommune A" unless the caller
  * translates it) and an empty municipality number; its response ids, respondent ids and
- * initials are blanked. Anonymised municipalities are sorted by letter after the named ones, so
- * the row order does not give the kommunenummer away. Comments are exported as written: they
- * may name the municipality, which no code can reliably catch.
+ * initials are blanked, and so are its comments: free text may name the municipality or a
+ * person, which no code can reliably catch. Anonymised municipalities are sorted by letter
+ * after the named ones, so the row order does not give the kommunenummer away.
  */
 
 export interface AnonymiseOption {
@@ -233,7 +233,7 @@ export function exportResponses(
         statement_id: statement.id,
         answer: value,
         level: typeof value === 'number' ? value : null,
-        comment: answer?.comment ?? '',
+        comment: shown.anonymised ? '' : (answer?.comment ?? ''),
         answer_updated_at: answer?.updatedAt ?? '',
         demo: r.demo === true,
       });
