@@ -50,7 +50,8 @@ export default defineConfig({
     cspMeta(),
     VitePWA({
       registerType: 'autoUpdate',
-      injectRegister: 'script',
+      // main.tsx registers the service worker itself, so a failed registration is caught.
+      injectRegister: false,
       manifest: {
         name: 'Næringsspeilet',
         short_name: 'Næringsspeilet',

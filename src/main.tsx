@@ -67,6 +67,16 @@ function LoadNetworkAfterFirstRender() {
   return null;
 }
 
+// Offline use: the service worker precaches the app after the first visit. Registration can
+// fail (some private modes, a page opened from disk); the app then simply needs the network.
+function registerServiceWorker() {
+  navigator.serviceWorker.register('./sw.js', { scope: './' }).catch(() => undefined);
+}
+if ('serviceWorker' in navigator && import.meta.env.PROD) {
+  if (document.readyState === 'complete') registerServiceWorker();
+  else window.addEventListener('load', registerServiceWorker, { once: true });
+}
+
 // Another tab saved answers: merge them, newest edit per statement wins.
 window.addEventListener('storage', (event) => {
   if (event.key === STORE_KEY) store.getState().syncFromOtherTab(event.newValue);

@@ -1,7 +1,7 @@
 // Gzip sizes of the built app. The first-screen rule is the one scripts/size-check.mjs applies
 // (that script exits on import, so its logic is repeated here, unchanged): every JS and CSS file
 // under assets/ that index.html references, plus every chunk those import statically. Every
-// other JS/CSS file under assets/ is a lazy chunk. Files outside assets/ (registerSW.js, the
+// other JS/CSS file under assets/ is a lazy chunk. Files outside assets/ (the
 // service worker and workbox) load after the page and are listed apart.
 import { readFileSync, readdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
