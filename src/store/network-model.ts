@@ -1,4 +1,3 @@
-import { useMemo } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { aggregateResponses, type MunicipalityAggregate } from '../domain/comparison/aggregate';
 import { anonymiseNames } from '../domain/comparison/anonymise';
@@ -11,12 +10,13 @@ import {
   type SummaryStats,
 } from '../domain/comparison/network';
 import type { Questionnaire } from '../domain/questionnaire/schema';
-import type { Action, GatheringRound, Municipality } from '../domain/types';
+import type { Action, GatheringRound, Municipality, Response } from '../domain/types';
 import { mergeImportedActions, mergeImportedAgreements } from '../domain/files/import';
 import { agreedAnswers, type AgreedResponse } from '../domain/priorities/consensus';
 import { scoreArea } from '../domain/scoring/scoring';
 import { allQuestionnaires, latestQuestionnaire } from '../lib/questionnaires';
 import { alignVersions, type VersionDifference } from '../domain/comparison/versions';
+import type { NetworkView } from './network-slice';
 import { useAppStore } from './store-context';
 
 /** Fixed salt, so letters are stable between screens and machines but not in kommunenummer order. */
@@ -51,34 +51,70 @@ export interface NetworkModel {
   versionDifferences: VersionDifference[];
 }
 
-/** Everything the network screens show, derived from the imported responses. Never stored. */
-export function useNetworkModel(): NetworkModel {
-  const responses = useAppStore((s) => s.network.responses);
-  const importedActions = useAppStore((s) => s.network.actions);
-  const ownActions = useAppStore((s) => s.actions);
-  const importedAgreements = useAppStore((s) => s.network.agreements);
-  const ownAgreements = useAppStore((s) => s.agreements);
-  const view = useAppStore(useShallow((s) => s.networkView));
-  const custom = useAppStore((s) => s.customQuestionnaires);
-  const q = useMemo(() => latestQuestionnaire([...allQuestionnaires(), ...custom]), [custom]);
-  const aligned = useMemo(
-    () => alignVersions(q, Object.values(responses), [...allQuestionnaires(), ...custom]),
-    [q, responses, custom],
-  );
-  const all = useMemo(() => aggregateResponses(q, aligned.responses), [q, aligned]);
-  return useMemo(() => {
+/**
+ * Remembers the last result and its arguments; the same arguments (by identity) give the same
+ * result back without computing it again.
+ */
+function lastResult<A extends readonly unknown[], R>(
+  compute: (...args: A) => R,
+): (...args: A) => R {
+  let last: { args: A; result: R } | null = null;
+  return (...args) => {
+    if (
+      last !== null &&
+      last.args.length === args.length &&
+      last.args.every((arg, i) => Object.is(arg, args[i]))
+    ) {
+      return last.result;
+    }
+    const result = compute(...args);
+    last = { args, result };
+    return result;
+  };
+}
+
+/**
+ * The expensive part, keyed by what it reads: the store's response record and custom
+ * questionnaires. Both are replaced, never edited, when they change, so the same objects mean
+ * the same data. Kept outside React: useMemo starts empty on every mount, and each visit to a
+ * network screen (or the presentation or report) is a new mount, which would aggregate the
+ * whole network again.
+ */
+const aggregateNetwork = lastResult(
+  (responses: Readonly<Record<string, Response>>, custom: readonly Questionnaire[]) => {
+    const known = [...allQuestionnaires(), ...custom];
+    const questionnaire = latestQuestionnaire(known);
+    const aligned = alignVersions(questionnaire, Object.values(responses), known);
+    return { questionnaire, aligned, all: aggregateResponses(questionnaire, aligned.responses) };
+  },
+);
+
+/** The model from the aggregation and the rest of the inputs (see networkModel). */
+const buildModel = lastResult(
+  (
+    aggregated: ReturnType<typeof aggregateNetwork>,
+    responses: Readonly<Record<string, Response>>,
+    round: GatheringRound | null,
+    anonymised: boolean,
+    viewer: string | null,
+    source: NetworkView['source'],
+    importedActions: Readonly<Record<string, Action>>,
+    ownActions: Readonly<Record<string, Action>>,
+    importedAgreements: Readonly<Record<string, AgreedResponse>>,
+    ownAgreements: Readonly<Record<string, AgreedResponse>>,
+  ): NetworkModel => {
+    const { questionnaire: q, aligned, all } = aggregated;
     const rounds = roundsPresent(all);
-    const round =
-      view.round !== null && rounds.includes(view.round) ? view.round : (rounds.at(-1) ?? null);
+    const chosen = round !== null && rounds.includes(round) ? round : (rounds.at(-1) ?? null);
     const agreements = Object.values(
       mergeImportedAgreements(importedAgreements, Object.values(ownAgreements)).agreements,
     ).filter((a) => a.questionnaire.id === q.id && a.questionnaire.version === q.version);
     const agreedIn = new Set<string>();
-    let current = round === null ? [] : aggregatesForRound(all, round);
-    if (view.source === 'agreed' && round !== null) {
+    let current = chosen === null ? [] : aggregatesForRound(all, chosen);
+    if (source === 'agreed' && chosen !== null) {
       current = current.map((agg) => {
         const agreed = agreements.find(
-          (a) => a.municipality.number === agg.municipality.number && a.round === round,
+          (a) => a.municipality.number === agg.municipality.number && a.round === chosen,
         );
         if (!agreed || Object.keys(agreed.agreed).length === 0) return agg;
         agreedIn.add(agg.municipality.number);
@@ -88,10 +124,10 @@ export function useNetworkModel(): NetworkModel {
     const municipalities = [
       ...new Map(all.map((a) => [a.municipality.number, a.municipality])).values(),
     ].sort((a, b) => a.number.localeCompare(b.number));
-    const letters = view.anonymised
+    const letters = anonymised
       ? anonymiseNames(
           municipalities.map((m) => m.number),
-          view.viewer ?? undefined,
+          viewer ?? undefined,
           { salt: ANONYMISE_SALT },
         )
       : new Map<string, string>();
@@ -99,13 +135,13 @@ export function useNetworkModel(): NetworkModel {
       questionnaire: q,
       all,
       rounds,
-      round,
+      round: chosen,
       current,
       stats: networkStats(q, current),
       overall: networkOverall(current),
       municipalities,
-      anonymised: view.anonymised,
-      viewer: view.viewer,
+      anonymised,
+      viewer,
       letters,
       hasDemo: all.some((a) => a.demo),
       responseCount: Object.keys(responses).length,
@@ -113,21 +149,63 @@ export function useNetworkModel(): NetworkModel {
         mergeImportedActions(importedActions, Object.values(ownActions)).actions,
       ),
       agreements,
-      source: view.source,
+      source,
       agreedIn,
       versionDifferences: aligned.differences,
     };
-  }, [
-    all,
-    q,
+  },
+);
+
+/** What the network model is built from: parts of the store's state. */
+export interface NetworkModelInputs {
+  responses: Readonly<Record<string, Response>>;
+  customQuestionnaires: readonly Questionnaire[];
+  view: NetworkView;
+  importedActions: Readonly<Record<string, Action>>;
+  ownActions: Readonly<Record<string, Action>>;
+  importedAgreements: Readonly<Record<string, AgreedResponse>>;
+  ownAgreements: Readonly<Record<string, AgreedResponse>>;
+}
+
+/**
+ * The network model for these inputs. Computed again only for inputs that changed: the same
+ * objects as last time give the same model object, and a change to the view, actions or
+ * agreements alone does not aggregate the responses again.
+ */
+export function networkModel(inputs: NetworkModelInputs): NetworkModel {
+  const { view } = inputs;
+  return buildModel(
+    aggregateNetwork(inputs.responses, inputs.customQuestionnaires),
+    inputs.responses,
+    view.round,
+    view.anonymised,
+    view.viewer,
+    view.source,
+    inputs.importedActions,
+    inputs.ownActions,
+    inputs.importedAgreements,
+    inputs.ownAgreements,
+  );
+}
+
+/** Everything the network screens show, derived from the imported responses. Never stored. */
+export function useNetworkModel(): NetworkModel {
+  const responses = useAppStore((s) => s.network.responses);
+  const importedActions = useAppStore((s) => s.network.actions);
+  const ownActions = useAppStore((s) => s.actions);
+  const importedAgreements = useAppStore((s) => s.network.agreements);
+  const ownAgreements = useAppStore((s) => s.agreements);
+  const view = useAppStore(useShallow((s) => s.networkView));
+  const customQuestionnaires = useAppStore((s) => s.customQuestionnaires);
+  return networkModel({
     responses,
+    customQuestionnaires,
     view,
     importedActions,
     ownActions,
     importedAgreements,
     ownAgreements,
-    aligned,
-  ]);
+  });
 }
 
 /** The name to show: the real one, or "Kommune A" when names are hidden. */

@@ -3,7 +3,15 @@ import fc from 'fast-check';
 import { makeResponse, miniQuestionnaire as q } from '../testing/fixtures';
 import { importResultsFile, mergeImported } from '../files/import';
 import { createResultsFile, serializeResultsFile } from '../files/results-file';
-import type { AnswerValue, GatheringRound, Level, Response, Role } from '../types';
+import {
+  ROLES,
+  type AnswerValue,
+  type GatheringRound,
+  type Level,
+  type Response,
+  type Role,
+} from '../types';
+import type { Questionnaire } from '../questionnaire/schema';
 import { scoreResponse } from '../scoring/scoring';
 import {
   DISAGREEMENT_MIN_N,
@@ -11,11 +19,15 @@ import {
   aggregateResponses,
   areaScorer,
   mean,
+  responsesFor,
   sampleSd,
   summarise,
   uniqueResponses,
+  type AreaAggregate,
   type MunicipalityAggregate,
+  type RoleMean,
 } from './aggregate';
+import { findNetworkMunicipality } from '../network';
 
 const HARAM = { number: '1580', name: 'Haram' };
 const ULSTEIN = { number: '1516', name: 'Ulstein' };
@@ -406,6 +418,214 @@ describe('aggregate properties (fast-check)', () => {
         },
       ),
       { numRuns: 200 },
+    );
+  });
+});
+
+// ------------------------------------------------------------------------------------------
+// The optimised aggregation against a straightforward one
+
+/**
+ * aggregateResponses as the documented rules say, written for clarity, not speed: every
+ * response scored with scoreResponse, the scores collected in lists, each list summarised
+ * (summarise sorts, so sums are in ascending order as the rules require).
+ */
+function referenceAggregate(qq: Questionnaire, responses: readonly Response[]) {
+  const groups = new Map<string, Response[]>();
+  for (const r of uniqueResponses(responsesFor(qq, responses))) {
+    const key = `${r.municipality.number}|${r.gathering.round}`;
+    groups.set(key, [...(groups.get(key) ?? []), r]);
+  }
+  const result: MunicipalityAggregate[] = [...groups.values()].map((group) => {
+    const scored = group.map((r) => ({
+      role: r.respondent.role,
+      areas: scoreResponse(qq, r).areas,
+    }));
+    const areas: AreaAggregate[] = qq.areas.map((area, i) => {
+      const of = (role?: Role) =>
+        scored
+          .filter((s) => role === undefined || s.role === role)
+          .map((s) => s.areas[i]!.score)
+          .filter((x): x is number => x !== null);
+      const all = summarise(of());
+      return {
+        areaId: area.id,
+        mean: all.mean,
+        n: all.n,
+        sd: all.sd,
+        min: all.min,
+        max: all.max,
+        disagreement: all.n >= DISAGREEMENT_MIN_N && all.sd !== null && all.sd >= DISAGREEMENT_SD,
+        byRole: Object.fromEntries(
+          ROLES.map((role): [Role, RoleMean] => [
+            role,
+            { mean: mean(of(role)), n: of(role).length },
+          ]),
+        ) as Record<Role, RoleMean>,
+        importance: mean(
+          scored.map((s) => s.areas[i]!.importance).filter((x): x is Level => x !== null),
+        ),
+        coverage: mean(
+          scored.map((s) => s.areas[i]!.coverage).filter((x): x is number => x !== null),
+        ),
+      };
+    });
+    const names = group.map((r) => r.municipality.name).sort();
+    const count = (name: string) => names.filter((x) => x === name).length;
+    const number = group[0]!.municipality.number;
+    return {
+      municipality: {
+        number,
+        name:
+          findNetworkMunicipality(number)?.name ??
+          names.reduce((best, name) => (count(name) > count(best) ? name : best)),
+      },
+      round: group[0]!.gathering.round,
+      respondents: group.length,
+      respondentsByRole: Object.fromEntries(
+        ROLES.map((role) => [role, scored.filter((s) => s.role === role).length]),
+      ) as Record<Role, number>,
+      overall: mean(areas.map((a) => a.mean).filter((x): x is number => x !== null)),
+      areas,
+      demo: group.every((r) => r.demo === true),
+    };
+  });
+  return result.sort((a, b) =>
+    a.municipality.number === b.municipality.number
+      ? a.round - b.round
+      : a.municipality.number < b.municipality.number
+        ? -1
+        : 1,
+  );
+}
+
+/**
+ * Many respondents with distinct ids in few municipalities, so groups are long enough for the
+ * sums to depend on their order in the last bits, and sometimes longer than 32 (where the
+ * aggregation sorts differently). Names vary, for the most-common-name rule.
+ */
+function crowd(
+  municipalities: readonly Response['municipality'][],
+  rounds: readonly GatheringRound[],
+  size: { minLength?: number; maxLength: number },
+): fc.Arbitrary<Response[]> {
+  return fc
+    .array(
+      fc.record({
+        role: fc.constantFrom<Role>(...ROLES),
+        municipality: fc.constantFrom(...municipalities),
+        round: fc.constantFrom(...rounds),
+        answers: fc.dictionary(
+          fc.constantFrom(...STATEMENT_IDS),
+          fc.constantFrom<AnswerValue>(1, 2, 3, 4, 5, 'dontKnow', 'notRelevant'),
+        ),
+        importance: fc.dictionary(
+          fc.constantFrom('a', 'b', 'c'),
+          fc.constantFrom<Level>(1, 2, 3, 4, 5),
+        ),
+        demo: fc.boolean(),
+      }),
+      size,
+    )
+    .map((rows) =>
+      rows.map(({ role, municipality, round, answers, importance, demo }, i) =>
+        makeResponse({
+          id: `c${i}`,
+          role,
+          respondent: { id: `p${i}`, role },
+          municipality,
+          gathering: { round, date: round === 1 ? '2024-02-15' : '2024-05-03' },
+          answers,
+          importance,
+          demo,
+        }),
+      ),
+    );
+}
+
+const crowdArb = crowd(
+  [HARAM, { number: '9999', name: 'Bø' }, { number: '9999', name: 'Bo' }],
+  [1, 2],
+  { maxLength: 90 },
+);
+
+describe('aggregateResponses equals a straightforward implementation (fast-check)', () => {
+  it('on random respondents, bit for bit', () => {
+    fc.assert(
+      fc.property(crowdArb, (responses) => {
+        expect(aggregateResponses(q, responses)).toEqual(referenceAggregate(q, responses));
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('in one group of more than 32 respondents', () => {
+    fc.assert(
+      fc.property(crowd([ULSTEIN], [1], { minLength: 33, maxLength: 120 }), (responses) => {
+        expect(aggregateResponses(q, responses)).toEqual(referenceAggregate(q, responses));
+      }),
+      { numRuns: 100 },
+    );
+  });
+
+  it('with duplicate ids (small id space)', () => {
+    fc.assert(
+      fc.property(fc.array(responseArb, { maxLength: 20 }), (responses) => {
+        expect(aggregateResponses(q, responses)).toEqual(referenceAggregate(q, responses));
+      }),
+    );
+  });
+
+  it('again on the same objects (cached), and after some are replaced by edited copies', () => {
+    fc.assert(
+      fc.property(
+        crowdArb,
+        fc.array(fc.nat(), { maxLength: 10 }),
+        fc.constantFrom<AnswerValue>(1, 5, 'notRelevant'),
+        (responses, picks, value) => {
+          aggregateResponses(q, responses);
+          expect(aggregateResponses(q, responses)).toEqual(referenceAggregate(q, responses));
+          // An edit is a new object with the same id, as the store makes it.
+          const edited = responses.map((r, i) =>
+            picks.includes(i)
+              ? {
+                  ...r,
+                  answers: { ...r.answers, 'a-1': { value, updatedAt: r.updatedAt } },
+                  importance: { ...r.importance, b: 1 as const },
+                }
+              : r,
+          );
+          expect(aggregateResponses(q, edited)).toEqual(referenceAggregate(q, edited));
+        },
+      ),
+      { numRuns: 100 },
+    );
+  });
+
+  it('scores the same objects afresh against another questionnaire', () => {
+    // Same id and version, other statements: nothing learnt about q may leak into the other.
+    const other: Questionnaire = {
+      ...q,
+      statements: [
+        ...q.statements.filter((s) => s.id !== 'a-1'),
+        { ...q.statements[0]!, id: 'b-9', area: 'b', roles: ['politician', 'other'] },
+      ],
+    };
+    fc.assert(
+      fc.property(crowdArb, (responses) => {
+        const withB9 = responses.map((r, i) =>
+          i % 2 === 0
+            ? r
+            : {
+                ...r,
+                answers: { ...r.answers, 'b-9': { value: 5 as const, updatedAt: r.updatedAt } },
+              },
+        );
+        expect(aggregateResponses(q, withB9)).toEqual(referenceAggregate(q, withB9));
+        expect(aggregateResponses(other, withB9)).toEqual(referenceAggregate(other, withB9));
+        expect(aggregateResponses(q, withB9)).toEqual(referenceAggregate(q, withB9));
+      }),
+      { numRuns: 100 },
     );
   });
 });

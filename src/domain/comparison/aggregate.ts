@@ -3,8 +3,16 @@ import { findNetworkMunicipality } from '../network';
 import type { Questionnaire } from '../questionnaire/schema';
 import { statementsForRole } from '../questionnaire/model';
 import type { Statement } from '../questionnaire/schema';
-import { scoreArea, type AreaScore } from '../scoring/scoring';
-import { ROLES, type GatheringRound, type Municipality, type Response, type Role } from '../types';
+import { levelToScore, scoreArea, type AreaScore } from '../scoring/scoring';
+import {
+  ROLES,
+  isLevel,
+  type Answer,
+  type GatheringRound,
+  type Municipality,
+  type Response,
+  type Role,
+} from '../types';
 
 /**
  * Aggregation of many respondents per municipality and gathering. Pure. Each response is scored
@@ -123,23 +131,23 @@ export function sampleSd(values: readonly number[]): number | null {
   return summarise(values).sd;
 }
 
-function perRole<T>(make: () => T): Record<Role, T> {
-  return Object.fromEntries(ROLES.map((r) => [r, make()])) as Record<Role, T>;
-}
-
 function compareText(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
 /**
- * The name to show for a municipality: the network's own spelling when it is a member,
+ * The name to show for a group's municipality: the network's own spelling when it is a member,
  * otherwise the most common name in the responses (ties: the first in sort order).
  */
-function municipalityName(number: string, names: readonly string[]): string {
+function municipalityName(group: readonly Response[]): string {
+  const number = group[0]!.municipality.number;
   const member = findNetworkMunicipality(number);
   if (member) return member.name;
+  const name = group[0]!.municipality.name;
+  if (group.every((r) => r.municipality.name === name)) return name; // the usual case
   const counts = new Map<string, number>();
-  for (const n of names) counts.set(n, (counts.get(n) ?? 0) + 1);
+  for (const r of group)
+    counts.set(r.municipality.name, (counts.get(r.municipality.name) ?? 0) + 1);
   const ranked = [...counts].sort(([a, ca], [b, cb]) => cb - ca || compareText(a, b));
   return ranked[0]?.[0] ?? number;
 }
@@ -164,91 +172,301 @@ export function responsesFor(q: Questionnaire, responses: readonly Response[]): 
   );
 }
 
+// ---------------------------------------------------------------------------------------------
+// Speed. At national scale (357 municipalities × 20 respondents × 4 gatherings = 28,560
+// responses, each scored in 9 areas) aggregation has a budget of 200 ms, and an earlier version
+// that built an AreaScore object and a handful of arrays per response and area spent about half
+// its time collecting garbage. So:
+// - what aggregation needs to know about a questionnaire (each role's statement ids, area by
+//   area) is worked out once per questionnaire object (planFor);
+// - a response is reduced to four numbers per area (tally), cached per response object, so
+//   aggregating the same responses again (another import, another screen) skips their answers;
+// - one municipality's numbers are sorted and summed in reusable typed arrays (Scratch), and
+//   per-role figures live in arrays indexed by ROLE_SLOT rather than in records keyed by role.
+// A test holds the result equal, bit for bit, to a straightforward implementation.
+
+/** Each role's place in per-role arrays. */
+const ROLE_SLOT = {
+  politician: 0,
+  administration: 1,
+  business: 2,
+  other: 3,
+} as const satisfies Record<Role, number>;
+const ROLE_COUNT = ROLES.length;
+
+/** ROLE_SLOT[role], or ROLE_COUNT for a role outside ROLES (asked nothing, as scoreResponse). */
+function roleSlot(role: string): number {
+  return Object.hasOwn(ROLE_SLOT, role) ? ROLE_SLOT[role as Role] : ROLE_COUNT;
+}
+
+/** A record by role, make(slot) for each role, keys in ROLES order. */
+function byRoleSlot<T>(make: (slot: number) => T): Record<Role, T> {
+  // An object literal, not a loop over ROLES: every record then has the same shape, built
+  // without an intermediate array.
+  return {
+    politician: make(ROLE_SLOT.politician),
+    administration: make(ROLE_SLOT.administration),
+    business: make(ROLE_SLOT.business),
+    other: make(ROLE_SLOT.other),
+  };
+}
+
+interface RolePlan {
+  /** Statements the role is asked, per area in questionnaire order (file order within one). */
+  byArea: Statement[][];
+  /** The same statements' ids in one flat list: area i's are ids[start[i]] to ids[start[i + 1]]. */
+  ids: string[];
+  start: number[];
+}
+
+interface ScoringPlan {
+  areaIds: string[];
+  /** Per ROLE_SLOT, then (at ROLE_COUNT) an empty plan for a role outside ROLES. */
+  roles: RolePlan[];
+  /** Tallies per response object (see tally). */
+  tallies: WeakMap<Response, number[]>;
+}
+
+/** Keyed by questionnaire object: questionnaires are parsed once and never edited. */
+const plans = new WeakMap<Questionnaire, ScoringPlan>();
+
+function planFor(q: Questionnaire): ScoringPlan {
+  let plan = plans.get(q);
+  if (plan !== undefined) return plan;
+  const rolePlan = (statements: readonly Statement[]): RolePlan => {
+    const byArea = q.areas.map((area) => statements.filter((s) => s.area === area.id));
+    const ids: string[] = [];
+    const start: number[] = [0];
+    for (const list of byArea) {
+      for (const s of list) ids.push(s.id);
+      start.push(ids.length);
+    }
+    return { byArea, ids, start };
+  };
+  const roles: RolePlan[] = [];
+  for (const role of ROLES) roles[ROLE_SLOT[role]] = rolePlan(statementsForRole(q, role));
+  roles[ROLE_COUNT] = rolePlan([]);
+  plan = { areaIds: q.areas.map((a) => a.id), roles, tallies: new WeakMap() };
+  plans.set(q, plan);
+  return plan;
+}
+
+/** Numbers per area in a tally. */
+const TALLY = 4;
+
+/**
+ * A response reduced to what aggregation needs, four numbers per area i, at TALLY * i + …:
+ * 0 the sum of the levels, 1 the statements rated with a level, 2 the statements that apply
+ * less those marked "not relevant", 3 the importance given to the area (NaN for none).
+ * From these, exactly as scoreArea computes them: score = levelToScore(sum / rated) when
+ * rated > 0, coverage = rated / relevant when relevant > 0.
+ *
+ * Cached by response object. Responses are values: the store replaces a response when it changes
+ * and never edits one in place, so a cached tally cannot go stale.
+ */
+function tally(plan: ScoringPlan, response: Response): number[] {
+  const cached = plan.tallies.get(response);
+  if (cached !== undefined) return cached;
+  const { ids, start } = plan.roles[roleSlot(response.respondent.role)]!;
+  const answers: Readonly<Record<string, Answer | undefined>> = response.answers;
+  const importance: Readonly<Record<string, number | undefined>> = response.importance;
+  const out = new Array<number>(plan.areaIds.length * TALLY);
+  for (let i = 0; i < plan.areaIds.length; i += 1) {
+    let sum = 0;
+    let rated = 0;
+    let notRelevant = 0;
+    const end = start[i + 1]!;
+    for (let k = start[i]!; k < end; k += 1) {
+      // The same classification as scoreArea: anything not a level or "not relevant" only
+      // counts towards the statements that apply.
+      const value = answers[ids[k]!]?.value;
+      if (value === 'notRelevant') notRelevant += 1;
+      else if (isLevel(value)) {
+        sum += value;
+        rated += 1;
+      }
+    }
+    out[TALLY * i] = sum;
+    out[TALLY * i + 1] = rated;
+    out[TALLY * i + 2] = end - start[i]! - notRelevant;
+    out[TALLY * i + 3] = importance[plan.areaIds[i]!] ?? NaN;
+  }
+  plan.tallies.set(response, out);
+  return out;
+}
+
 /**
  * Scores responses to one questionnaire area by area. The same as scoreResponse(q, r).areas
  * (scoring.ts: statementsForRole, then scoreArea per area), with each role's statement lists
- * worked out once instead of once per response: at national scale (28,560 responses) that is
- * the difference between meeting the aggregation budget and missing it. A test holds the two
- * equal.
+ * worked out once per questionnaire instead of once per response. A test holds the two equal.
  */
 export function areaScorer(q: Questionnaire): (response: Response) => AreaScore[] {
-  const byRole = new Map<Role, Statement[][]>();
-  for (const role of ROLES) {
-    const statements = statementsForRole(q, role);
-    byRole.set(
-      role,
-      q.areas.map((area) => statements.filter((s) => s.area === area.id)),
-    );
-  }
+  const plan = planFor(q);
   return (response) => {
-    const lists = byRole.get(response.respondent.role) ?? [];
+    const { byArea } = plan.roles[roleSlot(response.respondent.role)]!;
     return q.areas.map((area, i) =>
-      scoreArea(area.id, lists[i] ?? [], response.answers, response.importance[area.id] ?? null),
+      scoreArea(area.id, byArea[i]!, response.answers, response.importance[area.id] ?? null),
     );
   };
 }
 
+/** Arrays reused from one municipality to the next, sized for the largest group. */
+interface Scratch {
+  values: Float64Array;
+  /** Role slot of each value in `values`, moved along when they are sorted. */
+  slots: Uint8Array;
+  /** Per respondent of the group: role slot and tally. */
+  slotOf: Uint8Array;
+  tallies: number[][];
+  /** Per role slot: sum and count of area scores. */
+  roleSums: number[];
+  roleCounts: number[];
+}
+
+function newScratch(size: number): Scratch {
+  return {
+    values: new Float64Array(size),
+    slots: new Uint8Array(size),
+    slotOf: new Uint8Array(size),
+    tallies: new Array<number[]>(size),
+    roleSums: new Array<number>(ROLE_COUNT).fill(0),
+    roleCounts: new Array<number>(ROLE_COUNT).fill(0),
+  };
+}
+
+/**
+ * Sorts values[0..n) ascending and moves slots[k] along with values[k]. Insertion sort for the
+ * short lists of one municipality and round (as `ascending`); an index sort above 32.
+ */
+function sortWithSlots(values: Float64Array, slots: Uint8Array, n: number): void {
+  if (n > 32) {
+    const order = Array.from({ length: n }, (_, k) => k).sort((a, b) => values[a]! - values[b]!);
+    const v = values.slice(0, n);
+    const r = slots.slice(0, n);
+    for (let k = 0; k < n; k += 1) {
+      values[k] = v[order[k]!]!;
+      slots[k] = r[order[k]!]!;
+    }
+    return;
+  }
+  for (let i = 1; i < n; i += 1) {
+    const v = values[i]!;
+    const slot = slots[i]!;
+    let j = i - 1;
+    while (j >= 0 && values[j]! > v) {
+      values[j + 1] = values[j]!;
+      slots[j + 1] = slots[j]!;
+      j -= 1;
+    }
+    values[j + 1] = v;
+    slots[j + 1] = slot;
+  }
+}
+
+/** Mean of scratch.values[0..n), summed in ascending order (as `mean`). Null for none. */
+function sortedMean(scratch: Scratch, n: number): number | null {
+  if (n === 0) return null;
+  sortWithSlots(scratch.values, scratch.slots, n);
+  let sum = 0;
+  for (let k = 0; k < n; k += 1) sum += scratch.values[k]!;
+  return sum / n;
+}
+
+/** One area of one group, from the tallies in scratch. The same figures as `summarise` & co. */
+function aggregateArea(scratch: Scratch, g: number, areaId: string, i: number): AreaAggregate {
+  const { values, slots, slotOf, tallies, roleSums, roleCounts } = scratch;
+  const at = TALLY * i;
+
+  let n = 0;
+  for (let j = 0; j < g; j += 1) {
+    const rated = tallies[j]![at + 1]!;
+    if (rated > 0) {
+      values[n] = levelToScore(tallies[j]![at]! / rated);
+      slots[n] = slotOf[j]!;
+      n += 1;
+    }
+  }
+  // Sorted, so the scores are summed in ascending order.
+  sortWithSlots(values, slots, n);
+  roleSums.fill(0);
+  roleCounts.fill(0);
+  let sum = 0;
+  for (let k = 0; k < n; k += 1) {
+    sum += values[k]!;
+    // Walking the sorted list sums each role's scores in ascending order too.
+    roleSums[slots[k]!]! += values[k]!;
+    roleCounts[slots[k]!]! += 1;
+  }
+  const m = n === 0 ? null : sum / n;
+  let sd: number | null = null;
+  if (m !== null && n >= 2) {
+    let squares = 0;
+    for (let k = 0; k < n; k += 1) squares += (values[k]! - m) ** 2;
+    sd = Math.sqrt(squares / (n - 1));
+  }
+  const min = n === 0 ? null : values[0]!;
+  const max = n === 0 ? null : values[n - 1]!;
+  const byRole = byRoleSlot((slot): RoleMean => ({
+    mean: roleCounts[slot] === 0 ? null : roleSums[slot]! / roleCounts[slot]!,
+    n: roleCounts[slot]!,
+  }));
+
+  let rated = 0;
+  for (let j = 0; j < g; j += 1) {
+    const importance = tallies[j]![at + 3]!;
+    if (!Number.isNaN(importance)) values[rated++] = importance;
+  }
+  const importance = sortedMean(scratch, rated);
+
+  let covered = 0;
+  for (let j = 0; j < g; j += 1) {
+    const relevant = tallies[j]![at + 2]!;
+    if (relevant > 0) values[covered++] = tallies[j]![at + 1]! / relevant;
+  }
+  const coverage = sortedMean(scratch, covered);
+
+  return {
+    areaId,
+    mean: m,
+    n,
+    sd,
+    min,
+    max,
+    disagreement: n >= DISAGREEMENT_MIN_N && sd !== null && sd >= DISAGREEMENT_SD,
+    byRole,
+    importance,
+    coverage,
+  };
+}
+
 function aggregateGroup(
-  q: Questionnaire,
-  score: (response: Response) => AreaScore[],
+  plan: ScoringPlan,
   group: readonly Response[],
+  scratch: Scratch,
 ): MunicipalityAggregate {
   const first = group[0]!;
-  const respondentsByRole = perRole(() => 0);
-  const scores = q.areas.map(() => ({
-    all: [] as number[],
-    byRole: perRole(() => [] as number[]),
-    importance: [] as number[],
-    coverage: [] as number[],
-  }));
-  for (const response of group) {
-    const role = response.respondent.role;
-    respondentsByRole[role] += 1;
-    score(response).forEach((area, i) => {
-      const bucket = scores[i]!;
-      if (area.score !== null) {
-        bucket.all.push(area.score);
-        bucket.byRole[role].push(area.score);
-      }
-      if (area.importance !== null) bucket.importance.push(area.importance);
-      if (area.coverage !== null) bucket.coverage.push(area.coverage);
-    });
+  const g = group.length;
+  const respondents = [0, 0, 0, 0, 0]; // per role slot, the last for roles outside ROLES
+  let demo = true;
+  for (let j = 0; j < g; j += 1) {
+    const r = group[j]!;
+    const slot = roleSlot(r.respondent.role);
+    scratch.slotOf[j] = slot;
+    respondents[slot]! += 1;
+    scratch.tallies[j] = tally(plan, r);
+    if (r.demo !== true) demo = false;
   }
-  const areas: AreaAggregate[] = q.areas.map((area, i) => {
-    const bucket = scores[i]!;
-    const { n, mean: m, sd, min, max } = summarise(bucket.all);
-    return {
-      areaId: area.id,
-      mean: m,
-      n,
-      sd,
-      min,
-      max,
-      disagreement: n >= DISAGREEMENT_MIN_N && sd !== null && sd >= DISAGREEMENT_SD,
-      byRole: Object.fromEntries(
-        ROLES.map((role) => [
-          role,
-          { mean: mean(bucket.byRole[role]), n: bucket.byRole[role].length },
-        ]),
-      ) as Record<Role, RoleMean>,
-      importance: mean(bucket.importance),
-      coverage: mean(bucket.coverage),
-    };
-  });
+  const areas = plan.areaIds.map((areaId, i) => aggregateArea(scratch, g, areaId, i));
+  let scored = 0;
+  for (const a of areas) if (a.mean !== null) scratch.values[scored++] = a.mean;
   return {
-    municipality: {
-      number: first.municipality.number,
-      name: municipalityName(
-        first.municipality.number,
-        group.map((r) => r.municipality.name),
-      ),
-    },
+    municipality: { number: first.municipality.number, name: municipalityName(group) },
     round: first.gathering.round,
-    respondents: group.length,
-    respondentsByRole,
-    overall: mean(areas.flatMap((a) => (a.mean === null ? [] : [a.mean]))),
+    respondents: g,
+    respondentsByRole: byRoleSlot((slot) => respondents[slot]!),
+    overall: sortedMean(scratch, scored),
     areas,
-    demo: group.every((r) => r.demo === true),
+    demo,
   };
 }
 
@@ -262,15 +480,33 @@ export function aggregateResponses(
   q: Questionnaire,
   responses: readonly Response[],
 ): MunicipalityAggregate[] {
-  const groups = new Map<string, Response[]>();
-  for (const r of uniqueResponses(responsesFor(q, responses))) {
-    const key = `${r.municipality.number}|${r.gathering.round}`;
-    const group = groups.get(key);
-    if (group) group.push(r);
-    else groups.set(key, [r]);
+  // Grouped by number, then round, in nested maps: no key text to build per response.
+  const groups = new Map<string, Map<number, Response[]>>();
+  let largest = 0;
+  // responsesFor and uniqueResponses in one pass, without their intermediate lists.
+  const byId = new Map<string, Response>();
+  for (const r of responses) {
+    if (r.questionnaire.id !== q.id || r.questionnaire.version !== q.version) continue;
+    const held = byId.get(r.id);
+    if (held === undefined || compareEdits(r, held) > 0) byId.set(r.id, r);
   }
-  const score = areaScorer(q);
-  return [...groups.values()]
-    .map((group) => aggregateGroup(q, score, group))
-    .sort((a, b) => compareText(a.municipality.number, b.municipality.number) || a.round - b.round);
+  for (const r of byId.values()) {
+    let byRound = groups.get(r.municipality.number);
+    if (byRound === undefined)
+      groups.set(r.municipality.number, (byRound = new Map<number, Response[]>()));
+    let group = byRound.get(r.gathering.round);
+    if (group === undefined) byRound.set(r.gathering.round, (group = []));
+    group.push(r);
+    if (group.length > largest) largest = group.length;
+  }
+  const plan = planFor(q);
+  // Room for every respondent of the largest group, and for every area (the overall mean).
+  const scratch = newScratch(Math.max(largest, q.areas.length));
+  const out: MunicipalityAggregate[] = [];
+  for (const byRound of groups.values()) {
+    for (const group of byRound.values()) out.push(aggregateGroup(plan, group, scratch));
+  }
+  return out.sort(
+    (a, b) => compareText(a.municipality.number, b.municipality.number) || a.round - b.round,
+  );
 }

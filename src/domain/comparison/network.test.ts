@@ -2,7 +2,12 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { makeResponse, miniQuestionnaire as q } from '../testing/fixtures';
 import { ROLES, type AnswerValue, type GatheringRound, type Response, type Role } from '../types';
-import { aggregateResponses, type AreaAggregate, type MunicipalityAggregate } from './aggregate';
+import {
+  aggregateResponses,
+  mean,
+  type AreaAggregate,
+  type MunicipalityAggregate,
+} from './aggregate';
 import {
   RANK_TOLERANCE,
   aggregatesForRound,
@@ -328,6 +333,102 @@ describe('network properties (fast-check)', () => {
           expect(s.min! >= 0 && s.max! <= 100).toBe(true);
         }
       }),
+    );
+  });
+});
+
+describe('network statistics against straightforward implementations (fast-check)', () => {
+  /** 1 + the number of values clearly higher, counted pair by pair. */
+  function referenceRanks(values: ReadonlyMap<string, number>): Record<string, number> {
+    const all = [...values.values()];
+    const out: Record<string, number> = {};
+    for (const key of [...values.keys()].sort()) {
+      out[key] = 1 + all.filter((o) => o - values.get(key)! > RANK_TOLERANCE).length;
+    }
+    return out;
+  }
+
+  // Values on and around the tolerance: ties, near-ties and clear differences.
+  const near = fc
+    .tuple(fc.constantFrom(0, 50, 100 / 3, 100), fc.integer({ min: -4, max: 4 }))
+    .map(([base, k]) => base + (k * RANK_TOLERANCE) / 2);
+  const valueArb = fc.oneof(near, fc.double({ min: 0, max: 100, noNaN: true }));
+
+  it('competitionRanks', () => {
+    fc.assert(
+      fc.property(
+        fc.uniqueArray(fc.tuple(fc.stringMatching(/^\d{4}$/), valueArb), {
+          selector: ([key]) => key,
+          maxLength: 60,
+        }),
+        (entries) => {
+          const values = new Map(entries);
+          expect(competitionRanks(values)).toEqual(referenceRanks(values));
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+
+  it('competitionRanks with NaN and infinities', () => {
+    const values = new Map([
+      ['a', NaN],
+      ['b', Infinity],
+      ['c', 5],
+      ['d', -Infinity],
+      ['e', Infinity],
+    ]);
+    expect(competitionRanks(values)).toEqual(referenceRanks(values));
+  });
+
+  it('networkStats', () => {
+    // As networkStats was first written: each area's mean looked up in each aggregate.
+    const reference = (aggs: readonly MunicipalityAggregate[]) => {
+      const round = latestRound(aggs);
+      const current = round === null ? [] : aggregatesForRound(aggs, round);
+      return q.areas.map((area) => {
+        const values = new Map<string, number>();
+        for (const a of current) {
+          const m = a.areas.find((x) => x.areaId === area.id)?.mean;
+          if (m !== undefined && m !== null) values.set(a.municipality.number, m);
+        }
+        const list = [...values.values()];
+        return {
+          areaId: area.id,
+          n: list.length,
+          median: median(list),
+          min: list.length === 0 ? null : Math.min(...list),
+          max: list.length === 0 ? null : Math.max(...list),
+          mean: mean(list),
+          ranks: referenceRanks(values),
+        };
+      });
+    };
+    fc.assert(
+      fc.property(
+        fc.array(
+          fc.tuple(
+            fc.constantFrom('1506', '1516', '1528', '1580', '9999'),
+            fc.tuple(
+              fc.option(valueArb, { nil: null }),
+              fc.option(valueArb, { nil: null }),
+              fc.option(valueArb, { nil: null }),
+            ),
+            fc.constantFrom<GatheringRound>(1, 2),
+            fc.boolean(),
+          ),
+          { maxLength: 12 },
+        ),
+        (rows) => {
+          const aggs = rows.map(([number, means, round, reversed]) => {
+            const a = agg(number, means, null, round);
+            // Areas in another order than the questionnaire's must not matter.
+            return reversed ? { ...a, areas: [...a.areas].reverse() } : a;
+          });
+          expect(networkStats(q, aggs)).toEqual(reference(aggs));
+        },
+      ),
+      { numRuns: 300 },
     );
   });
 });

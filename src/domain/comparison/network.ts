@@ -42,11 +42,23 @@ export function median(values: readonly number[]): number | null {
 
 /** Competition ranks ("1224"): 1 + the number of others that are clearly higher. */
 export function competitionRanks(values: ReadonlyMap<string, number>): Record<string, number> {
-  const all = [...values.values()];
+  // Not a count over every pair (357² per area and round at national scale): with the values
+  // sorted high to low, those clearly higher than v (o − v > RANK_TOLERANCE) are a prefix of
+  // the list, since o − v never decreases as o grows, even rounded. A binary search finds its
+  // length. NaN is never clearly higher than anything, so it is left out of the list.
+  const high = [...values.values()].filter((v) => !Number.isNaN(v)).sort((a, b) => b - a);
+  const clearlyHigher = (v: number) => {
+    let lo = 0;
+    let hi = high.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (high[mid]! - v > RANK_TOLERANCE) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  };
   const entries = [...values.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-  return Object.fromEntries(
-    entries.map(([key, v]) => [key, 1 + all.filter((o) => o - v > RANK_TOLERANCE).length]),
-  );
+  return Object.fromEntries(entries.map(([key, v]) => [key, 1 + clearlyHigher(v)]));
 }
 
 function summarise(values: ReadonlyMap<string, number>): SummaryStats {
@@ -90,15 +102,21 @@ export function networkStats(
   q: Questionnaire,
   aggregates: readonly MunicipalityAggregate[],
 ): NetworkAreaStats[] {
-  const round = oneRound(aggregates);
-  return q.areas.map((area) => {
-    const values = new Map<string, number>();
-    for (const agg of round) {
-      const m = agg.areas.find((a) => a.areaId === area.id)?.mean;
-      if (m !== undefined && m !== null) values.set(agg.municipality.number, m);
+  // One pass over the aggregates, each area's mean going to its area's map, instead of a search
+  // of every aggregate's areas for every area. An aggregate's first area with an id counts.
+  const index = new Map(q.areas.map((area, i) => [area.id, i]));
+  const values = q.areas.map(() => new Map<string, number>());
+  const seen = new Uint8Array(q.areas.length);
+  for (const agg of oneRound(aggregates)) {
+    seen.fill(0);
+    for (const a of agg.areas) {
+      const i = index.get(a.areaId);
+      if (i === undefined || seen[i] === 1) continue;
+      seen[i] = 1;
+      if (a.mean !== null) values[i]!.set(agg.municipality.number, a.mean);
     }
-    return { areaId: area.id, ...summarise(values) };
-  });
+  }
+  return q.areas.map((area, i) => ({ areaId: area.id, ...summarise(values[i]!) }));
 }
 
 /** The same statistics for the overall score. */

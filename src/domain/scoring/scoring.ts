@@ -52,7 +52,10 @@ export function scoreArea(
   answers: Readonly<Record<string, Answer | undefined>>,
   importance: Level | null = null,
 ): AreaScore {
-  const levels: number[] = [];
+  // A running sum and count instead of a list of levels: this runs once per response and area.
+  // Levels are whole numbers, so the sum is exact in any order.
+  let levelSum = 0;
+  let rated = 0;
   let dontKnow = 0;
   let notRelevant = 0;
   let unanswered = 0;
@@ -61,21 +64,23 @@ export function scoreArea(
     if (value === undefined) unanswered += 1;
     else if (value === 'dontKnow') dontKnow += 1;
     else if (value === 'notRelevant') notRelevant += 1;
-    else if (isLevel(value)) levels.push(value);
-    else unanswered += 1;
+    else if (isLevel(value)) {
+      levelSum += value;
+      rated += 1;
+    } else unanswered += 1;
   }
-  const meanLevel = mean(levels);
+  const meanLevel = rated === 0 ? null : levelSum / rated;
   const relevant = statements.length - notRelevant;
   return {
     areaId,
     score: meanLevel === null ? null : levelToScore(meanLevel),
     meanLevel,
     total: statements.length,
-    rated: levels.length,
+    rated,
     dontKnow,
     notRelevant,
     unanswered,
-    coverage: relevant === 0 ? null : levels.length / relevant,
+    coverage: relevant === 0 ? null : rated / relevant,
     importance,
   };
 }

@@ -1,0 +1,101 @@
+import { describe, expect, it } from 'vitest';
+import { renderHook } from '@testing-library/react';
+import type { ReactNode } from 'react';
+import { aggregateResponses } from '../domain/comparison/aggregate';
+import { createDemoNetwork } from '../domain/demo/demo-network';
+import { CURRENT_QUESTIONNAIRE } from '../lib/questionnaires';
+import { memoryStateStorage } from '../app/test-utils';
+import { createAppStore, type AppState, type AppStore } from './app-store';
+import { networkModel, useNetworkModel, type NetworkModelInputs } from './network-model';
+import { StoreProvider } from './store-context';
+
+function inputs(s: AppState): NetworkModelInputs {
+  return {
+    responses: s.network.responses,
+    customQuestionnaires: s.customQuestionnaires,
+    view: s.networkView,
+    importedActions: s.network.actions,
+    ownActions: s.actions,
+    importedAgreements: s.network.agreements,
+    ownAgreements: s.agreements,
+  };
+}
+
+function storeWithDemo(): AppStore {
+  const store = createAppStore({ storage: memoryStateStorage() });
+  store
+    .getState()
+    .addImport(
+      { fileName: 'demo.json', kind: 'file' },
+      createDemoNetwork(CURRENT_QUESTIONNAIRE),
+      [],
+    );
+  return store;
+}
+
+describe('networkModel memoisation', () => {
+  it('gives the same model for the same inputs, equal to computing it afresh', () => {
+    const store = storeWithDemo();
+    const model = networkModel(inputs(store.getState()));
+    expect(model.all.length).toBeGreaterThan(0);
+    expect(networkModel(inputs(store.getState()))).toBe(model);
+    expect(model.all).toEqual(
+      aggregateResponses(CURRENT_QUESTIONNAIRE, Object.values(store.getState().network.responses)),
+    );
+  });
+
+  it('a change of view makes a new model without aggregating again', () => {
+    const store = storeWithDemo();
+    const before = networkModel(inputs(store.getState()));
+    store.getState().setNetworkView({ anonymised: true });
+    const after = networkModel(inputs(store.getState()));
+    expect(after).not.toBe(before);
+    expect(after.anonymised).toBe(true);
+    expect(after.letters.size).toBeGreaterThan(0);
+    expect(after.all).toBe(before.all);
+    // Back to the same settings in a new view object: the same figures.
+    store.getState().setNetworkView({ anonymised: false });
+    expect(networkModel(inputs(store.getState())).letters.size).toBe(0);
+  });
+
+  it('follows the data when responses change', () => {
+    const store = storeWithDemo();
+    const before = networkModel(inputs(store.getState()));
+    const some = Object.values(store.getState().network.responses)[0]!;
+    const extra = {
+      ...some,
+      id: `${some.id}-extra`,
+      respondent: { ...some.respondent, id: `${some.respondent.id}-extra` },
+    };
+    store.getState().addImport({ fileName: 'extra.json', kind: 'file' }, [extra], []);
+    const after = networkModel(inputs(store.getState()));
+    expect(after.all).not.toBe(before.all);
+    expect(after.responseCount).toBe(before.responseCount + 1);
+    const respondents = (m: typeof before) =>
+      m.all.find(
+        (a) =>
+          a.municipality.number === some.municipality.number && a.round === some.gathering.round,
+      )?.respondents;
+    expect(respondents(after)).toBe(respondents(before)! + 1);
+    expect(after.all).toEqual(
+      aggregateResponses(CURRENT_QUESTIONNAIRE, Object.values(store.getState().network.responses)),
+    );
+
+    store.getState().removeMunicipality(some.municipality.number);
+    const removed = networkModel(inputs(store.getState()));
+    expect(removed.all.some((a) => a.municipality.number === some.municipality.number)).toBe(false);
+  });
+
+  it('re-entering a screen (a new mount) reuses the model', () => {
+    const store = storeWithDemo();
+    const wrapper = ({ children }: { children: ReactNode }) => (
+      <StoreProvider store={store}>{children}</StoreProvider>
+    );
+    const first = renderHook(() => useNetworkModel(), { wrapper });
+    const model = first.result.current;
+    first.unmount();
+    const second = renderHook(() => useNetworkModel(), { wrapper });
+    expect(second.result.current).toBe(model);
+    second.unmount();
+  });
+});
