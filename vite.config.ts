@@ -79,7 +79,7 @@ export function patchDesignsystemetCss(): Plugin {
     transform(code, id) {
       if (!id.split('?')[0]!.endsWith('/@digdir/designsystemet-css/dist/src/index.css'))
         return null;
-      // Vitest hands CSS over empty when it does not process it.
+      // Nothing to patch when a tool hands the CSS over empty (as Vitest may, not processing CSS).
       if (code.trim() === '') return null;
       let out = code;
       for (const { find, replace, count } of DS_CSS_PATCHES) {
