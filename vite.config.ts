@@ -40,6 +40,63 @@ function cspMeta(): Plugin {
   };
 }
 
+const DS_INPUT_NOT_DISABLED =
+  '.ds-input:not(:focus-visible,:disabled,[readonly],[aria-readonly=true])';
+
+/**
+ * Edits to Designsystemet's minified CSS, each with the number of times its text must occur.
+ * The build fails when a count is off, so a Designsystemet upgrade that changes a rule is seen.
+ */
+export const DS_CSS_PATCHES: readonly { find: string; replace: string; count: number }[] = [
+  // The scroll lock for open modal dialogs: done in JavaScript instead
+  // (src/ui/use-modal-scroll-lock.ts and `body.modal-open` in src/app/app.css).
+  { find: 'body:has(.ds-dialog:modal){overflow:hidden}', replace: '', count: 1 },
+  // The hover outline of a text field, select or textarea, unless the hover comes from its
+  // label: the same without :has(), for a label before the field, as Designsystemet's fields
+  // have it. (Radios and checkboxes have their own branch in the same rules, unchanged.)
+  {
+    find: `:has(label):not(:has(label:hover)) ${DS_INPUT_NOT_DISABLED}:hover`,
+    replace: `${DS_INPUT_NOT_DISABLED}:hover:not(label:hover~*)`,
+    count: 3,
+  },
+];
+
+/**
+ * Applies DS_CSS_PATCHES to @digdir/designsystemet-css (dev server and build).
+ *
+ * Both rules make large elements :has() anchors: `body:has(.ds-dialog:modal)` makes <body>
+ * one whose argument covers the whole page, and the unanchored `:has(label)` makes every
+ * ancestor of a field up to <html> one as soon as a label is hovered (hovering a label puts
+ * its field in :hover). Chromium keeps those marks, and with Designsystemet's other :has()
+ * rules every focus change and radio check then restyled the whole page: about 290 elements,
+ * 4–9 ms here, twice per click in the questionnaire (the focus on mouse-down, the check on
+ * click). Patched, a click restyles about 10 elements in under 1 ms.
+ */
+export function patchDesignsystemetCss(): Plugin {
+  return {
+    name: 'patch-designsystemet-css',
+    enforce: 'pre',
+    transform(code, id) {
+      if (!id.split('?')[0]!.endsWith('/@digdir/designsystemet-css/dist/src/index.css'))
+        return null;
+      // Nothing to patch when a tool hands the CSS over empty (as Vitest may, not processing CSS).
+      if (code.trim() === '') return null;
+      let out = code;
+      for (const { find, replace, count } of DS_CSS_PATCHES) {
+        const found = out.split(find).length - 1;
+        if (found !== count) {
+          this.error(
+            `patch-designsystemet-css: "${find}" occurs ${found} times in ${id}, expected ` +
+              `${count}. Designsystemet changed: check the rule and DS_CSS_PATCHES in vite.config.ts`,
+          );
+        }
+        out = out.split(find).join(replace);
+      }
+      return { code: out, map: null };
+    },
+  };
+}
+
 export default defineConfig({
   base: './',
   define: {
@@ -48,6 +105,7 @@ export default defineConfig({
   plugins: [
     react(),
     cspMeta(),
+    patchDesignsystemetCss(),
     VitePWA({
       registerType: 'autoUpdate',
       // main.tsx registers the service worker itself, so a failed registration is caught.

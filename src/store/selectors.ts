@@ -1,8 +1,10 @@
 import { useMemo } from 'react';
+import { useShallow } from 'zustand/react/shallow';
 import type { Questionnaire } from '../domain/questionnaire/schema';
 import { scoreResponse, type ResponseScore } from '../domain/scoring/scoring';
-import type { Response } from '../domain/types';
+import type { Answer, Level, Response } from '../domain/types';
 import { findQuestionnaire } from '../lib/questionnaires';
+import type { AppState } from './app-store';
 import { useAppStore } from './store-context';
 
 export interface ActiveResponse {
@@ -10,11 +12,12 @@ export interface ActiveResponse {
   questionnaire: Questionnaire;
 }
 
+const activeOf = (s: AppState): Response | undefined =>
+  s.activeResponseId === null ? undefined : s.responses[s.activeResponseId];
+
 /** The response being worked on, with its questionnaire; null when there is none. */
 export function useActiveResponse(): ActiveResponse | null {
-  const response = useAppStore((s) =>
-    s.activeResponseId === null ? undefined : s.responses[s.activeResponseId],
-  );
+  const response = useAppStore(activeOf);
   return useMemo(() => {
     if (!response) return null;
     const questionnaire = findQuestionnaire(
@@ -25,10 +28,73 @@ export function useActiveResponse(): ActiveResponse | null {
   }, [response]);
 }
 
+/** The parts of a response that answering a statement leaves as they are. */
+export type ResponseHeader = Pick<
+  Response,
+  'id' | 'questionnaire' | 'municipality' | 'respondent' | 'gathering'
+>;
+
+export interface ActiveResponseHeader {
+  header: ResponseHeader;
+  questionnaire: Questionnaire;
+}
+
+/**
+ * The active response without its answers and importance, with its questionnaire; null when
+ * there is none. Setting an answer keeps these objects, so a component that reads only this
+ * does not render again on each answer (the questionnaire page reads answers per statement).
+ */
+export function useActiveResponseHeader(): ActiveResponseHeader | null {
+  const fields = useAppStore(
+    useShallow((s) => {
+      const r = activeOf(s);
+      return r
+        ? {
+            id: r.id,
+            questionnaire: r.questionnaire,
+            municipality: r.municipality,
+            respondent: r.respondent,
+            gathering: r.gathering,
+          }
+        : null;
+    }),
+  );
+  // useShallow keeps the previous object while its fields are the same objects.
+  return useMemo(() => {
+    if (!fields) return null;
+    const questionnaire = findQuestionnaire(fields.questionnaire.id, fields.questionnaire.version);
+    return questionnaire ? { header: fields, questionnaire } : null;
+  }, [fields]);
+}
+
+/** One statement's answer in one response. */
+export function useAnswer(responseId: string, statementId: string): Answer | undefined {
+  return useAppStore((s) => s.responses[responseId]?.answers[statementId]);
+}
+
+/** One area's importance rating in one response. */
+export function useImportance(responseId: string, areaId: string): Level | undefined {
+  return useAppStore((s) => s.responses[responseId]?.importance[areaId]);
+}
+
 /** Scores are derived, never stored. */
 export function useResponseScore(active: ActiveResponse | null): ResponseScore | null {
-  return useMemo(
-    () => (active ? scoreResponse(active.questionnaire, active.response) : null),
-    [active],
-  );
+  return useMemo(() => (active ? cachedScore(active) : null), [active]);
+}
+
+/** Scores of the active response; null when there is none. */
+export function useActiveScore(): ResponseScore | null {
+  return useResponseScore(useActiveResponse());
+}
+
+// Responses are immutable: one score per response object, shared by every component that
+// shows a part of it (progress, area list) after an answer.
+const scores = new WeakMap<Response, { questionnaire: Questionnaire; score: ResponseScore }>();
+
+function cachedScore({ response, questionnaire }: ActiveResponse): ResponseScore {
+  const cached = scores.get(response);
+  if (cached?.questionnaire === questionnaire) return cached.score;
+  const score = scoreResponse(questionnaire, response);
+  scores.set(response, { questionnaire, score });
+  return score;
 }

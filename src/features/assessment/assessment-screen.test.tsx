@@ -68,6 +68,33 @@ describe('AssessmentScreen', () => {
     expect(within(group).getByRole('radio', { name: /^4 / })).toBeChecked();
   });
 
+  it('updates the statement, the progress and the area count as answers change', async () => {
+    const user = userEvent.setup();
+    const { store, unmount } = renderWithApp(<div />);
+    unmount();
+    start(store);
+    renderWithApp(<AssessmentScreen areaId="strategy" />, { store });
+    const nav = screen.getByRole('navigation', { name: 'Områder' });
+    const current = within(nav).getByRole('link', { current: 'step' });
+    expect(current).toHaveTextContent(`0/${strategy.length}`);
+    const [first, second] = strategy.map((s) =>
+      screen.getByRole('group', { name: new RegExp(localize(s.text, 'nb').slice(0, 30)) }),
+    );
+
+    await user.click(within(first!).getByRole('radio', { name: /^2 / }));
+    await user.click(within(second!).getByRole('radio', { name: 'Vet ikke' }));
+    await user.click(within(first!).getByRole('radio', { name: /^5 / }));
+
+    expect(within(first!).getByRole('radio', { name: /^5 / })).toBeChecked();
+    expect(within(first!).getByRole('radio', { name: /^2 / })).not.toBeChecked();
+    expect(within(second!).getByRole('radio', { name: 'Vet ikke' })).toBeChecked();
+    expect(current).toHaveTextContent(`2/${strategy.length}`);
+    expect(screen.getByText('2 av 46 påstander besvart')).toBeInTheDocument();
+    const answers = Object.values(store.getState().responses)[0]!.answers;
+    expect(answers[strategy[0]!.id]?.value).toBe(5);
+    expect(answers[strategy[1]!.id]?.value).toBe('dontKnow');
+  });
+
   it('offers a jump to every area, with the current one marked', () => {
     const { store, unmount } = renderWithApp(<div />);
     unmount();

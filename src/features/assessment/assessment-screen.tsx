@@ -1,28 +1,33 @@
-import { useCallback, useEffect } from 'react';
+import { memo, useCallback, useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Button, Fieldset, Heading, Paragraph } from '@digdir/designsystemet-react';
 import { Disclosure, RadioOption } from '../../ui/fields';
 import { navigate } from '../../lib/router';
 import { localize } from '../../domain/questionnaire/localize';
 import { areaStatements } from '../../domain/questionnaire/model';
-import { LEVELS, type AnswerValue } from '../../domain/types';
+import type { Area, Questionnaire } from '../../domain/questionnaire/schema';
+import { LEVELS, type AnswerValue, type Locale } from '../../domain/types';
 import { useAppStore } from '../../store/store-context';
-import { useActiveResponse, useResponseScore } from '../../store/selectors';
+import { useActiveResponseHeader, useActiveScore, useImportance } from '../../store/selectors';
 import { StatementQuestion } from './statement-question';
 import { NoActiveResponse } from './no-active-response';
 
+/*
+ * An answer changes the store on every click. This page is split so that only what shows
+ * the answer renders again: the statement (it reads its own answer), the progress line and
+ * the area's count in the area list. The page itself reads only the parts of the response
+ * that answering leaves unchanged.
+ */
 export function AssessmentScreen({ areaId }: { areaId: string | null }) {
   const { t } = useTranslation();
   const language = useAppStore((s) => s.language);
   const setAnswer = useAppStore((s) => s.setAnswer);
   const setComment = useAppStore((s) => s.setComment);
-  const setImportance = useAppStore((s) => s.setImportance);
   const setLastArea = useAppStore((s) => s.setLastArea);
   const lastArea = useAppStore((s) =>
     s.activeResponseId ? s.lastAreaByResponse[s.activeResponseId] : undefined,
   );
-  const active = useActiveResponse();
-  const score = useResponseScore(active);
+  const active = useActiveResponseHeader();
 
   const q = active?.questionnaire;
   const index = q ? q.areas.findIndex((a) => a.id === areaId) : -1;
@@ -45,25 +50,23 @@ export function AssessmentScreen({ areaId }: { areaId: string | null }) {
   );
   const onComment = useCallback((id: string, c: string) => setComment(id, c), [setComment]);
 
-  if (!active || !q || !score) return <NoActiveResponse />;
+  if (!active || !q) return <NoActiveResponse />;
   if (!area) return null;
 
-  const { response } = active;
-  const statements = areaStatements(q, area.id, response.respondent.role);
+  const { header } = active;
+  const role = header.respondent.role;
+  const statements = areaStatements(q, area.id, role);
   const firstNumber =
-    q.areas
-      .slice(0, index)
-      .reduce((n, a) => n + areaStatements(q, a.id, response.respondent.role).length, 0) + 1;
+    q.areas.slice(0, index).reduce((n, a) => n + areaStatements(q, a.id, role).length, 0) + 1;
   const prev = q.areas[index - 1];
   const next = q.areas[index + 1];
-  const importance = response.importance[area.id];
 
   return (
     <div className="assessment-layout">
       <section className="page assessment-page" aria-labelledby="area-heading">
         <p className="eyebrow">
-          {response.municipality.name} · {t(`roles.${response.respondent.role}`)} ·{' '}
-          {t('start.gatheringRound', { round: response.gathering.round })}
+          {header.municipality.name} · {t(`roles.${role}`)} ·{' '}
+          {t('start.gatheringRound', { round: header.gathering.round })}
         </p>
         <Heading level={1} data-size="lg" id="area-heading">
           <span className="area-counter">
@@ -71,12 +74,7 @@ export function AssessmentScreen({ areaId }: { areaId: string | null }) {
           </span>{' '}
           {localize(area.title, language)}
         </Heading>
-        <div className="progress">
-          <label htmlFor="answer-progress">
-            {t('assessment.progress', { answered: score.answered, total: score.total })}
-          </label>
-          <progress id="answer-progress" max={score.total} value={score.answered} />
-        </div>
+        <AnswerProgress />
         <Paragraph>{localize(area.description, language)}</Paragraph>
 
         <Disclosure summary={t('assessment.levelsSummary')}>
@@ -93,10 +91,10 @@ export function AssessmentScreen({ areaId }: { areaId: string | null }) {
         <div className="statements">
           {statements.map((s, i) => (
             <StatementQuestion
-              key={`${response.id}-${s.id}`}
+              key={`${header.id}-${s.id}`}
+              responseId={header.id}
               statement={s}
               number={firstNumber + i}
-              answer={response.answers[s.id]}
               scale={q.scale}
               language={language}
               onAnswer={onAnswer}
@@ -105,26 +103,7 @@ export function AssessmentScreen({ areaId }: { areaId: string | null }) {
           ))}
         </div>
 
-        <div className="importance">
-          <Fieldset>
-            <Fieldset.Legend>
-              {t('assessment.importance', { area: localize(area.title, language) })}
-            </Fieldset.Legend>
-            <Fieldset.Description>{t('assessment.importanceHelp')}</Fieldset.Description>
-            <div className="scale scale-importance">
-              {LEVELS.map((level) => (
-                <RadioOption
-                  key={level}
-                  name={`importance-${area.id}`}
-                  value={String(level)}
-                  label={`${level} ${t(`importance.${level}`)}`}
-                  checked={importance === level}
-                  onChange={() => setImportance(area.id, level)}
-                />
-              ))}
-            </div>
-          </Fieldset>
-        </div>
+        <ImportanceQuestion responseId={header.id} area={area} language={language} />
 
         <nav className="pager" aria-label={t('assessment.pager')}>
           {prev ? (
@@ -151,33 +130,123 @@ export function AssessmentScreen({ areaId }: { areaId: string | null }) {
         </nav>
       </section>
 
-      <nav className="area-nav" aria-label={t('assessment.areas')}>
-        <Heading level={2} data-size="xs">
-          {t('assessment.areas')}
-        </Heading>
-        <ol>
-          {q.areas.map((a, i) => {
-            const s = score.areas[i]!;
-            const done = s.total - s.unanswered;
-            return (
-              <li key={a.id}>
-                <a
-                  href={`#/assessment/${a.id}`}
-                  aria-current={a.id === area.id ? 'step' : undefined}
-                >
-                  <span>{localize(a.title, language)}</span>
-                  <span className="area-nav-count">
-                    {t('assessment.areaAnswered', { answered: done, total: s.total })}
-                  </span>
-                </a>
-              </li>
-            );
-          })}
-          <li>
-            <a href="#/review">{t('assessment.toReview')}</a>
-          </li>
-        </ol>
-      </nav>
+      <AreaNav questionnaire={q} currentAreaId={area.id} language={language} />
     </div>
   );
 }
+
+/** "n of N statements answered" and its progress bar. */
+function AnswerProgress() {
+  const { t } = useTranslation();
+  const score = useActiveScore();
+  if (!score) return null;
+  return (
+    <div className="progress">
+      <label htmlFor="answer-progress">
+        {t('assessment.progress', { answered: score.answered, total: score.total })}
+      </label>
+      <progress id="answer-progress" max={score.total} value={score.answered} />
+    </div>
+  );
+}
+
+const ImportanceQuestion = memo(function ImportanceQuestion({
+  responseId,
+  area,
+  language,
+}: {
+  responseId: string;
+  area: Area;
+  language: Locale;
+}) {
+  const { t } = useTranslation();
+  const setImportance = useAppStore((s) => s.setImportance);
+  const importance = useImportance(responseId, area.id);
+  return (
+    <div className="importance">
+      <Fieldset>
+        <Fieldset.Legend>
+          {t('assessment.importance', { area: localize(area.title, language) })}
+        </Fieldset.Legend>
+        <Fieldset.Description>{t('assessment.importanceHelp')}</Fieldset.Description>
+        <div className="scale scale-importance">
+          {LEVELS.map((level) => (
+            <RadioOption
+              key={level}
+              name={`importance-${area.id}`}
+              value={String(level)}
+              label={`${level} ${t(`importance.${level}`)}`}
+              checked={importance === level}
+              onChange={() => setImportance(area.id, level)}
+            />
+          ))}
+        </div>
+      </Fieldset>
+    </div>
+  );
+});
+
+/** The list of areas with how many statements of each are answered. */
+const AreaNav = memo(function AreaNav({
+  questionnaire,
+  currentAreaId,
+  language,
+}: {
+  questionnaire: Questionnaire;
+  currentAreaId: string;
+  language: Locale;
+}) {
+  const { t } = useTranslation();
+  const score = useActiveScore();
+  if (!score) return null;
+  return (
+    <nav className="area-nav" aria-label={t('assessment.areas')}>
+      <Heading level={2} data-size="xs">
+        {t('assessment.areas')}
+      </Heading>
+      <ol>
+        {questionnaire.areas.map((a, i) => {
+          const s = score.areas[i]!;
+          return (
+            <AreaNavItem
+              key={a.id}
+              areaId={a.id}
+              title={localize(a.title, language)}
+              current={a.id === currentAreaId}
+              answered={s.total - s.unanswered}
+              total={s.total}
+            />
+          );
+        })}
+        <li>
+          <a href="#/review">{t('assessment.toReview')}</a>
+        </li>
+      </ol>
+    </nav>
+  );
+});
+
+/** One area in the list; renders again only when its own count changes. */
+const AreaNavItem = memo(function AreaNavItem({
+  areaId,
+  title,
+  current,
+  answered,
+  total,
+}: {
+  areaId: string;
+  title: string;
+  current: boolean;
+  answered: number;
+  total: number;
+}) {
+  const { t } = useTranslation();
+  return (
+    <li>
+      <a href={`#/assessment/${areaId}`} aria-current={current ? 'step' : undefined}>
+        <span>{title}</span>
+        <span className="area-nav-count">{t('assessment.areaAnswered', { answered, total })}</span>
+      </a>
+    </li>
+  );
+});

@@ -9,6 +9,7 @@ import { formatDate } from '../../i18n/format';
 import { navigate } from '../../lib/router';
 import type { Response } from '../../domain/types';
 import { exportResponses } from './export';
+import { useModalScrollLock } from '../../ui/use-modal-scroll-lock';
 
 function progressOf(r: Response): { answered: number; total: number } {
   const q = findQuestionnaire(r.questionnaire.id, r.questionnaire.version);
@@ -31,6 +32,7 @@ export function ResponseList() {
   const deleteResponse = useAppStore((s) => s.deleteResponse);
   const lastArea = useAppStore((s) => s.lastAreaByResponse);
   const [toDelete, setToDelete] = useState<Response | null>(null);
+  useModalScrollLock(toDelete !== null);
   const store = useAppStoreApi();
 
   const open = (r: Response, where: 'assessment' | 'results') => {

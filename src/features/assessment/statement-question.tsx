@@ -4,13 +4,14 @@ import { Button, Fieldset } from '@digdir/designsystemet-react';
 import { RadioOption, TextAreaField } from '../../ui/fields';
 import type { LocalizedText, Statement } from '../../domain/questionnaire/schema';
 import { localize } from '../../domain/questionnaire/localize';
-import type { Answer, AnswerValue, Locale } from '../../domain/types';
+import type { AnswerValue, Locale } from '../../domain/types';
 import { LEVELS } from '../../domain/types';
+import { useAnswer } from '../../store/selectors';
 
 interface Props {
+  responseId: string;
   statement: Statement;
   number: number;
-  answer: Answer | undefined;
   scale: readonly LocalizedText[];
   language: Locale;
   onAnswer: (statementId: string, value: AnswerValue) => void;
@@ -19,17 +20,21 @@ interface Props {
 
 const OTHER_OPTIONS = ['dontKnow', 'notRelevant'] as const;
 
-/** One statement as a radio group: 1–5 with labels, "don't know" and "not relevant". */
+/**
+ * One statement as a radio group: 1–5 with labels, "don't know" and "not relevant". It reads
+ * its own answer from the store, so an answer renders this statement again and no other.
+ */
 export const StatementQuestion = memo(function StatementQuestion({
+  responseId,
   statement,
   number,
-  answer,
   scale,
   language,
   onAnswer,
   onComment,
 }: Props) {
   const { t } = useTranslation();
+  const answer = useAnswer(responseId, statement.id);
   const [showComment, setShowComment] = useState(Boolean(answer?.comment));
   const openedByUser = useRef(false);
   // When the user opens the comment field, focus moves into it (the button is gone).
