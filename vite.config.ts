@@ -62,7 +62,9 @@ export const DS_CSS_PATCHES: readonly { find: string; replace: string; count: nu
 ];
 
 /**
- * Applies DS_CSS_PATCHES to @digdir/designsystemet-css (dev server and build).
+ * Applies DS_CSS_PATCHES to the Designsystemet styles the app takes in (dev server and build):
+ * src/app/designsystemet.css, once Vite has inlined its @imports of the package's component
+ * files (so this runs in the normal phase, after vite:css, not `enforce: 'pre'`).
  *
  * Both rules make large elements :has() anchors: `body:has(.ds-dialog:modal)` makes <body>
  * one whose argument covers the whole page, and the unanchored `:has(label)` makes every
@@ -75,10 +77,8 @@ export const DS_CSS_PATCHES: readonly { find: string; replace: string; count: nu
 export function patchDesignsystemetCss(): Plugin {
   return {
     name: 'patch-designsystemet-css',
-    enforce: 'pre',
     transform(code, id) {
-      if (!id.split('?')[0]!.endsWith('/@digdir/designsystemet-css/dist/src/index.css'))
-        return null;
+      if (!id.split('?')[0]!.endsWith('/src/app/designsystemet.css')) return null;
       // Nothing to patch when a tool hands the CSS over empty (as Vitest may, not processing CSS).
       if (code.trim() === '') return null;
       let out = code;
