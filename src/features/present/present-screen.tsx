@@ -4,7 +4,7 @@ import { areaRanking, heatmapRows } from '../../domain/comparison/network';
 import { actionsForArea } from '../../domain/priorities/actions';
 import { localize, shortTitle } from '../../domain/questionnaire/localize';
 import { formatScore } from '../../i18n/format';
-import { navigate } from '../../lib/router';
+import { navigate, parseRoute } from '../../lib/router';
 import { Heatmap, type HeatmapRowData } from '../../charts/heatmap';
 import { municipalityLabel, useNetworkModel } from '../../store/network-model';
 import { useAppStore } from '../../store/store-context';
@@ -26,15 +26,21 @@ export default function PresentScreen({ slide }: { slide: number }) {
   const isRevealed = revealed.has(index);
 
   useEffect(() => {
-    const go = (n: number) => navigate({ name: 'present', slide: Math.min(Math.max(n, 1), total) });
+    // Step from the address as it is now, not from this render's slide: two quick presses
+    // come before the hashchange re-renders, and each must move one slide.
+    const go = (step: number) => {
+      const now = parseRoute(window.location.hash);
+      const from = now.name === 'present' ? Math.min(now.slide, total) : index;
+      navigate({ name: 'present', slide: Math.min(Math.max(from + step, 1), total) });
+    };
     const onKey = (e: KeyboardEvent) => {
       if (e.defaultPrevented || e.altKey || e.ctrlKey || e.metaKey) return;
       if (e.key === 'ArrowRight' || e.key === 'PageDown') {
         e.preventDefault();
-        go(index + 1);
+        go(1);
       } else if (e.key === 'ArrowLeft' || e.key === 'PageUp') {
         e.preventDefault();
-        go(index - 1);
+        go(-1);
       } else if (e.key === 'Escape') {
         e.preventDefault();
         navigate({ name: 'network', view: 'overview', param: null });
