@@ -4,6 +4,7 @@ import { ACTION_STATUSES, GATHERING_ROUNDS, type Action, type Response } from '.
 import { responseSchema } from './response-schema';
 import { RESULTS_FORMAT, type ResultsFileV1 } from './results-file';
 import { lazy } from '../lazy';
+import { schemaParts } from './schema-parts';
 
 /**
  * Schemas for the results file, format version 1. See docs/results-file.md.
@@ -11,13 +12,6 @@ import { lazy } from '../lazy';
  * The style follows response-schema.ts: strict objects (an unknown key is an error), bounded
  * string lengths, and ids that can never be `__proto__`, `constructor` or `prototype`.
  */
-
-/** Keys that must never become object keys when untrusted data is copied. */
-export const RESERVED_KEYS: ReadonlySet<string> = new Set([
-  '__proto__',
-  'constructor',
-  'prototype',
-]);
 
 /** Longest texts an action may carry. Generous, but they keep a hostile file small in memory. */
 export const ACTION_LIMITS = {
@@ -50,21 +44,10 @@ function reportDuplicateIds(
 
 /** Built on first use (see ../lazy.ts). */
 const schemas = lazy(() => {
-  const id = z.string().check(
-    z.minLength(1),
-    z.maxLength(100),
-    z.regex(/^[A-Za-z0-9_.:-]+$/),
-    z.refine((k) => !RESERVED_KEYS.has(k), { error: 'Reserved key' }),
-  );
+  const { id, timestamp, isoDate, municipality } = schemaParts();
   const boundedText = (max: number) => z.string().check(z.maxLength(max));
-  const timestamp = z.iso.datetime({ offset: true });
-  const isoDate = z.iso.date();
   const round = z.union(GATHERING_ROUNDS.map((r) => z.literal(r)));
   const status = z.enum(ACTION_STATUSES);
-  const municipality = z.strictObject({
-    number: z.string().check(z.regex(/^\d{4}$/)),
-    name: z.string().check(z.trim(), z.minLength(1), z.maxLength(100)),
-  });
 
   const actionFollowUpSchema = z.strictObject({
     round,

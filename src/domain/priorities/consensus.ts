@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
 import { lazy } from '../lazy';
+import { schemaParts } from '../files/schema-parts';
 import {
   GATHERING_ROUNDS,
   LEVELS,
@@ -124,17 +125,9 @@ export interface AgreedResponse {
 /** Bounds that keep a hostile file small in memory. */
 export const AGREED_LIMITS = { rationale: 2000, statements: 500 } as const;
 
-/** Keys that must never become object keys when untrusted data is copied. */
-const RESERVED = new Set(['__proto__', 'constructor', 'prototype']);
 /** Built on first use (see ../lazy.ts). */
 const schemas = lazy(() => {
-  const id = z.string().check(
-    z.minLength(1),
-    z.maxLength(100),
-    z.regex(/^[A-Za-z0-9_.:-]+$/),
-    z.refine((k) => !RESERVED.has(k), { error: 'Reserved key' }),
-  );
-  const timestamp = z.iso.datetime({ offset: true });
+  const { id, timestamp, municipality } = schemaParts();
   const level = z.union(LEVELS.map((l) => z.literal(l)));
 
   const agreedAnswerSchema = z.strictObject({
@@ -145,10 +138,7 @@ const schemas = lazy(() => {
 
   const agreedResponseSchema = z.strictObject({
     id,
-    municipality: z.strictObject({
-      number: z.string().check(z.regex(/^\d{4}$/)),
-      name: z.string().check(z.trim(), z.minLength(1), z.maxLength(100)),
-    }),
+    municipality,
     round: z.union(GATHERING_ROUNDS.map((r) => z.literal(r))),
     questionnaire: z.strictObject({ id, version: z.int().check(z.gte(1)) }),
     agreed: z.pipe(
