@@ -15,7 +15,9 @@ const queue = [...eager].filter((f) => f.endsWith('.js'));
 while (queue.length) {
   const file = queue.shift();
   const code = readFileSync(join(dist, file), 'utf8');
-  for (const m of code.matchAll(/(?:^|[;\n}])\s*import\s*(?:[^'"()]*?from\s*)?["']\.\/([^"']+\.js)["']/g)) {
+  for (const m of code.matchAll(
+    /(?:^|[;\n}])\s*import\s*(?:[^'"()]*?from\s*)?["']\.\/([^"']+\.js)["']/g,
+  )) {
     const dep = join(dirname(file), m[1]);
     if (!eager.has(dep)) {
       eager.add(dep);
@@ -46,7 +48,10 @@ console.log(
 );
 if (process.env.VITEST_JSON) {
   const out = join(dirname(process.env.VITEST_JSON), 'size.json');
-  writeFileSync(out, JSON.stringify({ firstKB, rows, passed: ok ? 1 : 0, failed: ok ? 0 : 1 }, null, 2));
+  writeFileSync(
+    out,
+    JSON.stringify({ firstKB, rows, passed: ok ? 1 : 0, failed: ok ? 0 : 1 }, null, 2),
+  );
 }
 if (!existsSync(dist)) process.exit(1);
 process.exit(ok ? 0 : 1);

@@ -10,12 +10,14 @@
  *    import's 20 MB limit; the Chromium part falls back on them if importing 357 single files
  *    does not finish within its time limit). Nothing generated is kept in memory.
  * 2. For each size N, reads the first N files back through the import chain alone
- *    (importResultsFile on each file's bytes: decode, nesting check, JSON.parse, zod), timed,
- *    for comparison with the browser's import.
+ *    (importResultsFile on each file's bytes: decode, nesting check, JSON.parse, zod, then
+ *    tallyResponses as the app's import does), timed, for comparison with the browser's import.
  * 3. Times domain aggregation alone on exactly those imported responses, as the app holds them:
  *    aggregateResponses over every response, then networkStats and networkOverall for every
  *    round present. One cold run, then at least `runs` warm runs back to back (more for the small
- *    sizes, see timeAggregation); the median is reported. The heap holds only that size's data.
+ *    sizes, see timeAggregation); the median is reported. Then, with warm code, the median of
+ *    three first aggregations of new objects: just imported (tallied file by file, as in the
+ *    app), and never tallied (as after a reload). The heap holds only that size's data.
  *
  * Writes the figures as JSON to FILE; progress goes to stderr.
  */
@@ -23,7 +25,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
-import { aggregateResponses } from '../../src/domain/comparison/aggregate';
+import { aggregateResponses, tallyResponses } from '../../src/domain/comparison/aggregate';
 import {
   aggregatesForRound,
   networkOverall,
@@ -139,7 +141,12 @@ function aggregateAll(q: Questionnaire, responses: readonly Response[]): number 
 const MIN_SAMPLING_MS = 3000;
 const MAX_RUNS = 30;
 
-function timeAggregation(q: Questionnaire, responses: readonly Response[], runs: number) {
+function timeAggregation(
+  q: Questionnaire,
+  files: readonly GeneratedFile[],
+  responses: readonly Response[],
+  runs: number,
+) {
   gc();
   let t = performance.now();
   const aggregates = aggregateAll(q, responses);
@@ -153,11 +160,20 @@ function timeAggregation(q: Questionnaire, responses: readonly Response[], runs:
     samples.push(ms);
     total += ms;
   }
-  // Warm code, unseen response objects: what the running app does after an import or a reload.
-  // The warm runs above re-aggregate the same objects, whose per-area tallies are cached by
-  // object (aggregate.ts), so they mostly read that cache. Copies are made before the clock.
+  // Warm code, new response objects. The warm runs above re-aggregate the same objects, whose
+  // per-area tallies are cached by object (aggregate.ts), so they mostly read that cache.
+  // - After an import: the files are imported again, as the app imports them (each file's
+  //   responses tallied as it is read, see importFiles), before the clock starts.
+  // - Never tallied (copies made before the clock): what the app does after a reload, when the
+  //   responses come back from IndexedDB.
+  const afterImport: number[] = [];
   const fresh: number[] = [];
   for (let i = 0; i < 3; i += 1) {
+    let imported: Response[] | null = importFiles(q, files).responses;
+    t = performance.now();
+    aggregateAll(q, imported);
+    afterImport.push(performance.now() - t);
+    imported = null;
     const copies = structuredClone(responses) as Response[];
     t = performance.now();
     aggregateAll(q, copies);
@@ -166,6 +182,7 @@ function timeAggregation(q: Questionnaire, responses: readonly Response[], runs:
   return {
     aggregates,
     coldMs: round2(coldMs),
+    afterImportMs: round2(median(afterImport)),
     freshMs: round2(median(fresh)),
     medianMs: round2(median(samples)),
     minMs: round2(Math.min(...samples)),
@@ -173,7 +190,10 @@ function timeAggregation(q: Questionnaire, responses: readonly Response[], runs:
   };
 }
 
-/** The import chain alone on each file's bytes (read before the clock starts). */
+/**
+ * The import chain alone on each file's bytes (read before the clock starts), with each file's
+ * responses tallied for aggregation as the app's import does.
+ */
 function importFiles(q: Questionnaire, files: readonly GeneratedFile[]) {
   const known = [{ id: q.id, version: q.version }];
   const bytes = files.map((f) => new Uint8Array(readFileSync(f.path)));
@@ -185,6 +205,8 @@ function importFiles(q: Questionnaire, files: readonly GeneratedFile[]) {
     if (!result.ok) {
       throw new Error(`import failed: ${result.error.code} ${result.error.detail ?? ''}`);
     }
+    // As the app's import does (features/network/import-files.ts), file by file.
+    tallyResponses(q, result.responses);
     responses.push(...result.responses);
   }
   const ms = performance.now() - t;
@@ -222,9 +244,9 @@ function main() {
   const results = sizes.map((n) => {
     const subset = files.slice(0, n);
     const imported = importFiles(q, subset);
-    const aggregation = timeAggregation(q, imported.responses, runs);
+    const aggregation = timeAggregation(q, subset, imported.responses, runs);
     process.stderr.write(
-      `  node ${n}: aggregation median ${aggregation.medianMs} ms (cold ${aggregation.coldMs}, fresh ${aggregation.freshMs}), ` +
+      `  node ${n}: aggregation median ${aggregation.medianMs} ms (cold ${aggregation.coldMs}, after import ${aggregation.afterImportMs}, never tallied ${aggregation.freshMs}), ` +
         `import chain ${imported.timing.ms} ms\n`,
     );
     return {

@@ -134,7 +134,7 @@ export function buildRows(result) {
       rows.push({
         section: 'National scale, Node',
         id: `node-aggregation-${s.municipalities}`,
-        label: `Aggregation, ${s.municipalities} municipalities (${s.responses} responses), median of ${s.aggregation.samplesMs.length}`,
+        label: `Aggregation again of the same responses (warm), ${s.municipalities} municipalities (${s.responses} responses), median of ${s.aggregation.samplesMs.length}`,
         target: isLast ? '< 200 ms' : '',
         measured:
           `${msFine(s.aggregation.medianMs)} (${(s.aggregation.medianMs / s.municipalities).toFixed(2)} ms/municipality; ` +
@@ -142,15 +142,26 @@ export function buildRows(result) {
         value: s.aggregation.medianMs,
         pass: isLast ? s.aggregation.medianMs < 200 : null,
       });
+      if (s.aggregation.afterImportMs !== undefined) {
+        rows.push({
+          section: 'National scale, Node',
+          id: `node-aggregation-after-import-${s.municipalities}`,
+          label: `First aggregation after an import (responses tallied file by file as they are read), ${s.municipalities} municipalities, median of 3`,
+          target: isLast ? '< 200 ms' : '',
+          measured: `${msFine(s.aggregation.afterImportMs)} (${(s.aggregation.afterImportMs / s.municipalities).toFixed(2)} ms/municipality)`,
+          value: s.aggregation.afterImportMs,
+          pass: isLast ? s.aggregation.afterImportMs < 200 : null,
+        });
+      }
       if (s.aggregation.freshMs !== undefined) {
         rows.push({
           section: 'National scale, Node',
-          id: `node-aggregation-unseen-${s.municipalities}`,
-          label: `Aggregation of unseen responses (as after an import), ${s.municipalities} municipalities, median of 3`,
-          target: isLast ? '< 200 ms' : '',
+          id: `node-aggregation-untallied-${s.municipalities}`,
+          label: `First aggregation of responses never tallied (as after a reload), ${s.municipalities} municipalities, median of 3`,
+          target: '',
           measured: `${msFine(s.aggregation.freshMs)} (${(s.aggregation.freshMs / s.municipalities).toFixed(2)} ms/municipality)`,
           value: s.aggregation.freshMs,
-          pass: isLast ? s.aggregation.freshMs < 200 : null,
+          pass: null,
         });
       }
     }
@@ -166,7 +177,7 @@ export function buildRows(result) {
       rows.push({
         section: 'National scale, Node',
         id: `node-import-chain-${s.municipalities}`,
-        label: `Import chain alone (decode, parse, zod), ${s.municipalities} files`,
+        label: `Import chain alone (decode, parse, zod, tally), ${s.municipalities} files`,
         target: '',
         measured: `${ms(s.importChain.ms)} (${s.importChain.msPerFile.toFixed(1)} ms/file)`,
         value: s.importChain.ms,
@@ -194,6 +205,32 @@ export function buildRows(result) {
       });
     }
     rows.push(...importGrowthRows(section, browserNational));
+    const largest = browserNational.at(-1);
+    for (const s of browserNational) {
+      if (s.aggregationAfterImportMs === undefined || s.aggregationAfterImportMs === null) continue;
+      const isLast = s === largest;
+      const via = s.renderVia === 'single files' ? '' : `, after ${s.renderVia}`;
+      rows.push({
+        section,
+        id: `browser-aggregation-${s.municipalities}`,
+        label: `Aggregation in the app after the import (its User Timing measure), ${s.municipalities} municipalities${via}`,
+        target: isLast ? '< 200 ms' : '',
+        measured: msFine(s.aggregationAfterImportMs),
+        value: s.aggregationAfterImportMs,
+        pass: isLast ? s.aggregationAfterImportMs < 200 : null,
+      });
+      if (s.aggregationAfterReopenMs !== null) {
+        rows.push({
+          section,
+          id: `browser-aggregation-reopen-${s.municipalities}`,
+          label: `Aggregation in the app after a reload (never tallied), ${s.municipalities} municipalities`,
+          target: '',
+          measured: msFine(s.aggregationAfterReopenMs),
+          value: s.aggregationAfterReopenMs,
+          pass: null,
+        });
+      }
+    }
     for (const s of browserNational) {
       const via = s.renderVia === 'single files' ? '' : `, after ${s.renderVia}`;
       rows.push({

@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { parseQuestionnaire } from '../domain/questionnaire/schema';
-import { BUNDLED_QUESTIONNAIRES, CURRENT_QUESTIONNAIRE, latestQuestionnaire } from './questionnaires';
+import {
+  BUNDLED_QUESTIONNAIRES,
+  CURRENT_QUESTIONNAIRE,
+  latestQuestionnaire,
+} from './questionnaires';
 
 describe('bundled questionnaires', () => {
   it('each passes the import validation and comes out of it unchanged', () => {

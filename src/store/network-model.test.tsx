@@ -6,7 +6,12 @@ import { createDemoNetwork } from '../domain/demo/demo-network';
 import { CURRENT_QUESTIONNAIRE } from '../lib/questionnaires';
 import { memoryStateStorage } from '../app/test-utils';
 import { createAppStore, type AppState, type AppStore } from './app-store';
-import { networkModel, useNetworkModel, type NetworkModelInputs } from './network-model';
+import {
+  AGGREGATION_MEASURE,
+  networkModel,
+  useNetworkModel,
+  type NetworkModelInputs,
+} from './network-model';
 import { StoreProvider } from './store-context';
 
 function inputs(s: AppState): NetworkModelInputs {
@@ -42,6 +47,20 @@ describe('networkModel memoisation', () => {
     expect(model.all).toEqual(
       aggregateResponses(CURRENT_QUESTIONNAIRE, Object.values(store.getState().network.responses)),
     );
+  });
+
+  it('records each aggregation, and only those, as a User Timing measure', () => {
+    performance.clearMeasures(AGGREGATION_MEASURE);
+    const store = storeWithDemo();
+    networkModel(inputs(store.getState()));
+    networkModel(inputs(store.getState()));
+    store.getState().setNetworkView({ anonymised: true });
+    networkModel(inputs(store.getState()));
+    const measures = performance.getEntriesByName(AGGREGATION_MEASURE, 'measure');
+    expect(measures).toHaveLength(1);
+    expect((measures[0] as PerformanceMeasure).detail).toEqual({
+      responses: Object.keys(store.getState().network.responses).length,
+    });
   });
 
   it('a change of view makes a new model without aggregating again', () => {

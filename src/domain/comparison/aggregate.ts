@@ -300,6 +300,20 @@ function tally(plan: ScoringPlan, response: Response): number[] {
 }
 
 /**
+ * Reduces each response to what aggregation needs (its tally) now, ahead of the first
+ * aggregation. The import calls this file by file, while it shows its progress and the
+ * answers it has just read are still fresh in memory, so the dashboard that follows an import
+ * of the whole country does not have to walk every answer again in one long task. Responses to
+ * another questionnaire or version are skipped, as in aggregateResponses.
+ */
+export function tallyResponses(q: Questionnaire, responses: readonly Response[]): void {
+  const plan = planFor(q);
+  for (const r of responses) {
+    if (r.questionnaire.id === q.id && r.questionnaire.version === q.version) tally(plan, r);
+  }
+}
+
+/**
  * Scores responses to one questionnaire area by area. The same as scoreResponse(q, r).areas
  * (scoring.ts: statementsForRole, then scoreArea per area), with each role's statement lists
  * worked out once per questionnaire instead of once per response. A test holds the two equal.

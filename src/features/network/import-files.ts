@@ -1,7 +1,8 @@
+import { tallyResponses } from '../../domain/comparison/aggregate';
 import { DEFAULT_MAX_BYTES, importResultsFile } from '../../domain/files/import';
 import type { AppStore } from '../../store/app-store';
 import type { ImportReport } from '../../store/network-slice';
-import { knownQuestionnaireRefs } from '../../lib/questionnaires';
+import { knownQuestionnaireRefs, latestQuestionnaire } from '../../lib/questionnaires';
 import { readFileBytes } from '../../lib/read-file';
 
 export type FileReport = ImportReport;
@@ -44,6 +45,9 @@ export async function importFiles(
       reports.push({ fileName: file.name, ok: false, error: result.error });
       continue;
     }
+    // The network view compares on the latest questionnaire; tallying this file's responses
+    // for it now, between progress steps, spares the dashboard a long task after the import.
+    tallyResponses(latestQuestionnaire(), result.responses);
     good.push({ index: reports.length, fileName: file.name, result });
     reports.push(null);
   }
