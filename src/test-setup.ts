@@ -6,6 +6,9 @@ import '@testing-library/jest-dom/vitest';
 const css = ((globalThis as { CSS?: Partial<typeof CSS> }).CSS ??= {});
 css.escape ??= (value: string) => value.replace(/[^a-zA-Z0-9_-]/g, (c) => `\\${c}`);
 
+// jsdom lacks the Web Animations API, which Designsystemet's Spinner reads to keep spinners in step.
+if (!('getAnimations' in document)) Object.assign(document, { getAnimations: () => [] });
+
 afterEach(() => {
   cleanup();
   localStorage.clear();

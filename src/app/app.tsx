@@ -52,17 +52,28 @@ export function App() {
   const first = useRef(true);
 
   // Move focus to the new page's heading when the route changes, so screen readers announce it.
+  // A screen that is still loading has no heading yet: focus it when it appears.
   useEffect(() => {
     if (first.current) {
       first.current = false;
       return;
     }
-    const heading = mainRef.current?.querySelector<HTMLElement>('h1');
-    if (heading) {
+    window.scrollTo(0, 0);
+    const main = mainRef.current;
+    if (!main) return;
+    const focusHeading = () => {
+      const heading = main.querySelector<HTMLElement>('h1');
+      if (!heading) return false;
       heading.tabIndex = -1;
       heading.focus();
-    }
-    window.scrollTo(0, 0);
+      return true;
+    };
+    if (focusHeading()) return;
+    const observer = new MutationObserver(() => {
+      if (focusHeading()) observer.disconnect();
+    });
+    observer.observe(main, { childList: true, subtree: true });
+    return () => observer.disconnect();
   }, [routeKey]);
 
   if (route.name === 'present') {
@@ -89,7 +100,9 @@ export function App() {
       <AppHeader route={route} />
       <main id="main" ref={mainRef} tabIndex={-1} className="app-main">
         <StatusNotices />
-        <Suspense fallback={<Spinner aria-label={t('app.loading')} />}>
+        {/* A boundary per screen: the one left is removed at once, not kept hidden while the
+            next one loads, so the heading focused above is always the new screen's. */}
+        <Suspense key={route.name} fallback={<Spinner aria-label={t('app.loading')} />}>
           <Screen route={route} />
         </Suspense>
       </main>
