@@ -11,7 +11,7 @@
  *    does not finish within its time limit). Nothing generated is kept in memory.
  * 2. For each size N, reads the first N files back through the import chain alone
  *    (importResultsFile on each file's bytes: decode, nesting check, JSON.parse, zod, then
- *    tallyResponses as the app's import does), timed, for comparison with the browser's import.
+ *    prepareAggregation as the app's import does), timed, for comparison with the browser's import.
  * 3. Times domain aggregation alone on exactly those imported responses, as the app holds them:
  *    aggregateResponses over every response, then networkStats and networkOverall for every
  *    round present. One cold run, then at least `runs` warm runs back to back (more for the small
@@ -25,7 +25,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
-import { aggregateResponses, tallyResponses } from '../../src/domain/comparison/aggregate';
+import { aggregateResponses, prepareAggregation } from '../../src/domain/comparison/aggregate';
 import {
   aggregatesForRound,
   networkOverall,
@@ -206,7 +206,7 @@ function importFiles(q: Questionnaire, files: readonly GeneratedFile[]) {
       throw new Error(`import failed: ${result.error.code} ${result.error.detail ?? ''}`);
     }
     // As the app's import does (features/network/import-files.ts), file by file.
-    tallyResponses(q, result.responses);
+    prepareAggregation(q, result.responses);
     responses.push(...result.responses);
   }
   const ms = performance.now() - t;

@@ -22,7 +22,7 @@ import {
   responsesFor,
   sampleSd,
   summarise,
-  tallyResponses,
+  prepareAggregation,
   uniqueResponses,
   type AreaAggregate,
   type MunicipalityAggregate,
@@ -603,16 +603,29 @@ describe('aggregateResponses equals a straightforward implementation (fast-check
     );
   });
 
-  it('gives the same result after tallyResponses, whichever responses were tallied ahead', () => {
+  it('gives the same result after prepareAggregation, whichever responses were prepared ahead', () => {
     const otherVersion: Questionnaire = { ...q, version: q.version + 1 };
     fc.assert(
       fc.property(crowdArb, fc.array(fc.boolean()), (responses, ahead) => {
-        // As the import does it: some responses (a file at a time) tallied before aggregation,
+        // As the import does it: some responses (a file at a time) prepared before aggregation,
         // also against a questionnaire the aggregation does not use.
         const some = responses.filter((_, i) => ahead[i] === true);
-        tallyResponses(q, some);
-        tallyResponses(otherVersion, responses);
+        prepareAggregation(q, some);
+        prepareAggregation(otherVersion, responses);
         expect(aggregateResponses(q, responses)).toEqual(referenceAggregate(q, responses));
+      }),
+      { numRuns: 100 },
+    );
+  });
+
+  it('recomputes a group whose responses changed: some left out, others added', () => {
+    fc.assert(
+      fc.property(crowdArb, crowdArb, fc.array(fc.boolean()), (responses, more, keep) => {
+        const extra = more.map((r) => ({ ...r, id: `x-${r.id}` }));
+        const kept = responses.filter((_, i) => keep[i] !== false);
+        for (const set of [responses, kept, [...kept, ...extra], responses, [...extra, ...kept]]) {
+          expect(aggregateResponses(q, set)).toEqual(referenceAggregate(q, set));
+        }
       }),
       { numRuns: 100 },
     );

@@ -1,4 +1,4 @@
-import { tallyResponses } from '../../domain/comparison/aggregate';
+import { prepareAggregation } from '../../domain/comparison/aggregate';
 import { DEFAULT_MAX_BYTES, importResultsFile } from '../../domain/files/import';
 import type { AppStore } from '../../store/app-store';
 import type { ImportReport } from '../../store/network-slice';
@@ -45,9 +45,9 @@ export async function importFiles(
       reports.push({ fileName: file.name, ok: false, error: result.error });
       continue;
     }
-    // The network view compares on the latest questionnaire; tallying this file's responses
+    // The network view compares on the latest questionnaire; aggregating this file's responses
     // for it now, between progress steps, spares the dashboard a long task after the import.
-    tallyResponses(latestQuestionnaire(), result.responses);
+    prepareAggregation(latestQuestionnaire(), result.responses);
     good.push({ index: reports.length, fileName: file.name, result });
     reports.push(null);
   }
