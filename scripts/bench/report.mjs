@@ -146,7 +146,7 @@ export function buildRows(result) {
         rows.push({
           section: 'National scale, Node',
           id: `node-aggregation-after-import-${s.municipalities}`,
-          label: `First aggregation after an import (responses tallied file by file as they are read), ${s.municipalities} municipalities, median of 3`,
+          label: `First aggregation after an import (prepared file by file as they are read), ${s.municipalities} municipalities, median of 3`,
           target: isLast ? '< 200 ms' : '',
           measured: `${msFine(s.aggregation.afterImportMs)} (${(s.aggregation.afterImportMs / s.municipalities).toFixed(2)} ms/municipality)`,
           value: s.aggregation.afterImportMs,
@@ -177,7 +177,7 @@ export function buildRows(result) {
       rows.push({
         section: 'National scale, Node',
         id: `node-import-chain-${s.municipalities}`,
-        label: `Import chain alone (decode, parse, zod, tally), ${s.municipalities} files`,
+        label: `Import chain alone (decode, parse, zod, prepare aggregation), ${s.municipalities} files`,
         target: '',
         measured: `${ms(s.importChain.ms)} (${s.importChain.msPerFile.toFixed(1)} ms/file)`,
         value: s.importChain.ms,
