@@ -267,20 +267,22 @@ describe('mean and sampleSd', () => {
 // Properties
 
 const STATEMENT_IDS = q.statements.map((s) => s.id);
+const answersArb = fc.dictionary(
+  fc.constantFrom(...STATEMENT_IDS),
+  fc.constantFrom<AnswerValue>(1, 2, 3, 4, 5, 'dontKnow', 'notRelevant'),
+);
+const importanceArb = fc.dictionary(
+  fc.constantFrom('a', 'b', 'c'),
+  fc.constantFrom<Level>(1, 2, 3, 4, 5),
+);
 const responseArb: fc.Arbitrary<Response> = fc
   .record({
     id: fc.constantFrom('r1', 'r2', 'r3', 'r4', 'r5', 'r6', 'r7', 'r8'),
     role: fc.constantFrom<Role>('politician', 'administration', 'business', 'other'),
     municipality: fc.constantFrom(HARAM, ULSTEIN, { number: '1560', name: 'Tingvoll' }),
     round: fc.constantFrom<GatheringRound>(1, 2),
-    answers: fc.dictionary(
-      fc.constantFrom(...STATEMENT_IDS),
-      fc.constantFrom<AnswerValue>(1, 2, 3, 4, 5, 'dontKnow', 'notRelevant'),
-    ),
-    importance: fc.dictionary(
-      fc.constantFrom('a', 'b', 'c'),
-      fc.constantFrom<Level>(1, 2, 3, 4, 5),
-    ),
+    answers: answersArb,
+    importance: importanceArb,
     updatedAt: fc.constantFrom(
       '2024-02-15T10:00:00.000Z',
       '2024-02-15T11:00:00.000Z',
@@ -516,14 +518,8 @@ function crowd(
         role: fc.constantFrom<Role>(...ROLES),
         municipality: fc.constantFrom(...municipalities),
         round: fc.constantFrom(...rounds),
-        answers: fc.dictionary(
-          fc.constantFrom(...STATEMENT_IDS),
-          fc.constantFrom<AnswerValue>(1, 2, 3, 4, 5, 'dontKnow', 'notRelevant'),
-        ),
-        importance: fc.dictionary(
-          fc.constantFrom('a', 'b', 'c'),
-          fc.constantFrom<Level>(1, 2, 3, 4, 5),
-        ),
+        answers: answersArb,
+        importance: importanceArb,
         demo: fc.boolean(),
       }),
       size,

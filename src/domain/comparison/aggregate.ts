@@ -158,18 +158,24 @@ function municipalityName(group: readonly Response[]): string {
  */
 export function uniqueResponses(responses: readonly Response[]): Response[] {
   const byId = new Map<string, Response>();
-  for (const r of responses) {
-    const held = byId.get(r.id);
-    if (held === undefined || compareEdits(r, held) > 0) byId.set(r.id, r);
-  }
+  for (const r of responses) keepNewer(byId, r);
   return [...byId.values()];
+}
+
+/** Puts r in byId unless a newer edit of the same response is there already. */
+function keepNewer(byId: Map<string, Response>, r: Response): void {
+  const held = byId.get(r.id);
+  if (held === undefined || compareEdits(r, held) > 0) byId.set(r.id, r);
+}
+
+/** Whether q can score r: same questionnaire id and same version. */
+function scores(q: Questionnaire, r: Response): boolean {
+  return r.questionnaire.id === q.id && r.questionnaire.version === q.version;
 }
 
 /** Responses this questionnaire can score: same id and same version. */
 export function responsesFor(q: Questionnaire, responses: readonly Response[]): Response[] {
-  return responses.filter(
-    (r) => r.questionnaire.id === q.id && r.questionnaire.version === q.version,
-  );
+  return responses.filter((r) => scores(q, r));
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -531,11 +537,7 @@ export function aggregateResponses(
   let largest = 0;
   // responsesFor and uniqueResponses in one pass, without their intermediate lists.
   const byId = new Map<string, Response>();
-  for (const r of responses) {
-    if (r.questionnaire.id !== q.id || r.questionnaire.version !== q.version) continue;
-    const held = byId.get(r.id);
-    if (held === undefined || compareEdits(r, held) > 0) byId.set(r.id, r);
-  }
+  for (const r of responses) if (scores(q, r)) keepNewer(byId, r);
   for (const r of byId.values()) {
     let byRound = groups.get(r.municipality.number);
     if (byRound === undefined)

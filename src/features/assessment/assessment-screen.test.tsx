@@ -1,12 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { renderWithApp } from '../../app/test-utils';
+import { memoryStateStorage, renderWithApp } from '../../app/test-utils';
+import { createAppStore, type AppStore } from '../../store/app-store';
 import { AssessmentScreen } from './assessment-screen';
 import { CURRENT_QUESTIONNAIRE } from '../../lib/questionnaires';
 import { localize } from '../../domain/questionnaire/localize';
 
-function start(store: ReturnType<typeof renderWithApp>['store']) {
+function start(store: AppStore) {
   store.getState().startResponse({
     municipality: { number: '1516', name: 'Ulstein' },
     role: 'politician',
@@ -15,14 +16,19 @@ function start(store: ReturnType<typeof renderWithApp>['store']) {
   });
 }
 
+/** A fresh store with a response started, and the questionnaire page of one area. */
+function renderStarted(areaId: string) {
+  const store = createAppStore({ storage: memoryStateStorage() });
+  start(store);
+  renderWithApp(<AssessmentScreen areaId={areaId} />, { store });
+  return store;
+}
+
 const strategy = CURRENT_QUESTIONNAIRE.statements.filter((s) => s.area === 'strategy');
 
 describe('AssessmentScreen', () => {
   it('shows each statement as a radio group with levels, "don\'t know" and "not relevant"', () => {
-    const { store, unmount } = renderWithApp(<div />);
-    unmount();
-    start(store);
-    renderWithApp(<AssessmentScreen areaId="strategy" />, { store });
+    renderStarted('strategy');
     const first = screen.getByRole('group', {
       name: new RegExp(localize(strategy[0]!.text, 'nb').slice(0, 30)),
     });
@@ -43,10 +49,7 @@ describe('AssessmentScreen', () => {
 
   it('saves an answer, a comment and the importance as they are given', async () => {
     const user = userEvent.setup();
-    const { store, unmount } = renderWithApp(<div />);
-    unmount();
-    start(store);
-    renderWithApp(<AssessmentScreen areaId="strategy" />, { store });
+    const store = renderStarted('strategy');
     const group = screen.getByRole('group', {
       name: new RegExp(localize(strategy[1]!.text, 'nb').slice(0, 30)),
     });
@@ -70,10 +73,7 @@ describe('AssessmentScreen', () => {
 
   it('updates the statement, the progress and the area count as answers change', async () => {
     const user = userEvent.setup();
-    const { store, unmount } = renderWithApp(<div />);
-    unmount();
-    start(store);
-    renderWithApp(<AssessmentScreen areaId="strategy" />, { store });
+    const store = renderStarted('strategy');
     const nav = screen.getByRole('navigation', { name: 'Områder' });
     const current = within(nav).getByRole('link', { current: 'step' });
     expect(current).toHaveTextContent(`0/${strategy.length}`);
@@ -96,10 +96,7 @@ describe('AssessmentScreen', () => {
   });
 
   it('offers a jump to every area, with the current one marked', () => {
-    const { store, unmount } = renderWithApp(<div />);
-    unmount();
-    start(store);
-    renderWithApp(<AssessmentScreen areaId="services" />, { store });
+    renderStarted('services');
     const nav = screen.getByRole('navigation', { name: 'Områder' });
     const links = within(nav).getAllByRole('link');
     expect(links).toHaveLength(CURRENT_QUESTIONNAIRE.areas.length + 1);
@@ -110,10 +107,7 @@ describe('AssessmentScreen', () => {
 
   it('shows the level descriptions on demand', async () => {
     const user = userEvent.setup();
-    const { store, unmount } = renderWithApp(<div />);
-    unmount();
-    start(store);
-    renderWithApp(<AssessmentScreen areaId="strategy" />, { store });
+    renderStarted('strategy');
     const level5 = localize(CURRENT_QUESTIONNAIRE.areas[0]!.levels[4]!, 'nb');
     expect(screen.getByText(level5)).not.toBeVisible();
     await user.click(screen.getByText('Slik ser nivåene 1–5 ut i dette området'));
