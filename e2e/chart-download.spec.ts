@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { slug } from '../src/domain/files/results-file';
 import {
+  animationsSettled,
   expectNoAxeViolations,
   guardRequests,
   startResponse,
@@ -142,7 +143,8 @@ test.describe('chart download', () => {
     const svg = page.getByRole('button', { name: `Last ned SVG av «${heading}»` });
     await expect(png).toHaveText('Last ned PNG');
     await expect(svg).toHaveText('Last ned SVG');
-    // The buttons sit under the chart.
+    // The buttons sit under the chart, once the layout has stopped moving.
+    await animationsSettled(page);
     const chartBox = (await chart.boundingBox())!;
     expect((await png.boundingBox())!.y).toBeGreaterThanOrEqual(chartBox.y + chartBox.height - 1);
     await expectNoAxeViolations(page, 'profile with download buttons');

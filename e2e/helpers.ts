@@ -12,7 +12,66 @@ export function guardRequests(page: Page): string[] {
   return foreign;
 }
 
-export async function expectNoAxeViolations(page: Page, context = '') {
+/**
+ * Waits until every finite animation and transition on the page has finished: a dialog's fade,
+ * a disclosure opening, a chart growing. Anything that judges pixels, contrast or layout must
+ * call this first, or it judges a frame halfway through. It waits for the animations themselves
+ * (their `finished` promises, again for any that started meanwhile), never for a length of time.
+ * Endless animations (a spinner) are left out: settled() waits for those to go away instead.
+ */
+export async function animationsSettled(page: Page) {
+  await page.evaluate(async () => {
+    const finite = (a: Animation) => {
+      const end = a.effect?.getComputedTiming().endTime;
+      return typeof end === 'number' && Number.isFinite(end);
+    };
+    for (;;) {
+      const running = document
+        .getAnimations()
+        .filter((a) => finite(a) && (a.playState === 'running' || a.pending));
+      if (running.length === 0) break;
+      await Promise.allSettled(running.map((a) => a.finished));
+    }
+    // One more frame, so the finished state is the one styled and laid out.
+    await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+  });
+}
+
+/** Finite animations and transitions running now, by name, for a test that expects none. */
+export function runningAnimations(page: Page): Promise<string[]> {
+  return page.evaluate(() =>
+    document
+      .getAnimations()
+      .filter((a) => {
+        const end = a.effect?.getComputedTiming().endTime;
+        return (
+          typeof end === 'number' &&
+          Number.isFinite(end) &&
+          end > 0 &&
+          (a.playState === 'running' || a.pending)
+        );
+      })
+      .map((a) =>
+        a instanceof CSSAnimation
+          ? a.animationName
+          : a instanceof CSSTransition
+            ? `transition ${a.transitionProperty}`
+            : a.id || 'animation',
+      ),
+  );
+}
+
+/**
+ * axe on the page as it is, WCAG 2.1 A and AA. By default it first waits for animations to end
+ * (animationsSettled); `{ settle: false }` judges the page at once, for pages that promise to
+ * have no motion (prefers-reduced-motion).
+ */
+export async function expectNoAxeViolations(
+  page: Page,
+  context = '',
+  { settle = true }: { settle?: boolean } = {},
+) {
+  if (settle) await animationsSettled(page);
   const results = await new AxeBuilder({ page })
     .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
     .analyze();
