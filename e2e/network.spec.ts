@@ -9,7 +9,7 @@ import { parseQuestionnaire } from '../src/domain/questionnaire/schema';
 import { expectNoAxeViolations, guardRequests, startResponse, statementGroups } from './helpers';
 
 const questionnaireJson = JSON.parse(
-  readFileSync(path.resolve('questionnaires/god-vertskommune/v1.json'), 'utf8'),
+  readFileSync(path.resolve('questionnaires/god-vertskommune/v2.json'), 'utf8'),
 ) as unknown;
 const parsed = parseQuestionnaire(questionnaireJson);
 if (!parsed.ok) throw new Error('bundled questionnaire is invalid');

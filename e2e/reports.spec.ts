@@ -145,7 +145,7 @@ test('a broken custom questionnaire shows errors by path, and the app keeps work
   page,
 }) => {
   const original = JSON.parse(
-    readFileSync(path.resolve('questionnaires/god-vertskommune/v1.json'), 'utf8'),
+    readFileSync(path.resolve('questionnaires/god-vertskommune/v2.json'), 'utf8'),
   ) as {
     version: number;
     statements: { id: string; area: string; text: Record<string, string> }[];
