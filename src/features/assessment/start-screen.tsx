@@ -137,7 +137,12 @@ export function StartScreen() {
         {localize(questionnaire.intro, language)}
       </Paragraph>
       <ul className="facts">
-        <li>{t('start.factTime', { count: questionnaire.statements.length })}</li>
+        <li>
+          {t('start.factTime', {
+            count: questionnaire.statements.length,
+            areas: t('counts.areas', { count: questionnaire.areas.length }),
+          })}
+        </li>
         <li>{t('start.factPrivacy')}</li>
         <li>{t('start.factSaving')}</li>
       </ul>
