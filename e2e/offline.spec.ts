@@ -128,7 +128,7 @@ test('after one visit the app loads, answers and exports with the server gone an
     await page.getByRole('link', { name: 'Resultat', exact: true }).click();
     await expect(
       page
-        .getByRole('img', { name: /Stolpediagram/ })
+        .getByRole('img', { name: /Søylediagram/ })
         .locator('svg')
         .first(),
     ).toBeVisible();
