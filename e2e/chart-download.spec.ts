@@ -198,7 +198,7 @@ test.describe('chart download', () => {
     }
     await page.goto('./#/results');
     await expect(page.getByRole('heading', { level: 1, name: 'Resultat for Molde' })).toBeVisible();
-    const chart = page.getByRole('img', { name: /^Stolpediagram/ });
+    const chart = page.getByRole('img', { name: /^Søylediagram/ });
     await expect(chart.locator('.recharts-wrapper > svg')).toBeVisible();
     const name = 'Skår per område for Molde, samling 2';
     const png = page.getByRole('button', { name: `Last ned PNG av «${name}»` });

@@ -11,7 +11,7 @@ import { expectNoAxeViolations, guardRequests, startResponse, statementGroups } 
  */
 
 const questionnaireJson = JSON.parse(
-  readFileSync(path.resolve('questionnaires/god-vertskommune/v1.json'), 'utf8'),
+  readFileSync(path.resolve('questionnaires/god-vertskommune/v2.json'), 'utf8'),
 ) as unknown;
 const parsed = parseQuestionnaire(questionnaireJson);
 if (!parsed.ok) throw new Error('bundled questionnaire is invalid');
@@ -123,7 +123,7 @@ test('no screen breaks the CSP or sends a request beyond the origin', async ({ p
   await page.getByRole('button', { name: /Lever/ }).click();
   await expect(
     page
-      .getByRole('img', { name: /Stolpediagram/ })
+      .getByRole('img', { name: /Søylediagram/ })
       .locator('svg')
       .first(),
   ).toBeVisible();
@@ -145,7 +145,7 @@ test('no screen breaks the CSP or sends a request beyond the origin', async ({ p
   await page
     .getByLabel('Velg filer')
     .setInputFiles({ name: 'valid.json', mimeType: 'application/json', buffer: valid });
-  await expect(page.getByText('Ferdig: 1 filer lest inn, 0 med feil.')).toBeVisible();
+  await expect(page.getByText('Ferdig: 1 fil lest inn, 0 med feil.')).toBeVisible();
   await page.goto('./#/network/data');
   await page.getByRole('button', { name: /Last inn demonettverket/ }).click();
   await expect(page.getByText(/Demodata/).first()).toBeVisible();

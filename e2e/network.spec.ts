@@ -9,7 +9,7 @@ import { parseQuestionnaire } from '../src/domain/questionnaire/schema';
 import { expectNoAxeViolations, guardRequests, startResponse, statementGroups } from './helpers';
 
 const questionnaireJson = JSON.parse(
-  readFileSync(path.resolve('questionnaires/god-vertskommune/v1.json'), 'utf8'),
+  readFileSync(path.resolve('questionnaires/god-vertskommune/v2.json'), 'utf8'),
 ) as unknown;
 const parsed = parseQuestionnaire(questionnaireJson);
 if (!parsed.ok) throw new Error('bundled questionnaire is invalid');
@@ -146,7 +146,7 @@ test('the anonymise toggle hides the other names in every chart and table', asyn
   await page.goto('./#/network');
   await page.getByRole('button', { name: /Last inn demonettverket/ }).click();
   await expect(page.getByText(/Demodata/).first()).toBeVisible();
-  await page.getByRole('combobox', { name: /Din kommune/ }).selectOption({ label: 'Sykkylven' });
+  await page.getByRole('combobox', { name: /Kommunen deres/ }).selectOption({ label: 'Sykkylven' });
   await page.getByRole('switch', { name: 'Skjul navnene på de andre kommunene' }).check();
   const others = ['Haram', 'Ulstein', 'Aure', 'Molde', 'Sunndal', 'Tingvoll'];
 
@@ -230,7 +230,7 @@ test('a facilitator can remove one file or one municipality', async ({ page }) =
   const files = writeDemoFiles('0000');
   await page.goto('./?lang=en#/network');
   await page.getByLabel('Choose files').setInputFiles(files);
-  await expect(page.getByText('Done: 7 files imported, 0 with errors.')).toBeVisible();
+  await expect(page.getByText('Done: 7 files imported, 0 failed.')).toBeVisible();
   await page.getByRole('link', { name: 'Files and data' }).click();
   // All of one municipality's responses travel as one file.
   const downloadPromise = page.waitForEvent('download');

@@ -14,7 +14,7 @@ import { startResponse, statementGroups } from './helpers';
  */
 
 const questionnaireJson = JSON.parse(
-  readFileSync(path.resolve('questionnaires/god-vertskommune/v1.json'), 'utf8'),
+  readFileSync(path.resolve('questionnaires/god-vertskommune/v2.json'), 'utf8'),
 ) as unknown;
 const parsed = parseQuestionnaire(questionnaireJson);
 if (!parsed.ok) throw new Error('bundled questionnaire is invalid');
@@ -128,7 +128,7 @@ test('after one visit the app loads, answers and exports with the server gone an
     await page.getByRole('link', { name: 'Resultat', exact: true }).click();
     await expect(
       page
-        .getByRole('img', { name: /Stolpediagram/ })
+        .getByRole('img', { name: /Søylediagram/ })
         .locator('svg')
         .first(),
     ).toBeVisible();

@@ -11,7 +11,7 @@ import { expectNoAxeViolations } from './helpers';
 
 const parsed = parseQuestionnaire(
   JSON.parse(
-    readFileSync(path.resolve('questionnaires/god-vertskommune/v1.json'), 'utf8'),
+    readFileSync(path.resolve('questionnaires/god-vertskommune/v2.json'), 'utf8'),
   ) as unknown,
 );
 if (!parsed.ok) throw new Error('bundled questionnaire is invalid');
@@ -129,7 +129,7 @@ test('create two actions, export, import in a fresh profile, and see them in the
   const fpage = await facilitator.newPage();
   await fpage.goto('./?lang=nn#/network');
   await fpage.getByLabel('Vel filer').setInputFiles(file);
-  await expect(fpage.getByText('Ferdig: 1 filer lesne inn, 0 med feil.')).toBeVisible();
+  await expect(fpage.getByText('Ferdig: 1 fil lesen inn, 0 med feil.')).toBeVisible();
   await expect(fpage.getByText(/og 2 tiltak/)).toBeVisible();
   await fpage.goto('./?lang=nn#/network/area/land-planning');
   const others = fpage.getByRole('region', {
@@ -203,10 +203,12 @@ test('consensus: the coordinator agrees levels, and the network view can show th
     .getByRole('row', { name: /^Ulstein/ });
   const meanStrategy = await ulsteinRow.locator('td.heatmap-cell').first().innerText();
   expect(meanStrategy).not.toBe('100');
-  await expect(page.getByText('Viser snittet av alle svar i hver kommune.')).toBeVisible();
+  await expect(page.getByText('Viser snittet av alle besvarelser i hver kommune.')).toBeVisible();
   await page.getByRole('radio', { name: 'Omforent svar der kommunen har det' }).check();
   await expect(
-    page.getByText('Viser omforente svar for Ulstein, og snittet av alle svar for de andre.'),
+    page.getByText(
+      'Viser omforente svar for Ulstein, og snittet av alle besvarelser for de andre.',
+    ),
   ).toBeVisible();
   await expect(ulsteinRow.locator('td.heatmap-cell').first()).toHaveText('100');
   // A reload keeps the agreed answers and the choice of what the numbers show.

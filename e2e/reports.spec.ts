@@ -145,13 +145,13 @@ test('a broken custom questionnaire shows errors by path, and the app keeps work
   page,
 }) => {
   const original = JSON.parse(
-    readFileSync(path.resolve('questionnaires/god-vertskommune/v1.json'), 'utf8'),
+    readFileSync(path.resolve('questionnaires/god-vertskommune/v2.json'), 'utf8'),
   ) as {
     version: number;
     statements: { id: string; area: string; text: Record<string, string> }[];
   };
   const broken = structuredClone(original);
-  broken.version = 2;
+  broken.version = 3;
   broken.statements[3]!.text.nn = '';
   broken.statements.push({ ...broken.statements[0]!, id: 'strategy-1' });
   const dir = tmp();
@@ -164,16 +164,16 @@ test('a broken custom questionnaire shows errors by path, and the app keeps work
   await expect(page.getByText(/Spørjeskjemaet har \d+ feil og er ikkje lasta inn/)).toBeVisible();
   await expectNoAxeViolations(page, 'custom questionnaire errors');
 
-  // A valid version 2 with one statement fewer loads and can be chosen for a new response.
-  const v2 = structuredClone(original);
-  v2.version = 2;
-  v2.statements = v2.statements.filter((s) => s.id !== 'strategy-5');
-  writeFileSync(path.join(dir, 'v2.json'), JSON.stringify(v2));
-  await page.getByLabel('Vel spørjeskjemafil').setInputFiles(path.join(dir, 'v2.json'));
+  // A valid version 3 with one statement fewer loads and can be chosen for a new response.
+  const v3 = structuredClone(original);
+  v3.version = 3;
+  v3.statements = v3.statements.filter((s) => s.id !== 'strategy-5');
+  writeFileSync(path.join(dir, 'v3.json'), JSON.stringify(v3));
+  await page.getByLabel('Vel spørjeskjemafil').setInputFiles(path.join(dir, 'v3.json'));
   await expect(page.getByText(/er lasta inn: 9 område og 48 påstandar/)).toBeVisible();
   await page
     .getByRole('combobox', { name: 'Spørjeskjema' })
-    .selectOption({ label: 'God vertskommune for næringslivet (versjon 2)' });
+    .selectOption({ label: 'God vertskommune for næringslivet (versjon 3)' });
   await startResponse(page, {
     municipality: 'Aure (1576)',
     role: 'Politikar',
@@ -181,7 +181,7 @@ test('a broken custom questionnaire shows errors by path, and the app keeps work
     start: 'Start spørjeskjemaet',
     municipalityLabel: 'Kommune',
   });
-  await expect(page.getByText('0 av 45 påstandar er svarte på')).toBeVisible();
+  await expect(page.getByText('0 av 45 påstandar har svar')).toBeVisible();
   await page.reload();
-  await expect(page.getByText('0 av 45 påstandar er svarte på')).toBeVisible();
+  await expect(page.getByText('0 av 45 påstandar har svar')).toBeVisible();
 });

@@ -65,13 +65,13 @@ test('a full walk in bokmål: start, every area, review, results with the right 
   // Overall: 400 / 9 = 44.4 -> "44"; coverage: all rated -> 100 %.
   await expect(page.locator('.key-figure').nth(0)).toContainText('44');
   await expect(page.locator('.key-figure').nth(1)).toContainText('100 %');
-  await expect(page.getByRole('region', { name: 'Viktigste områder for dere' })).toContainText(
+  await expect(page.getByRole('region', { name: 'Områdene du mener er viktigst' })).toContainText(
     'Dialog og samarbeid med næringslivet',
   );
   // The chart is lazy-loaded and drawn beside its table twin.
   await expect(
     page
-      .getByRole('img', { name: /Stolpediagram/ })
+      .getByRole('img', { name: /Søylediagram/ })
       .locator('svg')
       .first(),
   ).toBeVisible();

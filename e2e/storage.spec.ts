@@ -24,7 +24,7 @@ const nb = common('nb');
 const en = common('en');
 
 const questionnaireJson = JSON.parse(
-  readFileSync(path.resolve('questionnaires/god-vertskommune/v1.json'), 'utf8'),
+  readFileSync(path.resolve('questionnaires/god-vertskommune/v2.json'), 'utf8'),
 ) as unknown;
 const parsed = parseQuestionnaire(questionnaireJson);
 if (!parsed.ok) throw new Error('bundled questionnaire is invalid');

@@ -64,10 +64,10 @@ const round2 = (x: number) => Math.round(x * 100) / 100;
 
 function loadQuestionnaire(): Questionnaire {
   const raw = JSON.parse(
-    readFileSync('questionnaires/god-vertskommune/v1.json', 'utf8'),
+    readFileSync('questionnaires/god-vertskommune/v2.json', 'utf8'),
   ) as unknown;
   const parsed = parseQuestionnaire(raw);
-  if (!parsed.ok) throw new Error('questionnaires/god-vertskommune/v1.json is invalid');
+  if (!parsed.ok) throw new Error('questionnaires/god-vertskommune/v2.json is invalid');
   return parsed.questionnaire;
 }
 

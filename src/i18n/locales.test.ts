@@ -202,6 +202,58 @@ describe('nynorsk lint', () => {
 });
 
 // ---------------------------------------------------------------------------------------------
+// One form of each pair, one term for each thing (docs/language.md).
+
+/** Forms the review found mixed or wrong, per locale, with what to write instead. */
+const AVOID: Record<'nb' | 'nn', readonly [form: RegExp, use: string][]> = {
+  nb: [
+    [/(?<!\p{L})flagg\p{L}*/giu, 'markere, markert'],
+    [/(?<!\p{L})vedtatt(?!\p{L})/giu, 'avtalt (a decision at a gathering, not a formal one)'],
+    [/(?<!\p{L})hold fram(?!\p{L})/giu, 'fortsett'],
+  ],
+  nn: [
+    [/(?<!\p{L})\p{L}*gjev\p{L}*/giu, 'the gi-forms: gi, gir, gitt, grunngiving'],
+    [/(?<!\p{L})òg(?!\p{L})/giu, 'også'],
+    [/(?<!\p{L})hos(?!\p{L})/giu, 'hjå'],
+    [/(?<!\p{L})(?:vorte|verte|vert)(?!\p{L})/giu, 'blir, blitt'],
+    [/(?<!\p{L})flagg\p{L}*/giu, 'markere, markert'],
+    [/(?<!\p{L})vedte\p{L}*/giu, 'avtalt'],
+    [/(?<!\p{L})besvar\p{L}*/giu, 'svar (a response is «svar» in nynorsk)'],
+    [/(?<!\p{L})utdatert\p{L}*/giu, 'forelda'],
+    [/(?<!\p{L})imøtekommande(?!\p{L})/giu, 'hjelpsam'],
+  ],
+};
+
+describe('terms and forms', () => {
+  it.each(['nb', 'nn'] as const)('%s avoids the forms the review found', (locale) => {
+    const found = [...FLAT[locale]].flatMap(([key, value]) =>
+      AVOID[locale].flatMap(([form, use]) =>
+        [...String(value).matchAll(form)].map((m) => `${key}: «${m[0]}» (use ${use})`),
+      ),
+    );
+    expect(found).toEqual([]);
+  });
+
+  it('calls a response «besvarelse» in nb, never «svar» in the texts that count responses', () => {
+    // Keys whose text counts or names responses (one person's answers), in every namespace.
+    const responseKeys = [
+      'import.ok_one',
+      'import.ok_other',
+      'import.ownAdded_other',
+      'import.demoLoaded_other',
+      'network.respondents',
+      'network.versionNote_other',
+      'data.responses',
+      'report.respondents_other',
+    ];
+    for (const key of responseKeys) {
+      expect(String(FLAT.nb.get(key)), key).toMatch(/besvarelse/i);
+      expect(String(FLAT.nn.get(key)), key).toMatch(/(?<!\p{L})svar/iu);
+    }
+  });
+});
+
+// ---------------------------------------------------------------------------------------------
 // Every key the source code uses exists.
 
 interface KeyUse {
@@ -324,5 +376,205 @@ describe('keys used in source code', () => {
       })
       .map((u) => `${u.file}: ${u.key}\${…}`);
     expect(bad).toEqual([]);
+  });
+});
+
+// ---------------------------------------------------------------------------------------------
+// Plurals: every string used with a count has _one and _other forms, in every language.
+
+/** A t() call: its key (or a template key's static prefix) and whether it passes `count`. */
+interface CountUse extends KeyUse {
+  count: boolean;
+}
+
+/** Skips a string or template literal that starts at i; returns the index after it. */
+function skipString(source: string, i: number): number {
+  const quote = source[i]!;
+  let j = i + 1;
+  while (j < source.length && source[j] !== quote) {
+    if (source[j] === '\\') j += 1;
+    j += 1;
+  }
+  return j + 1;
+}
+
+/**
+ * The t() calls in a source file, each with whether its options object has a `count` property
+ * of its own (not one inside a nested call, such as t('a', { n: t('b', { count }) })).
+ */
+function countUses(file: string, source: string): CountUse[] {
+  const uses: CountUse[] = [];
+  for (const m of source.matchAll(T_CALL)) {
+    const [, single, double, template] = m;
+    const isTemplate = template !== undefined && template.includes('${');
+    const key = isTemplate
+      ? template.slice(0, template.indexOf('${'))
+      : (single ?? double ?? template ?? '');
+    // Walk the rest of the arguments to the closing parenthesis, minding nesting and strings.
+    let depth = 0; // (), [] and {} alike
+    let braces = 0; // {} only, at the call's own level
+    let count = false;
+    let i = m.index + m[0].length;
+    while (i < source.length) {
+      const c = source[i]!;
+      if (c === "'" || c === '"' || c === '`') {
+        i = skipString(source, i);
+        continue;
+      }
+      if (c === '(' || c === '[') depth += 1;
+      else if (c === '{') {
+        depth += 1;
+        braces += 1;
+      } else if (c === ')' || c === ']' || c === '}') {
+        if (depth === 0) break; // the call's own closing parenthesis
+        depth -= 1;
+        if (c === '}') braces -= 1;
+      } else if (depth === 1 && braces === 1 && /^count\s*[:,}]/.test(source.slice(i, i + 12))) {
+        // A property name: after { or , (not a value after :, nor the end of a longer name).
+        if (/[{,]\s*$/.test(source.slice(Math.max(0, i - 20), i))) count = true;
+      }
+      i += 1;
+    }
+    uses.push({ file, key, template: isTemplate, count });
+  }
+  return uses;
+}
+
+/** Plural bases (keys without _one/_other) in a locale, with the suffixes each has. */
+function pluralBases(locale: Locale): Map<string, Set<string>> {
+  const bases = new Map<string, Set<string>>();
+  for (const key of FLAT[locale].keys()) {
+    const m = PLURAL_SUFFIX.exec(key);
+    if (!m) continue;
+    const base = key.slice(0, m.index);
+    bases.set(base, (bases.get(base) ?? new Set()).add(m[0].slice(1)));
+  }
+  return bases;
+}
+
+describe('plurals', () => {
+  it('extracts calls with and without a count (self-test)', () => {
+    const sample = [
+      "t('a.one', { count: n })",
+      "t('a.two', { total, count })",
+      't(\n  "a.three",\n  {\n    name: x,\n    count: list.length,\n  },\n)',
+      "t('a.four', { counted: 1, discount: 2, total: count })",
+      "t('a.five', { n: t('a.six', { count: 2 }), m: f({ count: 3 }) })",
+      't(`a.seven.${x}`, { count })',
+      "t('a.eight', { text: 'count: 1 )' })",
+    ].join('\n');
+    expect(countUses('f', sample).map((u) => [u.key, u.template, u.count])).toEqual([
+      ['a.one', false, true],
+      ['a.two', false, true],
+      ['a.three', false, true],
+      ['a.four', false, false],
+      ['a.five', false, false],
+      ['a.six', false, true],
+      ['a.seven.', true, true],
+      ['a.eight', false, false],
+    ]);
+  });
+
+  const uses = sourceFiles().flatMap((file) =>
+    countUses(path.relative(SRC, file), readFileSync(file, 'utf8')),
+  );
+
+  it('finds calls with a count in the source', () => {
+    expect(uses.filter((u) => u.count && !u.template).length).toBeGreaterThan(10);
+  });
+
+  it('has _one and _other for every key used with a count, in every language', () => {
+    const missing = uses
+      .filter((u) => u.count && !u.template)
+      .flatMap((u) =>
+        LOCALES.flatMap((locale) =>
+          ['one', 'other']
+            .filter((form) => !FLAT[locale].has(`${u.key}_${form}`))
+            .map((form) => `${u.file}: ${locale} ${u.key}_${form}`),
+        ),
+      );
+    expect(missing).toEqual([]);
+  });
+
+  it('has _one and _other for every key under a template key used with a count', () => {
+    const templates = uses.filter((u) => u.count && u.template);
+    expect(templates.length).toBeGreaterThan(0);
+    const bad = templates.flatMap((u) =>
+      LOCALES.flatMap((locale) => {
+        const under = [...FLAT[locale].keys()].filter((k) => k.startsWith(u.key));
+        const plain = under.filter((k) => !PLURAL_SUFFIX.test(k));
+        const lonely = [...pluralBases(locale)]
+          .filter(
+            ([base, forms]) => base.startsWith(u.key) && !(forms.has('one') && forms.has('other')),
+          )
+          .map(([base]) => base);
+        return [...plain, ...lonely].map((k) => `${u.file}: ${locale} ${k} (${u.key}\${…})`);
+      }),
+    );
+    expect(bad).toEqual([]);
+  });
+
+  it('gives a key with plural forms in one language _one and _other in every language', () => {
+    const bases = new Set(LOCALES.flatMap((l) => [...pluralBases(l).keys()]));
+    const missing = [...bases].flatMap((base) =>
+      LOCALES.flatMap((locale) =>
+        ['one', 'other']
+          .filter((form) => !FLAT[locale].has(`${base}_${form}`))
+          .map((form) => `${locale} ${base}_${form}`),
+      ),
+    );
+    expect(missing).toEqual([]);
+  });
+
+  it('uses every key that has plural forms with a count', () => {
+    const noCount = uses
+      .filter((u) => !u.count && !u.template && pluralBases('nb').has(u.key))
+      .map((u) => `${u.file}: ${u.key}`);
+    expect(noCount).toEqual([]);
+  });
+
+  it.each(['import.ownAdded', 'import.summary', 'import.demoLoaded', 'network.areaSummary'])(
+    '%s is counted, in every language',
+    (key) => {
+      expect(uses.some((u) => u.key === key && u.count)).toBe(true);
+      for (const locale of LOCALES) {
+        expect(FLAT[locale].has(`${key}_one`), locale).toBe(true);
+        expect(FLAT[locale].has(`${key}_other`), locale).toBe(true);
+      }
+    },
+  );
+
+  it('takes the number of areas from the questionnaire, not from the text', () => {
+    for (const locale of LOCALES) {
+      const text = String(FLAT[locale].get('start.factTime_other'));
+      expect(text, locale).toContain('{{areas}}');
+      expect(text, locale).not.toMatch(/\b(?:ni|nine)\b/i);
+    }
+  });
+});
+
+// ---------------------------------------------------------------------------------------------
+// Typography: English uses “ ” and ’, Norwegian « »; no straight quotes or apostrophes anywhere.
+
+describe('quotes and apostrophes', () => {
+  it.each(LOCALES)('%s has no straight quotes or apostrophes', (locale) => {
+    const straight = [...FLAT[locale]]
+      .filter(([, v]) => /['"]/.test(String(v)))
+      .map(([k, v]) => `${k}: ${String(v)}`);
+    expect(straight).toEqual([]);
+  });
+
+  it('en quotes with “ ”, not « »', () => {
+    const guillemets = [...FLAT.en]
+      .filter(([, v]) => /[«»]/.test(String(v)))
+      .map(([k, v]) => `${k}: ${String(v)}`);
+    expect(guillemets).toEqual([]);
+  });
+
+  it.each(['nb', 'nn'] as const)('%s quotes with « », not “ ”', (locale) => {
+    const curly = [...FLAT[locale]]
+      .filter(([, v]) => /[“”]/.test(String(v)))
+      .map(([k, v]) => `${k}: ${String(v)}`);
+    expect(curly).toEqual([]);
   });
 });

@@ -1,9 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { parseQuestionnaire } from '../domain/questionnaire/schema';
+import { parseQuestionnaire, type Questionnaire } from '../domain/questionnaire/schema';
+import { alignVersions, sameStructure } from '../domain/comparison/versions';
+import { miniQuestionnaire } from '../domain/testing/fixtures';
 import {
   BUNDLED_QUESTIONNAIRES,
   CURRENT_QUESTIONNAIRE,
+  findQuestionnaire,
+  knownQuestionnaireRefs,
   latestQuestionnaire,
+  offeredQuestionnaires,
 } from './questionnaires';
 
 describe('bundled questionnaires', () => {
@@ -19,5 +24,51 @@ describe('bundled questionnaires', () => {
 
   it('the current questionnaire is the newest bundled version', () => {
     expect(latestQuestionnaire(BUNDLED_QUESTIONNAIRES)).toBe(CURRENT_QUESTIONNAIRE);
+    expect(CURRENT_QUESTIONNAIRE).toMatchObject({ id: 'god-vertskommune', version: 2 });
+  });
+
+  it('keeps version 1 known, so saved responses and files to it still open and import', () => {
+    expect(findQuestionnaire('god-vertskommune', 1)?.version).toBe(1);
+    expect(knownQuestionnaireRefs()).toEqual(
+      expect.arrayContaining([
+        { id: 'god-vertskommune', version: 1 },
+        { id: 'god-vertskommune', version: 2 },
+      ]),
+    );
+  });
+
+  it('version 2 rewords version 1: the same areas, statements, roles, traits and order', () => {
+    const v1 = findQuestionnaire('god-vertskommune', 1)!;
+    const v2 = findQuestionnaire('god-vertskommune', 2)!;
+    const shape = (q: Questionnaire) => ({
+      areas: q.areas.map((a) => [a.id, a.sources]),
+      statements: q.statements.map((s) => [s.id, s.area, s.roles, s.traits]),
+    });
+    expect(shape(v2)).toEqual(shape(v1));
+    expect(sameStructure(v1, v2)).toBe(true);
+    // So the network view compares responses to version 1 in full, without a notice.
+    const v1Response = {
+      id: 'r',
+      questionnaire: { id: v1.id, version: 1 },
+      municipality: { number: '1580', name: 'Haram' },
+      respondent: { id: 'p', role: 'business' as const },
+      gathering: { round: 1 as const, date: '2024-02-15' },
+      answers: { 'strategy-1': { value: 4 as const, updatedAt: '2024-02-15T10:00:00.000Z' } },
+      importance: {},
+      createdAt: '2024-02-15T10:00:00.000Z',
+      updatedAt: '2024-02-15T10:00:00.000Z',
+    };
+    expect(alignVersions(v2, [v1Response], BUNDLED_QUESTIONNAIRES).differences).toEqual([]);
+  });
+});
+
+describe('offeredQuestionnaires', () => {
+  it('offers the newest bundled version for new responses, not the older ones', () => {
+    expect(offeredQuestionnaires([])).toEqual([CURRENT_QUESTIONNAIRE]);
+  });
+
+  it('adds the questionnaires a facilitator has loaded, once each', () => {
+    const custom = { ...miniQuestionnaire, id: 'eige', version: 3 };
+    expect(offeredQuestionnaires([custom])).toEqual([CURRENT_QUESTIONNAIRE, custom]);
   });
 });

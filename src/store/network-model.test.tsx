@@ -3,7 +3,7 @@ import { renderHook } from '@testing-library/react';
 import type { ReactNode } from 'react';
 import { aggregateResponses } from '../domain/comparison/aggregate';
 import { createDemoNetwork } from '../domain/demo/demo-network';
-import { CURRENT_QUESTIONNAIRE } from '../lib/questionnaires';
+import { CURRENT_QUESTIONNAIRE, findQuestionnaire } from '../lib/questionnaires';
 import { memoryStateStorage } from '../app/test-utils';
 import { createAppStore, type AppState, type AppStore } from './app-store';
 import {
@@ -116,5 +116,61 @@ describe('networkModel memoisation', () => {
     const second = renderHook(() => useNetworkModel(), { wrapper });
     expect(second.result.current).toBe(model);
     second.unmount();
+  });
+});
+
+describe('responses to version 1 of the questionnaire', () => {
+  const v1 = findQuestionnaire('god-vertskommune', 1)!;
+
+  function storeWithV1Demo(): AppStore {
+    const store = createAppStore({ storage: memoryStateStorage() });
+    store.getState().addImport({ fileName: 'v1.json', kind: 'file' }, createDemoNetwork(v1), []);
+    return store;
+  }
+
+  it('are compared in full on the current version, with the same scores and no notice', () => {
+    const store = storeWithV1Demo();
+    const model = networkModel(inputs(store.getState()));
+    expect(model.questionnaire).toBe(CURRENT_QUESTIONNAIRE);
+    expect(model.versionDifferences).toEqual([]);
+    expect(model.all.length).toBeGreaterThan(0);
+    expect(model.all).toEqual(
+      aggregateResponses(v1, Object.values(store.getState().network.responses)),
+    );
+  });
+
+  it('are aligned once: a later import recomputes only the groups it changed', () => {
+    const store = storeWithV1Demo();
+    const before = networkModel(inputs(store.getState()));
+    const some = Object.values(store.getState().network.responses)[0]!;
+    const extra = { ...some, id: `${some.id}-extra` };
+    store.getState().addImport({ fileName: 'extra.json', kind: 'file' }, [extra], []);
+    const after = networkModel(inputs(store.getState()));
+    const changed = (a: (typeof before.all)[number]) =>
+      a.municipality.number === some.municipality.number && a.round === some.gathering.round;
+    const untouched = before.all.filter((a) => !changed(a));
+    expect(untouched.length).toBeGreaterThan(0);
+    // The same aggregate objects: the aligned copies were found again, so was each group's cache.
+    for (const agg of untouched) expect(after.all).toContain(agg);
+    expect(after.all.find(changed)).not.toBe(before.all.find(changed));
+  });
+
+  it('keep their agreed answers when the agreement was made for version 1', () => {
+    const store = storeWithV1Demo();
+    const model = networkModel(inputs(store.getState()));
+    const round = model.round!;
+    const municipality = model.current[0]!.municipality;
+    store
+      .getState()
+      .setAgreed(
+        { municipality, round, questionnaire: { id: v1.id, version: 1 } },
+        'strategy-1',
+        5,
+        'Vedtatt i 2023',
+      );
+    store.getState().setNetworkView({ source: 'agreed' });
+    const agreed = networkModel(inputs(store.getState()));
+    expect(agreed.agreements).toHaveLength(1);
+    expect([...agreed.agreedIn]).toEqual([municipality.number]);
   });
 });

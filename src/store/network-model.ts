@@ -124,7 +124,9 @@ const buildModel = lastResult(
     const chosen = round !== null && rounds.includes(round) ? round : (rounds.at(-1) ?? null);
     const agreements = Object.values(
       mergeImportedAgreements(importedAgreements, Object.values(ownAgreements)).agreements,
-    ).filter((a) => a.questionnaire.id === q.id && a.questionnaire.version === q.version);
+      // Agreed answers are kept by permanent statement id, like responses: one made for another
+      // version of the questionnaire counts on the statements the versions share.
+    ).filter((a) => a.questionnaire.id === q.id);
     const agreedIn = new Set<string>();
     let current = chosen === null ? [] : aggregatesForRound(all, chosen);
     if (source === 'agreed' && chosen !== null) {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { makeResponse, miniQuestionnaire } from '../testing/fixtures';
 import type { Questionnaire } from '../questionnaire/schema';
-import { alignVersions } from './versions';
+import { alignVersions, sameStructure } from './versions';
 import { aggregateResponses } from './aggregate';
 
 // Version 2 drops a-3 and adds a-5.
@@ -44,5 +44,84 @@ describe('alignVersions', () => {
     const { responses, differences } = alignVersions(miniQuestionnaire, [r], [miniQuestionnaire]);
     expect(responses).toEqual([r]);
     expect(differences).toEqual([]);
+  });
+
+  it('reports nothing for a version that only rewords its texts, and scores it the same', () => {
+    const reworded: Questionnaire = {
+      ...miniQuestionnaire,
+      version: 2,
+      title: { nb: 'Mini 2', nn: 'Mini 2', en: 'Mini 2' },
+      // Same statements, roles and areas; other texts, and another order.
+      statements: [...miniQuestionnaire.statements]
+        .reverse()
+        .map((s) => ({ ...s, text: { nb: `${s.id}!`, nn: `${s.id}!`, en: `${s.id}!` } })),
+    };
+    const old = makeResponse({ id: 'old', answers: { 'a-1': 5, 'a-2': 3, 'b-1': 2 } });
+    const { responses, differences } = alignVersions(
+      reworded,
+      [old],
+      [miniQuestionnaire, reworded],
+    );
+    expect(differences).toEqual([]);
+    expect(responses[0]!.questionnaire).toEqual({ id: 'mini', version: 2 });
+    expect(responses[0]!.answers).toEqual(old.answers);
+    const [asV1] = aggregateResponses(miniQuestionnaire, [old]);
+    const [asV2] = aggregateResponses(reworded, responses);
+    expect(asV2!.areas).toEqual(asV1!.areas);
+    expect(asV2!.overall).toBe(asV1!.overall);
+  });
+
+  it('gives the same aligned copies again for the same responses', () => {
+    const old = makeResponse({ id: 'old', answers: { 'a-1': 5, 'a-3': 1 } });
+    const other = makeResponse({ id: 'other', answers: { 'b-1': 4 } });
+    const first = alignVersions(v2, [old, other], [miniQuestionnaire, v2]).responses;
+    const again = alignVersions(v2, [other, old], [miniQuestionnaire, v2]).responses;
+    expect(again[0]).toBe(first[1]);
+    expect(again[1]).toBe(first[0]);
+    expect(first[0]).not.toBe(old);
+    // A changed response is a new object, and gets a new copy.
+    const edited = { ...old, answers: { ...old.answers } };
+    expect(alignVersions(v2, [edited], [v2]).responses[0]).not.toBe(first[0]);
+  });
+});
+
+describe('sameStructure', () => {
+  const base = miniQuestionnaire;
+  const withStatements = (statements: Questionnaire['statements']): Questionnaire => ({
+    ...base,
+    version: 2,
+    statements,
+  });
+
+  it('holds for a copy with other texts and order', () => {
+    expect(sameStructure(base, withStatements([...base.statements].reverse()))).toBe(true);
+  });
+
+  it.each<[string, Questionnaire]>([
+    [
+      'a statement added',
+      withStatements([...base.statements, { ...base.statements[0]!, id: 'a-9' }]),
+    ],
+    ['a statement removed', withStatements(base.statements.slice(1))],
+    [
+      'a statement put to other roles',
+      withStatements(base.statements.map((s) => (s.id === 'a-4' ? { ...s, roles: undefined } : s))),
+    ],
+    [
+      'a statement in another area',
+      withStatements(base.statements.map((s) => (s.id === 'b-2' ? { ...s, area: 'c' } : s))),
+    ],
+    [
+      'an area removed',
+      {
+        ...base,
+        version: 2,
+        areas: base.areas.slice(0, 2),
+        statements: base.statements.filter((s) => s.area !== 'c'),
+      },
+    ],
+  ])('fails with %s', (_what, other) => {
+    expect(sameStructure(base, other)).toBe(false);
+    expect(sameStructure(other, base)).toBe(false);
   });
 });

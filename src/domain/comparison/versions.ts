@@ -12,10 +12,61 @@ export interface VersionDifference {
 }
 
 /**
+ * Whether two questionnaires ask the same things of the same people: the same areas, and the
+ * same statement ids, each in the same area and put to the same roles. Texts may differ (a
+ * version that only rewords its texts), and so may the order.
+ */
+export function sameStructure(a: Questionnaire, b: Questionnaire): boolean {
+  const areaIds = (q: Questionnaire) =>
+    q.areas
+      .map((x) => x.id)
+      .sort()
+      .join('\n');
+  if (a.statements.length !== b.statements.length || areaIds(a) !== areaIds(b)) return false;
+  const shape = new Map(
+    a.statements.map((s) => [s.id, `${s.area}|${[...(s.roles ?? [])].sort().join(',')}`]),
+  );
+  return b.statements.every(
+    (s) => shape.get(s.id) === `${s.area}|${[...(s.roles ?? [])].sort().join(',')}`,
+  );
+}
+
+/**
+ * The aligned copy of each response to another version, per current questionnaire object:
+ * aligning the same responses again (every aggregation of the network, at national scale tens of
+ * thousands) returns the same copies, so aggregation's caches, which are keyed by response
+ * object, find them. Responses and questionnaires are values, never edited in place, so a copy
+ * cannot go stale.
+ */
+const alignedCopies = new WeakMap<Questionnaire, WeakMap<Response, Response>>();
+
+function alignedCopy(current: Questionnaire, ids: ReadonlySet<string>, r: Response): Response {
+  let copies = alignedCopies.get(current);
+  if (copies === undefined) alignedCopies.set(current, (copies = new WeakMap()));
+  let copy = copies.get(r);
+  if (copy === undefined) {
+    const keys = Object.keys(r.answers);
+    copy = {
+      ...r,
+      questionnaire: { id: current.id, version: current.version },
+      // Keep the answers object itself when every answer is to a statement the current version has.
+      answers: keys.every((id) => ids.has(id))
+        ? r.answers
+        : Object.fromEntries(Object.entries(r.answers).filter(([id]) => ids.has(id))),
+    };
+    copies.set(r, copy);
+  }
+  return copy;
+}
+
+/**
  * Lines responses to other versions of the same questionnaire up with `current`: they are
  * compared only on statements with the same (permanent) id. Answers to statements the current
  * version lacks are dropped, and the differences are returned so the UI can say what was left
- * out. Responses to other questionnaires (another id) are passed over. Pure.
+ * out. A version with the same structure as the current one (sameStructure: one that only
+ * rewords its texts) leaves nothing out and is not reported. Responses to other questionnaires
+ * (another id) are passed over. Pure: the copies it makes are remembered (see alignedCopies), so
+ * the same arguments give the same response objects.
  */
 export function alignVersions(
   current: Questionnaire,
@@ -32,23 +83,22 @@ export function alignVersions(
       continue;
     }
     counts.set(r.questionnaire.version, (counts.get(r.questionnaire.version) ?? 0) + 1);
-    out.push({
-      ...r,
-      questionnaire: { id: current.id, version: current.version },
-      answers: Object.fromEntries(Object.entries(r.answers).filter(([id]) => ids.has(id))),
-    });
+    out.push(alignedCopy(current, ids, r));
   }
   const differences = [...counts]
     .sort(([a], [b]) => a - b)
-    .map(([version, n]) => {
+    .flatMap(([version, n]): VersionDifference[] => {
       const other = known.find((q) => q.id === current.id && q.version === version);
+      if (other !== undefined && sameStructure(other, current)) return [];
       const otherIds = new Set(other?.statements.map((s) => s.id) ?? []);
-      return {
-        version,
-        responses: n,
-        leftOut: [...otherIds].filter((id) => !ids.has(id)).sort(),
-        notAsked: other ? [...ids].filter((id) => !otherIds.has(id)).sort() : [],
-      };
+      return [
+        {
+          version,
+          responses: n,
+          leftOut: [...otherIds].filter((id) => !ids.has(id)).sort(),
+          notAsked: other ? [...ids].filter((id) => !otherIds.has(id)).sort() : [],
+        },
+      ];
     });
   return { responses: out, differences };
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import questionnaireJson from '../../../questionnaires/god-vertskommune/v1.json';
+import questionnaireJson from '../../../questionnaires/god-vertskommune/v2.json';
 import { aggregateResponses, type MunicipalityAggregate } from '../comparison/aggregate';
 import { networkStats } from '../comparison/network';
 import { importResultsFile } from '../files/import';

@@ -67,6 +67,7 @@ function localizedTexts(q: Questionnaire): [path: string, text: LocalizedText][]
   ];
   q.areas.forEach((a, i) => {
     out.push([`areas.${i}.title`, a.title], [`areas.${i}.description`, a.description]);
+    if (a.short) out.push([`areas.${i}.short`, a.short]);
     a.levels.forEach((t, j) => out.push([`areas.${i}.levels.${j}`, t]));
   });
   q.statements.forEach((s, i) => out.push([`statements.${i}.text`, s.text]));
@@ -137,6 +138,45 @@ describe('nynorsk lint (self-test)', () => {
     expect(bokmalFormsIn(text)).toEqual(found);
   });
 });
+
+// ---------------------------------------------------------------------------------------------
+// Nynorsk: one form of each pair (docs/language.md). Published versions are never edited, so this
+// holds for the newest version of each questionnaire: the one new responses use.
+
+const NYNORSK_MIXED_FORMS: readonly [form: RegExp, use: string][] = [
+  [
+    /(?<![\p{L}])(?:\p{L}*gjev\p{L}*)(?![\p{L}])/giu,
+    'the gi-forms: gi, gir, gitt, arbeidsgivar, rådgivar',
+  ],
+  [/(?<![\p{L}])òg(?![\p{L}])/giu, 'også'],
+  [/(?<![\p{L}])hos(?![\p{L}])/giu, 'hjå'],
+  [/(?<![\p{L}])(?:vorte|verte|vert)(?![\p{L}])/giu, 'blir, blitt'],
+  [/(?<![\p{L}])utdatert\p{L}*/giu, 'forelda'],
+  [/(?<![\p{L}])imøtekommande(?![\p{L}])/giu, 'hjelpsam'],
+];
+
+function mixedFormsIn(nn: string): string[] {
+  return NYNORSK_MIXED_FORMS.flatMap(([form, use]) =>
+    [...nn.matchAll(form)].map((m) => `«${m[0]}» (use ${use})`),
+  );
+}
+
+describe('nynorsk forms (self-test)', () => {
+  it.each<[string, number]>([
+    ['Ein arbeidsgjevar og ein rådgjevar har gjeve svar.', 3],
+    ['Han er òg med, hos oss, og har vorte vald.', 3],
+    ['Strategien er utdatert og lite imøtekommande.', 2],
+    ['Ein arbeidsgivar og ein rådgivar gir svar. Han er også med hjå oss og har blitt vald.', 0],
+    ['Posten vert ikkje rørt; vertskommune og overtid er ord.', 1],
+  ])('%j → %i', (text, n) => {
+    expect(mixedFormsIn(text)).toHaveLength(n);
+  });
+});
+
+// ---------------------------------------------------------------------------------------------
+// English: curly quotes and apostrophes (“ ” ’), never straight ones.
+
+const STRAIGHT_QUOTE = /['"]/;
 
 // ---------------------------------------------------------------------------------------------
 // Permanence: a statement id never moves to another area between versions.
@@ -261,6 +301,20 @@ describe('bundled questionnaire files', () => {
   });
 });
 
+/** The newest version in each folder: the one new responses use. */
+const NEWEST = [...groupBy(FILES, (f) => f.folder).values()].map((files) =>
+  files.reduce((a, b) => (b.fileVersion > a.fileVersion ? b : a)),
+);
+
+describe.each(NEWEST.map((f) => [f.name, f] as const))('%s (newest version)', (_name, file) => {
+  it('keeps to one form of each nynorsk pair', () => {
+    const found = localizedTexts(parseOrThrow(file)).flatMap(([p, t]) =>
+      mixedFormsIn(t.nn).map((hit) => `${p}.nn: ${hit} in «${t.nn}»`),
+    );
+    expect(found).toEqual([]);
+  });
+});
+
 describe.each(FILES.map((f) => [f.name, f] as const))('%s', (_name, file) => {
   it('parses', () => {
     expect(() => parseOrThrow(file)).not.toThrow();
@@ -305,6 +359,13 @@ describe.each(FILES.map((f) => [f.name, f] as const))('%s', (_name, file) => {
       bokmalFormsIn(t.nn).map((word) => `${p}.nn: «${word}» in «${t.nn}»`),
     );
     expect(found).toEqual([]);
+  });
+
+  it('uses curly quotes and apostrophes in en texts', () => {
+    const straight = localizedTexts(q())
+      .filter(([, t]) => STRAIGHT_QUOTE.test(t.en))
+      .map(([p, t]) => `${p}.en: ${t.en}`);
+    expect(straight).toEqual([]);
   });
 
   it('needs every proper-name allowlist entry of the nynorsk lint', () => {

@@ -96,8 +96,10 @@ export function CustomQuestionnaire() {
               {t('custom.loaded', {
                 title: localize(outcome.questionnaire.title, language),
                 version: outcome.questionnaire.version,
-                areas: outcome.questionnaire.areas.length,
-                statements: outcome.questionnaire.statements.length,
+                areas: t('counts.areas', { count: outcome.questionnaire.areas.length }),
+                statements: t('counts.statements', {
+                  count: outcome.questionnaire.statements.length,
+                }),
               })}
             </Alert>
           )}
@@ -105,7 +107,9 @@ export function CustomQuestionnaire() {
             <Alert data-color="danger" data-size="sm">
               <Paragraph>
                 <strong>{fileName}</strong>:{' '}
-                {t(`custom.errors.${outcome.code}`, { count: outcome.issues.length })}
+                {outcome.code === 'invalid'
+                  ? t('custom.errors.invalid', { count: outcome.issues.length })
+                  : t(`custom.errors.${outcome.code}`)}
               </Paragraph>
               {outcome.issues.length > 0 && (
                 <ul className="custom-issues" aria-label={t('custom.issuesLabel')}>

@@ -58,6 +58,7 @@ describe('StartScreen', () => {
   it('starts a response with municipality, role, gathering and initials', async () => {
     const user = userEvent.setup();
     const { store } = renderWithApp(<StartScreen />);
+    expect(screen.queryByRole('combobox', { name: 'Spørreskjema' })).toBeNull();
     await user.selectOptions(screen.getByRole('combobox', { name: 'Kommune' }), 'Haram (1580)');
     await user.click(screen.getByRole('radio', { name: 'Administrasjon' }));
     await user.click(screen.getByRole('radio', { name: 'Samling 3' }));
@@ -72,7 +73,8 @@ describe('StartScreen', () => {
       municipality: { number: '1580', name: 'Haram' },
       respondent: { role: 'administration', initials: 'AB' },
       gathering: { round: 3, date: '2024-09-12' },
-      questionnaire: { id: 'god-vertskommune', version: 1 },
+      // The current version; version 1 stays known but is not offered for new responses.
+      questionnaire: { id: 'god-vertskommune', version: 2 },
     });
     expect(window.location.hash).toBe('#/assessment/strategy');
   });

@@ -19,7 +19,7 @@ import {
 import { GATHERING_ROUNDS, ROLES, type GatheringRound, type Role } from '../../domain/types';
 import { useAppStore } from '../../store/store-context';
 import { loadLanguage } from '../../i18n/i18n';
-import { allQuestionnaires, latestQuestionnaire } from '../../lib/questionnaires';
+import { latestQuestionnaire, offeredQuestionnaires } from '../../lib/questionnaires';
 import { CustomQuestionnaire } from './custom-questionnaire';
 import { localize } from '../../domain/questionnaire/localize';
 import { navigate } from '../../lib/router';
@@ -45,7 +45,7 @@ export function StartScreen() {
   const startResponse = useAppStore((s) => s.startResponse);
   const hasResponses = useAppStore((s) => Object.keys(s.responses).length > 0);
   const custom = useAppStore((s) => s.customQuestionnaires);
-  const choices = [...allQuestionnaires().filter((q) => !custom.includes(q)), ...custom];
+  const choices = offeredQuestionnaires(custom);
   const [questionnaireKey, setQuestionnaireKey] = useState('');
   const questionnaire =
     choices.find((q) => `${q.id}@${q.version}` === questionnaireKey) ??
@@ -137,7 +137,12 @@ export function StartScreen() {
         {localize(questionnaire.intro, language)}
       </Paragraph>
       <ul className="facts">
-        <li>{t('start.factTime', { count: questionnaire.statements.length })}</li>
+        <li>
+          {t('start.factTime', {
+            count: questionnaire.statements.length,
+            areas: t('counts.areas', { count: questionnaire.areas.length }),
+          })}
+        </li>
         <li>{t('start.factPrivacy')}</li>
         <li>{t('start.factSaving')}</li>
       </ul>

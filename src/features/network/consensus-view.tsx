@@ -40,12 +40,13 @@ export function ConsensusView({
   const round = model.round;
   const name = (m: Municipality) =>
     municipalityLabel(model, m, (letter) => t('network.anonName', { letter }));
+  // Responses to any version of the questionnaire: statement ids are permanent, and only the
+  // current version's statements are shown.
   const delegation = Object.values(responses).filter(
     (r) =>
       r.municipality.number === chosen.number &&
       r.gathering.round === round &&
-      r.questionnaire.id === q.id &&
-      r.questionnaire.version === q.version,
+      r.questionnaire.id === q.id,
   );
   const distributions = new Map(
     delegationDistributions(

@@ -20,9 +20,10 @@ export function exportNetworkBundle(
   const mine = (m: { municipality: { number: string } }) =>
     municipality === undefined || m.municipality.number === municipality.number;
   const q = latestQuestionnaire();
-  // A results file holds one questionnaire version: responses to other versions are left out.
+  // A results file holds one questionnaire; its responses may be to any version of it that the
+  // app knows (import checks each), so responses to older versions go along unchanged.
   const responses = Object.values(state.network.responses).filter(
-    (r) => r.questionnaire.id === q.id && r.questionnaire.version === q.version && mine(r),
+    (r) => r.questionnaire.id === q.id && mine(r),
   );
   const file = createResultsFile(
     responses,

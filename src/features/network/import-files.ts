@@ -2,7 +2,12 @@ import { prepareAggregation } from '../../domain/comparison/aggregate';
 import { DEFAULT_MAX_BYTES, importResultsFile } from '../../domain/files/import';
 import type { AppStore } from '../../store/app-store';
 import type { ImportReport } from '../../store/network-slice';
-import { knownQuestionnaireRefs, latestQuestionnaire } from '../../lib/questionnaires';
+import {
+  allQuestionnaires,
+  knownQuestionnaireRefs,
+  latestQuestionnaire,
+} from '../../lib/questionnaires';
+import { alignVersions } from '../../domain/comparison/versions';
 import { readFileBytes } from '../../lib/read-file';
 
 export type FileReport = ImportReport;
@@ -47,7 +52,12 @@ export async function importFiles(
     }
     // The network view compares on the latest questionnaire; aggregating this file's responses
     // for it now, between progress steps, spares the dashboard a long task after the import.
-    prepareAggregation(latestQuestionnaire(), result.responses);
+    // Responses to an older version are aligned first: the network view gets the same copies.
+    const latest = latestQuestionnaire();
+    prepareAggregation(
+      latest,
+      alignVersions(latest, result.responses, allQuestionnaires()).responses,
+    );
     good.push({ index: reports.length, fileName: file.name, result });
     reports.push(null);
   }

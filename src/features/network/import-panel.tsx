@@ -115,7 +115,7 @@ export function ImportReports() {
   return (
     <section className="import-results" aria-labelledby="import-results-heading">
       <Heading level={2} data-size="xs" id="import-results-heading">
-        {t('import.summary', { ok: okCount, failed: reports.length - okCount })}
+        {t('import.summary', { count: okCount, failed: reports.length - okCount })}
       </Heading>
       <ul className="import-reports" aria-label={t('import.reportsLabel')}>
         {reports.map((r, i) => (

@@ -20,7 +20,7 @@ export function OverviewView({ model }: { model: NetworkModel }) {
     key: row.municipality.number,
     label: name(row.municipality),
     emphasis: row.municipality.number === model.viewer,
-    extra: t('network.respondentsShort', { count: row.respondents }),
+    extra: t('network.respondentsShort', { n: row.respondents }),
     cells: row.cells.map((c) => ({ key: c.areaId, value: c.value, flagged: c.disagreement })),
   }));
   rows.push({

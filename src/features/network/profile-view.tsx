@@ -54,7 +54,7 @@ export function ProfileView({
         {t('network.profileTitle', { name: label, round: model.round })}
       </Heading>
       <Paragraph className="chart-summary">
-        {t('network.profileSummary', { name: label, above, below, total: series.length })}
+        {t('network.profileSummary', { name: label, above, below, count: series.length })}
       </Paragraph>
       <Suspense fallback={<Spinner aria-label={t('results.chartLoading')} />}>
         <LazyProfileChart
@@ -89,7 +89,7 @@ export function ProfileView({
                   <Table.Cell className="num">{cell(p.min)}</Table.Cell>
                   <Table.Cell className="num">{cell(p.max)}</Table.Cell>
                   <Table.Cell className="num">
-                    {rank === undefined ? '–' : t('network.rankOf', { rank, count: n })}
+                    {rank === undefined ? '–' : t('network.rankOf', { rank, total: n })}
                   </Table.Cell>
                 </Table.Row>
               );

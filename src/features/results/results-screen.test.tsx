@@ -63,9 +63,9 @@ describe('ResultsScreen', () => {
     ).toEqual([
       'Strategy and long-term direction: 0',
       'Services and permit handling: 0',
-      'Anchoring in politics and administration: 25',
+      'Political and administrative ownership: 25',
     ]);
-    const important = screen.getByRole('region', { name: 'Most important areas for you' });
+    const important = screen.getByRole('region', { name: 'The areas you rated most important' });
     expect(within(important).getAllByRole('listitem')).toHaveLength(2);
     expect(screen.getByRole('img', { name: /Bar chart of the score/ })).toBeInTheDocument();
   });
