@@ -7,7 +7,7 @@ import { aggregateResponses } from '../src/domain/comparison/aggregate';
 import { aggregatesForRound, networkStats } from '../src/domain/comparison/network';
 import { rankImprovementAreas } from '../src/domain/priorities/priorities';
 import { parseQuestionnaire } from '../src/domain/questionnaire/schema';
-import { expectNoAxeViolations } from './helpers';
+import { animationsSettled, expectNoAxeViolations } from './helpers';
 
 const parsed = parseQuestionnaire(
   JSON.parse(
@@ -72,6 +72,123 @@ test('the priorities view flags the areas the rule flags for Haram, with reasons
   await expect(trend).toContainText(/[▲▼▶]/);
   await expectNoAxeViolations(page, 'trends');
 });
+
+/** WCAG relative luminance of a CSS colour as getComputedStyle gives it ("rgb(r, g, b)"). */
+function luminance(css: string): number {
+  const [r, g, b] = (css.match(/\d+(\.\d+)?/g) ?? []).slice(0, 3).map((c) => {
+    const v = Number(c) / 255;
+    return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4;
+  });
+  return 0.2126 * r! + 0.7152 * g! + 0.0722 * b!;
+}
+
+function contrast(a: string, b: string): number {
+  const [hi, lo] = [luminance(a), luminance(b)].sort((x, y) => y - x);
+  return (hi! + 0.05) / (lo! + 0.05);
+}
+
+for (const width of [320, 1280]) {
+  test(`quadrant chart at ${width} px: no two labels overlap, and every numbered area is listed`, async ({
+    browser,
+  }) => {
+    // Molde at gathering 2 in the demo: four areas within a few pixels of each other.
+    const round2 = aggregatesForRound(aggregateResponses(q, createDemoNetwork(q)), 2);
+    const molde = round2.find((a) => a.municipality.name === 'Molde')!;
+    const expected = q.areas.flatMap((area, i) => {
+      const a = molde.areas.find((x) => x.areaId === area.id);
+      return a && a.mean !== null && a.importance !== null
+        ? [{ number: String(i + 1), name: area.title.nb }]
+        : [];
+    });
+    expect(expected.length).toBeGreaterThanOrEqual(4);
+
+    const context = await browser.newContext({ viewport: { width, height: 900 } });
+    const page = await context.newPage();
+    await page.goto('./#/network');
+    await page.getByRole('button', { name: /Last inn demonettverket/ }).click();
+    await page.getByRole('link', { name: 'Forbedringsområder' }).click();
+    await page.getByRole('combobox', { name: 'Samling' }).selectOption({ label: 'Samling 2' });
+    await page
+      .getByRole('combobox', { name: 'Kommune', exact: true })
+      .selectOption({ label: 'Molde' });
+    const chart = page.getByRole('img', { name: /Punktdiagram over viktighet og skår/ });
+    const badges = chart.locator('.quadrant-badge');
+    await expect(badges).toHaveCount(expected.length);
+    await animationsSettled(page);
+
+    // The list names each number, as text a screen reader reads.
+    const list = page.getByRole('list', { name: 'Områdene i diagrammet' });
+    const items = list.getByRole('listitem');
+    await expect(items).toHaveCount(expected.length);
+    for (const [i, e] of expected.entries()) {
+      await expect(items.nth(i)).toHaveText(
+        new RegExp(`^${e.number}\\s+${e.name}: viktighet \\d,\\d, skår \\d+$`),
+      );
+    }
+    const numbersOnChart = await badges.evaluateAll((gs) =>
+      gs.map((g) => g.getAttribute('data-number')),
+    );
+    expect(numbersOnChart.sort()).toEqual(expected.map((e) => e.number).sort());
+
+    // Every label box drawn in the chart: tick labels, axis names, quadrant names and the
+    // badges (each badge's outline, its number inside it), then the list's items.
+    const boxes = await chart.locator('svg.recharts-surface').evaluate((svg) => {
+      const box = (el: Element, label: string) => {
+        const r = el.getBoundingClientRect();
+        return { label, x: r.x, y: r.y, width: r.width, height: r.height };
+      };
+      const texts = [...svg.querySelectorAll('text')]
+        .filter((t) => !t.closest('.quadrant-badge') && t.textContent.trim() !== '')
+        .map((t) => box(t, `text «${t.textContent.trim()}»`));
+      const badges = [...svg.querySelectorAll('.quadrant-badge')].map((g) =>
+        box(g.querySelector('rect')!, `badge ${g.getAttribute('data-number')}`),
+      );
+      return [...texts, ...badges];
+    });
+    expect(boxes.filter((b) => b.label.startsWith('badge'))).toHaveLength(expected.length);
+    expect(boxes.filter((b) => b.label.startsWith('text')).length).toBeGreaterThan(10);
+    const listBoxes = await items.evaluateAll((lis) =>
+      lis.map((li, i) => {
+        const r = li.getBoundingClientRect();
+        return { label: `list item ${i + 1}`, x: r.x, y: r.y, width: r.width, height: r.height };
+      }),
+    );
+    const chartBox = (await chart.boundingBox())!;
+    const all = [...boxes, ...listBoxes];
+    const overlapping: string[] = [];
+    all.forEach((a, i) => {
+      for (const b of all.slice(i + 1)) {
+        const apart =
+          a.x + a.width <= b.x ||
+          b.x + b.width <= a.x ||
+          a.y + a.height <= b.y ||
+          b.y + b.height <= a.y;
+        if (!apart) overlapping.push(`${a.label} and ${b.label}`);
+      }
+    });
+    expect(overlapping).toEqual([]);
+    // The list lies beside or under the chart, never on it.
+    for (const item of listBoxes) {
+      const apart = item.x >= chartBox.x + chartBox.width || item.y >= chartBox.y + chartBox.height;
+      expect(apart, item.label).toBe(true);
+    }
+    // Readable at this width: everything inside the viewport, nothing cut off to the side.
+    for (const b of all) {
+      expect(b.x, b.label).toBeGreaterThanOrEqual(0);
+      expect(b.x + b.width, b.label).toBeLessThanOrEqual(width);
+    }
+
+    // The numbers on the points: at least 4.5:1 against their badge.
+    const colours = await badges.evaluateAll((gs) =>
+      gs.map((g) => ({
+        text: getComputedStyle(g.querySelector('text')!).fill,
+        badge: getComputedStyle(g.querySelector('rect')!).fill,
+      })),
+    );
+    for (const c of colours) expect(contrast(c.text, c.badge)).toBeGreaterThanOrEqual(4.5);
+    await context.close();
+  });
+}
 
 test('create two actions, export, import in a fresh profile, and see them in the network view', async ({
   browser,

@@ -153,6 +153,35 @@ describe('serializeChartSvg', () => {
     expect(root.querySelector('text.note')?.getAttribute('style')).toMatch(/font-family/);
   });
 
+  it('writes a key under the chart, and grows the file to hold it', () => {
+    const { svg } = mount();
+    const key = [
+      'Områdene i diagrammet',
+      '1  Strategi: viktighet 3,6, skår 63',
+      '3  Dialog med næringslivet: viktighet 3,0',
+    ];
+    const file = serializeChartSvg(svg, { key });
+    // 12 px padding above and below, 18 px a line: 200 + 24 + 54.
+    expect(file).toMatchObject({ width: 400, height: 278 });
+    const root = parse(file.text).documentElement;
+    expect(root.getAttribute('viewBox')).toBe('0 0 400 278');
+    expect(root.querySelector('rect.background')?.getAttribute('height')).toBe('278');
+    const lines = [...root.querySelectorAll('g.key text')];
+    expect(lines.map((l) => l.textContent)).toEqual(key);
+    // Each line under the chart and under the one before; the first in bold.
+    const ys = lines.map((l) => Number(l.getAttribute('y')));
+    expect(ys[0]).toBeGreaterThan(200);
+    expect(ys[1]! - ys[0]!).toBe(18);
+    expect(ys.at(-1)).toBeLessThanOrEqual(278);
+    expect(lines[0]!.getAttribute('style')).toMatch(/font-weight:\s*700/);
+    // A line too long for the chart's width widens the file.
+    const wide = serializeChartSvg(svg, { key: ['x'.repeat(80)] });
+    expect(wide.width).toBeGreaterThan(400);
+    expect(parse(wide.text).documentElement.getAttribute('viewBox')).toBe(
+      `0 0 ${wide.width} ${wide.height}`,
+    );
+  });
+
   it('leaves the chart on the page untouched', () => {
     const { svg, container } = mount();
     const before = container.innerHTML;

@@ -40,6 +40,47 @@ export interface SerializeOptions {
   title?: string;
   /** Painted behind the chart; transparent charts are unreadable on dark viewers. */
   background?: string;
+  /**
+   * Lines of text written under the chart, the first in bold: a key that the page shows as HTML
+   * beside the chart. The file grows to fit them.
+   */
+  key?: readonly string[];
+}
+
+const KEY_FONT_SIZE = 13;
+const KEY_LINE_HEIGHT = 18;
+const KEY_PADDING = 12;
+
+/**
+ * The key as SVG text under the chart, and the size the file needs for it. Widths are
+ * estimated (0.62 em a character, a little more than most text needs): the file is made
+ * from a copy that is never laid out.
+ */
+function keyAsSvg(
+  lines: readonly string[],
+  box: [number, number, number, number],
+  fontFamily: string,
+): { group: SVGGElement; width: number; height: number } {
+  const [vx, vy, vw, vh] = box;
+  const group = document.createElementNS(SVG_NS, 'g');
+  group.setAttribute('class', 'key');
+  lines.forEach((line, i) => {
+    const text = document.createElementNS(SVG_NS, 'text');
+    text.textContent = line;
+    text.setAttribute('x', String(vx + KEY_PADDING));
+    text.setAttribute('y', String(vy + vh + KEY_PADDING + i * KEY_LINE_HEIGHT + KEY_FONT_SIZE));
+    text.style.setProperty('font-size', `${KEY_FONT_SIZE}px`);
+    if (fontFamily) text.style.setProperty('font-family', fontFamily);
+    text.style.setProperty('font-weight', i === 0 ? '700' : '400');
+    text.style.setProperty('fill', '#1e2b3c');
+    group.append(text);
+  });
+  const widest = Math.max(0, ...lines.map((l) => l.length * KEY_FONT_SIZE * 0.62));
+  return {
+    group,
+    width: Math.max(vw, Math.ceil(widest + 2 * KEY_PADDING)),
+    height: vh + (lines.length > 0 ? 2 * KEY_PADDING + lines.length * KEY_LINE_HEIGHT : 0),
+  };
 }
 
 /** The chart's own <svg> inside a container, not one of recharts' small legend icons. */
@@ -230,12 +271,12 @@ function legendAsSvg(
 
 /**
  * A standalone SVG file of a chart on the page: xmlns, width, height and viewBox set, a
- * background, the text styles the page's CSS gave it, its HTML legend redrawn as SVG, and
- * nothing that runs code or points outside the file.
+ * background, the text styles the page's CSS gave it, its HTML legend redrawn as SVG, any key
+ * lines under it, and nothing that runs code or points outside the file.
  */
 export function serializeChartSvg(svg: SVGSVGElement, options: SerializeOptions = {}): ChartSvg {
-  const { width, height } = sizeOf(svg);
-  const box = viewBoxOf(svg) ?? [0, 0, width, height];
+  let { width, height } = sizeOf(svg);
+  let box = viewBoxOf(svg) ?? [0, 0, width, height];
   const copy = svg.cloneNode(true) as SVGSVGElement;
   inlineStyles(svg, copy);
   sanitize(copy);
@@ -245,9 +286,6 @@ export function serializeChartSvg(svg: SVGSVGElement, options: SerializeOptions 
   withoutPageOnlyParts(copy);
   copy.setAttributeNS(XMLNS_NS, 'xmlns', SVG_NS);
   copy.setAttribute('version', '1.1');
-  copy.setAttribute('width', String(width));
-  copy.setAttribute('height', String(height));
-  copy.setAttribute('viewBox', box.join(' '));
   const rootStyle = getComputedStyle(svg);
   if (rootStyle.fontFamily) copy.style.setProperty('font-family', rootStyle.fontFamily);
 
@@ -257,6 +295,20 @@ export function serializeChartSvg(svg: SVGSVGElement, options: SerializeOptions 
     withoutPageOnlyParts(legend);
     copy.append(legend);
   }
+
+  if (options.key && options.key.length > 0) {
+    const key = keyAsSvg(options.key, box, rootStyle.fontFamily);
+    copy.append(key.group);
+    // The file grows in the viewBox's units; width and height keep their scale to it.
+    const scaleX = width / box[2];
+    const scaleY = height / box[3];
+    box = [box[0], box[1], key.width, key.height];
+    width = round(key.width * scaleX);
+    height = round(key.height * scaleY);
+  }
+  copy.setAttribute('width', String(width));
+  copy.setAttribute('height', String(height));
+  copy.setAttribute('viewBox', box.join(' '));
 
   const background = document.createElementNS(SVG_NS, 'rect');
   background.setAttribute('x', String(box[0]));

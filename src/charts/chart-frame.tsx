@@ -12,13 +12,18 @@ interface Props {
   name: string;
   /** The chart itself (an element with role="img" around the recharts <svg>). */
   children: ReactNode;
+  /**
+   * Lines written under the chart in the files, for a key the page shows as HTML beside the
+   * chart (the quadrant chart's numbered areas): a downloaded chart must not lose it.
+   */
+  fileKey?: readonly string[];
 }
 
 /**
  * A chart with two small buttons under it that download what is drawn, as PNG or SVG.
  * Lives in the lazy chart chunks: the first screen carries none of it.
  */
-export function ChartFrame({ name, children }: Props) {
+export function ChartFrame({ name, children, fileKey }: Props) {
   // The app's i18next instance, read directly rather than through useTranslation: the hook (or
   // I18nContext) in a lazy chart chunk makes the bundler move react-i18next and Designsystemet
   // out of the first screen's chunk into shared ones, about 1 KB more for the first screen.
@@ -39,7 +44,7 @@ export function ChartFrame({ name, children }: Props) {
     }
     busy.current = true;
     try {
-      const chart = serializeChartSvg(svg, { title: name });
+      const chart = serializeChartSvg(svg, { title: name, ...(fileKey ? { key: fileKey } : {}) });
       const blob =
         format === 'svg'
           ? new Blob([chart.text], { type: 'image/svg+xml;charset=utf-8' })

@@ -1,7 +1,7 @@
 import { Suspense } from 'react';
 import { Heading, Paragraph, Spinner, Table } from '@digdir/designsystemet-react';
 import { useNetworkTranslation } from '../../i18n/network-namespace';
-import { localize, shortTitle } from '../../domain/questionnaire/localize';
+import { localize } from '../../domain/questionnaire/localize';
 import {
   quadrant,
   rankImprovementAreas,
@@ -11,6 +11,7 @@ import { areaRoleGap, typicalNetworkGap, gapPointsByArea } from '../../domain/pr
 import { ROLES } from '../../domain/types';
 import { formatDecimal, formatScore } from '../../i18n/format';
 import { LazyQuadrantChart } from '../../charts/lazy';
+import { numberPoints } from '../../charts/quadrant-layout';
 import { municipalityLabel, type NetworkModel } from '../../store/network-model';
 import { useAppStore } from '../../store/store-context';
 import { chooseMunicipality, MunicipalityPicker } from './municipality-picker';
@@ -54,14 +55,26 @@ export function PrioritiesView({
   const typical = typicalNetworkGap(
     model.current.map((m) => gapPointsByArea(m.areas.map((a) => areaRoleGap(a.areaId, a.byRole)))),
   );
-  const points = inputs
-    .filter((i) => i.score !== null && i.importance !== null)
-    .map((i) => ({
-      key: i.areaId,
-      label: shortTitle(area(i.areaId), language),
-      importance: i.importance!,
-      score: i.score!,
-    }));
+  // Numbered by the area's place in the questionnaire: the same number on every chart.
+  const points = numberPoints(
+    inputs.flatMap((i) =>
+      i.score === null || i.importance === null
+        ? []
+        : [
+            {
+              key: i.areaId,
+              name: localize(area(i.areaId).title, language),
+              detail: t('priorities.quadrantKeyValues', {
+                importance: formatDecimal(i.importance, language),
+                score: formatScore(i.score, language),
+              }),
+              importance: i.importance,
+              score: i.score,
+            },
+          ],
+    ),
+    q.areas.map((a) => a.id),
+  );
 
   return (
     <section aria-labelledby="priorities-heading" className="network-section">
@@ -100,6 +113,7 @@ export function PrioritiesView({
         <LazyQuadrantChart
           data={points}
           label={t('priorities.quadrantAlt', { name: label })}
+          keyTitle={t('priorities.quadrantKey')}
           downloadName={t('chart.names.quadrant', { name: label, round: model.round })}
           axes={{ importance: t('results.importance'), score: t('results.score') }}
           quadrants={{

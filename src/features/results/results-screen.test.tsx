@@ -4,6 +4,7 @@ import { renderWithApp } from '../../app/test-utils';
 import { ResultsScreen } from './results-screen';
 import { CURRENT_QUESTIONNAIRE as q } from '../../lib/questionnaires';
 import { statementsForRole } from '../../domain/questionnaire/model';
+import type { Level, Role } from '../../domain/types';
 
 // jsdom cannot measure SVG: the chart is replaced, and the numbers are read from its table twin.
 vi.mock('../../charts/lazy', () => ({
@@ -52,8 +53,8 @@ describe('ResultsScreen', () => {
         .map((li) => li.textContent),
     ).toEqual([
       'Whole-community development: housing, schools and attractiveness: 100',
-      'Knowing our own business base: 75',
-      'Regional cooperation and adaptability: 75',
+      'Knowing our own business base: 75 (tied at number 2)',
+      'Regional cooperation and adaptability: 75 (tied at number 2)',
     ]);
     const weakest = screen.getByRole('region', { name: 'Weakest areas' });
     expect(
@@ -61,13 +62,92 @@ describe('ResultsScreen', () => {
         .getAllByRole('listitem')
         .map((li) => li.textContent),
     ).toEqual([
-      'Strategy and long-term direction: 0',
-      'Services and permit handling: 0',
-      'Political and administrative ownership: 25',
+      'Strategy and long-term direction: 0 (tied at number 1)',
+      'Services and permit handling: 0 (tied at number 1)',
+      // Two areas tied at 25 for third: both are listed, as four is still short.
+      'Political and administrative ownership: 25 (tied at number 3)',
+      'Land, planning and infrastructure: 25 (tied at number 3)',
     ]);
     const important = screen.getByRole('region', { name: 'The areas you rated most important' });
     expect(within(important).getAllByRole('listitem')).toHaveLength(2);
     expect(screen.getByRole('img', { name: /Bar chart of the score/ })).toBeInTheDocument();
+  });
+
+  /** A response from Tingvoll where area i is answered `levels[i]` on every statement. */
+  function respond(role: Role, levels: readonly (Level | 'dontKnow')[]) {
+    const { store, unmount } = renderWithApp(<div />);
+    unmount();
+    store.getState().startResponse({
+      municipality: { number: '1560', name: 'Tingvoll' },
+      role,
+      gathering: { round: 2, date: '2024-05-03' },
+      questionnaire: { id: q.id, version: q.version },
+    });
+    const statements = statementsForRole(q, role);
+    q.areas.forEach((area, i) => {
+      for (const s of statements.filter((st) => st.area === area.id)) {
+        store.getState().setAnswer(s.id, levels[i]!);
+      }
+    });
+    return store;
+  }
+  const items = (region: HTMLElement) =>
+    within(region)
+      .queryAllByRole('listitem')
+      .map((li) => li.textContent);
+
+  it('seven areas at 50 (business, Tingvoll): no lists, but a sentence that all are equal', () => {
+    // Level 3 gives 50; two areas answered only "don't know" have no score.
+    const store = respond('business', [3, 3, 3, 'dontKnow', 3, 3, 'dontKnow', 3, 3]);
+    renderWithApp(<ResultsScreen />, { store, language: 'en' });
+    expect(screen.queryByRole('region', { name: 'Strongest areas' })).not.toBeInTheDocument();
+    expect(screen.queryByRole('region', { name: 'Weakest areas' })).not.toBeInTheDocument();
+    const both = screen.getByRole('region', { name: 'Strongest and weakest areas' });
+    expect(within(both).queryByRole('listitem')).not.toBeInTheDocument();
+    expect(both).toHaveTextContent(
+      'All 7 areas with a score have the same score, 50. None of them stands out as strongest or weakest.',
+    );
+  });
+
+  it('shows tied areas with a shared number, each in one list only', () => {
+    // Scores 100, 75, 75, 75, 50, 50, 25, 0, 0.
+    const store = respond('administration', [5, 4, 4, 4, 3, 3, 2, 1, 1]);
+    renderWithApp(<ResultsScreen />, { store, language: 'nb' });
+    const strongest = screen.getByRole('region', { name: 'Sterkeste områder' });
+    expect(items(strongest)).toEqual([
+      'Strategi og langsiktig retning: 100',
+      'Forankring i politikk og administrasjon: 75 (delt 2. plass)',
+      'Dialog og samarbeid med næringslivet: 75 (delt 2. plass)',
+      'Kjennskap til eget næringsliv: 75 (delt 2. plass)',
+    ]);
+    // The list's own numbers: 1, 2, 2, 2.
+    expect(
+      within(strongest)
+        .getAllByRole('listitem')
+        .map((li) => (li as HTMLLIElement).value),
+    ).toEqual([1, 2, 2, 2]);
+    const weakest = screen.getByRole('region', { name: 'Svakeste områder' });
+    expect(items(weakest)).toEqual([
+      'Gründere, virkemidler og innkjøp: 0 (delt 1. plass)',
+      'Regionalt samarbeid og omstillingsevne: 0 (delt 1. plass)',
+      'Areal, planer og infrastruktur: 25',
+    ]);
+    const listed = [...items(strongest), ...items(weakest)].map((text) => text.split(':')[0]);
+    expect(new Set(listed).size).toBe(listed.length);
+  });
+
+  it('says so in nynorsk when a tie is too large to list', () => {
+    // Scores 75, then seven at 50, then 25.
+    const store = respond('politician', [4, 3, 3, 3, 3, 3, 3, 3, 2]);
+    renderWithApp(<ResultsScreen />, { store, language: 'nn' });
+    const strongest = screen.getByRole('region', { name: 'Dei sterkaste områda' });
+    expect(items(strongest)).toEqual(['Strategi og langsiktig retning: 75']);
+    expect(strongest).toHaveTextContent(
+      '7 område deler 2. plass med skår 50. Det er for mange til å vise her; sjå tabellen over.',
+    );
+    const weakest = screen.getByRole('region', { name: 'Dei svakaste områda' });
+    expect(items(weakest)).toEqual(['Regionalt samarbeid og omstillingsevne: 25']);
+    expect(weakest).toHaveTextContent('7 område deler 2. plass med skår 50.');
   });
 
   it('says so when no response is open', () => {

@@ -5,7 +5,12 @@ import { navigate } from '../../lib/router';
 import { LazyAreaScoreChart } from '../../charts/lazy';
 import type { BarDatum } from '../../charts/types';
 import { localize, shortTitle } from '../../domain/questionnaire/localize';
-import { mostImportant, strongestAndWeakest } from '../../domain/scoring/scoring';
+import {
+  mostImportant,
+  strongestAndWeakest,
+  type RankedArea,
+  type TiedGroup,
+} from '../../domain/scoring/scoring';
 import { formatDate, formatPercent, formatScore } from '../../i18n/format';
 import { useAppStore } from '../../store/store-context';
 import { useActiveResponse, useResponseScore } from '../../store/selectors';
@@ -51,7 +56,7 @@ export function ResultsScreen() {
   }
 
   const { response } = active;
-  const { strongest, weakest } = strongestAndWeakest(score.areas);
+  const ranking = strongestAndWeakest(score.areas);
   const important = mostImportant(score.areas);
   const fmt = (v: number) => formatScore(v, language);
   const title = (id: string) => titles.get(id) ?? id;
@@ -136,38 +141,40 @@ export function ResultsScreen() {
       </section>
 
       <div className="results-lists">
-        <section aria-labelledby="strongest-heading">
-          <Heading level={2} data-size="sm" id="strongest-heading">
-            {t('results.strongest')}
-          </Heading>
-          {strongest.length === 0 ? (
-            <Paragraph>{t('results.tooFew')}</Paragraph>
-          ) : (
-            <ol>
-              {strongest.map((a) => (
-                <li key={a.areaId}>
-                  {title(a.areaId)}: <strong>{fmt(a.score)}</strong>
-                </li>
-              ))}
-            </ol>
-          )}
-        </section>
-        <section aria-labelledby="weakest-heading">
-          <Heading level={2} data-size="sm" id="weakest-heading">
-            {t('results.weakest')}
-          </Heading>
-          {weakest.length === 0 ? (
-            <Paragraph>{t('results.tooFew')}</Paragraph>
-          ) : (
-            <ol>
-              {weakest.map((a) => (
-                <li key={a.areaId}>
-                  {title(a.areaId)}: <strong>{fmt(a.score)}</strong>
-                </li>
-              ))}
-            </ol>
-          )}
-        </section>
+        {ranking.allEqual ? (
+          <section aria-labelledby="strongest-weakest-heading">
+            <Heading level={2} data-size="sm" id="strongest-weakest-heading">
+              {t('results.strongestAndWeakest')}
+            </Heading>
+            <Paragraph>
+              {t('results.allEqual', {
+                count: ranking.allEqual.count,
+                score: fmt(ranking.allEqual.score),
+              })}
+            </Paragraph>
+          </section>
+        ) : (
+          <>
+            <RankSection
+              id="strongest-heading"
+              heading={t('results.strongest')}
+              list={ranking.strongest}
+              leftOut={ranking.strongestLeftOut}
+              firstPlaceKey="results.tiedTop"
+              title={title}
+              fmt={fmt}
+            />
+            <RankSection
+              id="weakest-heading"
+              heading={t('results.weakest')}
+              list={ranking.weakest}
+              leftOut={ranking.weakestLeftOut}
+              firstPlaceKey="results.tiedBottom"
+              title={title}
+              fmt={fmt}
+            />
+          </>
+        )}
         <section aria-labelledby="important-heading">
           <Heading level={2} data-size="sm" id="important-heading">
             {t('results.mostImportant')}
@@ -194,6 +201,61 @@ export function ResultsScreen() {
           {t('results.toStart')}
         </Button>
       </div>
+    </section>
+  );
+}
+
+/**
+ * The strongest or the weakest areas as a numbered list. Tied areas share a number (the list's
+ * own marker, from `value`) and say so in words; a tie too large to list is told in a sentence.
+ */
+function RankSection({
+  id,
+  heading,
+  list,
+  leftOut,
+  firstPlaceKey,
+  title,
+  fmt,
+}: {
+  id: string;
+  heading: string;
+  list: readonly RankedArea[];
+  leftOut: TiedGroup | null;
+  /** Said when the first place itself is shared by too many to list. */
+  firstPlaceKey: 'results.tiedTop' | 'results.tiedBottom';
+  title: (areaId: string) => string;
+  fmt: (score: number) => string;
+}) {
+  const { t } = useTranslation();
+  return (
+    <section aria-labelledby={id}>
+      <Heading level={2} data-size="sm" id={id}>
+        {heading}
+      </Heading>
+      {list.length > 0 && (
+        <ol>
+          {list.map((a) => (
+            <li key={a.areaId} value={a.rank}>
+              {title(a.areaId)}: <strong>{fmt(a.score)}</strong>
+              {a.tied && ` (${t('results.sharedRank', { rank: a.rank })})`}
+            </li>
+          ))}
+        </ol>
+      )}
+      {leftOut ? (
+        <Paragraph data-size="sm">
+          {list.length === 0
+            ? t(firstPlaceKey, { count: leftOut.count, score: fmt(leftOut.score) })
+            : t('results.tiedNext', {
+                count: leftOut.count,
+                rank: leftOut.rank,
+                score: fmt(leftOut.score),
+              })}
+        </Paragraph>
+      ) : (
+        list.length === 0 && <Paragraph>{t('results.tooFew')}</Paragraph>
+      )}
     </section>
   );
 }
