@@ -1,6 +1,7 @@
 import { useId, useState } from 'react';
 import { Heading, Label, Paragraph, Select, Tag } from '@digdir/designsystemet-react';
 import { useNetworkTranslation } from '../../i18n/network-namespace';
+import { countedResponses } from '../../domain/comparison/aggregate';
 import { localize } from '../../domain/questionnaire/localize';
 import {
   delegationDistributions,
@@ -40,12 +41,15 @@ export function ConsensusView({
   const round = model.round;
   const name = (m: Municipality) =>
     municipalityLabel(model, m, (letter) => t('network.anonName', { letter }));
-  const delegation = Object.values(responses).filter(
-    (r) =>
-      r.municipality.number === chosen.number &&
-      r.gathering.round === round &&
-      r.questionnaire.id === q.id &&
-      r.questionnaire.version === q.version,
+  // One response per respondent (the newest), as aggregation counts them.
+  const delegation = countedResponses(
+    Object.values(responses).filter(
+      (r) =>
+        r.municipality.number === chosen.number &&
+        r.gathering.round === round &&
+        r.questionnaire.id === q.id &&
+        r.questionnaire.version === q.version,
+    ),
   );
   const distributions = new Map(
     delegationDistributions(
