@@ -12,7 +12,7 @@ import {
   writeHugeFile,
   type HostileCase,
 } from './fixtures/hostile/corpus';
-import { guardRequests } from './helpers';
+import { expectNoAxeViolations, guardRequests } from './helpers';
 
 /**
  * Hostile input through the real UI: every file ends in a clear, translated error for that file
@@ -190,6 +190,7 @@ test('5,000 copies of one delegate’s response are set aside, said so, and chan
   await expect(
     report.getByRole('list', { name: 'Besvarelser lagt til side' }).getByRole('listitem'),
   ).toHaveText([/^Haram \(politiker, samling 2\): 5\s000 besvarelser$/]);
+  await expectNoAxeViolations(page, 'set-aside notice');
 
   // The file is held (it can be removed again), but the copies outvote nobody.
   await expect(page.getByRole('table', { name: 'Innleste filer' })).toContainText(file.name);
