@@ -227,7 +227,8 @@ test('a crash shows the friendly error page with "download my data" and "reload"
   const chunks: Buffer[] = [];
   for await (const chunk of await download.createReadStream()) chunks.push(chunk as Buffer);
   const result = importResultsFile(Buffer.concat(chunks), {
-    knownQuestionnaires: [{ id: q.id, version: q.version }],
+    knownQuestionnaires: [q],
+    now: new Date().toISOString(),
   });
   expect(result.ok, JSON.stringify(result)).toBe(true);
   if (result.ok) {

@@ -8,10 +8,11 @@ import {
   MARKUP,
   markupEverywhere,
   rejectedCorpus,
+  sameRespondentCopies,
   writeHugeFile,
   type HostileCase,
 } from './fixtures/hostile/corpus';
-import { guardRequests } from './helpers';
+import { expectNoAxeViolations, guardRequests } from './helpers';
 
 /**
  * Hostile input through the real UI: every file ends in a clear, translated error for that file
@@ -71,16 +72,21 @@ const heatmap = (page: Page) => page.getByRole('table', { name: /Gjennomsnittlig
 
 /** What a facilitator sees of the loaded data: the heatmap and the data tables. */
 async function snapshot(page: Page): Promise<string[]> {
+  const [overview, data] = await numbers(page);
+  const sources = page.getByRole('table', { name: 'Innleste filer' });
+  await expect(sources.locator('tbody tr').first()).toBeVisible();
+  return [overview!, await sources.innerText(), data!];
+}
+
+/** The network's numbers: the heatmap, and the respondents per municipality and gathering. */
+async function numbers(page: Page): Promise<string[]> {
   await page.goto('./#/network/overview');
   await expect(heatmap(page).locator('tbody tr').first()).toBeVisible();
   const overview = await heatmap(page).innerText();
   await page.goto('./#/network/data');
-  const sources = page.getByRole('table', { name: 'Innleste filer' });
-  await expect(sources.locator('tbody tr').first()).toBeVisible();
-  const data = await page
-    .getByRole('table', { name: /Kommuner og antall besvarelser/ })
-    .innerText();
-  return [overview, await sources.innerText(), data];
+  const data = page.getByRole('table', { name: /Kommuner og antall besvarelser/ });
+  await expect(data.locator('tbody tr').first()).toBeVisible();
+  return [overview, await data.innerText()];
 }
 
 function writeCorpus(cases: readonly HostileCase[]): { dir: string; files: string[] } {
@@ -107,14 +113,22 @@ async function expectReports(page: Page, cases: readonly HostileCase[]) {
     const item = items.nth(i);
     await expect(item.locator('strong').first(), c.what).toHaveText(c.name);
     if (c.expected === 'ok') await expect(item, c.what).toContainText(/besvarelser? lest inn/);
-    else await expect(item, `${c.name}: ${c.what}`).toContainText(nb.import.errors[c.expected]!);
+    else
+      await expect(item, `${c.name}: ${c.what}`).toContainText(
+        c.message ?? nb.import.errors[c.expected]!,
+      );
   }
 }
 
 test('the corpus fails in Node for the reason each file was built for', () => {
-  expect(checkCorpusInNode([...rejectedCorpus(), ...acceptedCorpus(), markupEverywhere()])).toEqual(
-    [],
-  );
+  expect(
+    checkCorpusInNode([
+      ...rejectedCorpus(),
+      ...acceptedCorpus(),
+      markupEverywhere(),
+      sameRespondentCopies(),
+    ]),
+  ).toEqual([]);
 });
 
 test('every hostile file is refused with its own translated error, and the loaded data stays identical, also after a reload', async ({
@@ -151,6 +165,40 @@ test('every hostile file is refused with its own translated error, and the loade
   await page.reload();
   expect(await snapshot(page)).toEqual(before);
   expect(await prototypes(page)).toEqual(protoBefore);
+  expect(errors).toEqual([]);
+  expect(foreign).toEqual([]);
+});
+
+test('5,000 copies of one delegate’s response are set aside, said so, and change none of the network’s numbers, also after a reload', async ({
+  page,
+}) => {
+  test.setTimeout(120_000);
+  const errors = watchErrors(page);
+  const foreign = guardRequests(page);
+  await loadDemo(page);
+  const before = await numbers(page);
+
+  const file = sameRespondentCopies();
+  await page.goto('./#/network/data');
+  await page
+    .getByLabel('Velg filer')
+    .setInputFiles([{ name: file.name, mimeType: 'application/json', buffer: file.bytes }]);
+  await expectReports(page, [file]);
+  const report = page.getByRole('list', { name: 'Resultat per fil' }).locator(':scope > li');
+  await expect(report).toContainText(/5\s000 besvarelser lest inn \(Haram\)/);
+  await expect(report).toContainText(
+    /5\s000 besvarelser er lagt til side fordi samme person har sendt flere besvarelser til samme samling\. Bare den nyeste fra hver person teller:/,
+  );
+  await expect(
+    report.getByRole('list', { name: 'Besvarelser lagt til side' }).getByRole('listitem'),
+  ).toHaveText([/^Haram \(politiker, samling 2\): 5\s000 besvarelser$/]);
+  await expectNoAxeViolations(page, 'set-aside notice');
+
+  // The file is held (it can be removed again), but the copies outvote nobody.
+  await expect(page.getByRole('table', { name: 'Innleste filer' })).toContainText(file.name);
+  expect(await numbers(page)).toEqual(before);
+  await page.reload();
+  expect(await numbers(page)).toEqual(before);
   expect(errors).toEqual([]);
   expect(foreign).toEqual([]);
 });

@@ -144,7 +144,8 @@ test('after one visit the app loads, answers and exports with the server gone an
     const chunks: Buffer[] = [];
     for await (const chunk of await download.createReadStream()) chunks.push(chunk as Buffer);
     const result = importResultsFile(Buffer.concat(chunks), {
-      knownQuestionnaires: [{ id: q.id, version: q.version }],
+      knownQuestionnaires: [q],
+      now: new Date().toISOString(),
     });
     expect(result.ok, JSON.stringify(result)).toBe(true);
     if (result.ok) {

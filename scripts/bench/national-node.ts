@@ -195,13 +195,14 @@ function timeAggregation(
  * responses tallied for aggregation as the app's import does.
  */
 function importFiles(q: Questionnaire, files: readonly GeneratedFile[]) {
-  const known = [{ id: q.id, version: q.version }];
+  const known = [q];
+  const now = new Date().toISOString();
   const bytes = files.map((f) => new Uint8Array(readFileSync(f.path)));
   gc();
   const t = performance.now();
   const responses: Response[] = [];
   for (const b of bytes) {
-    const result = importResultsFile(b, { knownQuestionnaires: known });
+    const result = importResultsFile(b, { knownQuestionnaires: known, now });
     if (!result.ok) {
       throw new Error(`import failed: ${result.error.code} ${result.error.detail ?? ''}`);
     }

@@ -40,6 +40,11 @@ export function formatScore(value: number, locale: Locale): string {
   return numberFormat(locale, 'score', { maximumFractionDigits: 0 }).format(value);
 }
 
+/** A whole number, with the locale's thousands separator: «5 000» in nb and nn, “5,000” in en. */
+export function formatCount(value: number, locale: Locale): string {
+  return numberFormat(locale, 'count', { maximumFractionDigits: 0 }).format(value);
+}
+
 export function formatDecimal(value: number, locale: Locale, digits = 1): string {
   return numberFormat(locale, `decimal${digits}`, {
     minimumFractionDigits: digits,

@@ -431,7 +431,7 @@ function countUses(file: string, source: string): CountUse[] {
         if (c === '}') braces -= 1;
       } else if (depth === 1 && braces === 1 && /^count\s*[:,}]/.test(source.slice(i, i + 12))) {
         // A property name: after { or , (not a value after :, nor the end of a longer name).
-        if (/[{,]\s*$/.test(source.slice(Math.max(0, i - 20), i))) count = true;
+        if (/[{,]$/.test(source.slice(0, i).trimEnd())) count = true;
       }
       i += 1;
     }
@@ -462,6 +462,7 @@ describe('plurals', () => {
       "t('a.five', { n: t('a.six', { count: 2 }), m: f({ count: 3 }) })",
       't(`a.seven.${x}`, { count })',
       "t('a.eight', { text: 'count: 1 )' })",
+      't(\n  "a.nine",\n  {\n                        name: x,\n                        count: n,\n  },\n)',
     ].join('\n');
     expect(countUses('f', sample).map((u) => [u.key, u.template, u.count])).toEqual([
       ['a.one', false, true],
@@ -472,6 +473,7 @@ describe('plurals', () => {
       ['a.six', false, true],
       ['a.seven.', true, true],
       ['a.eight', false, false],
+      ['a.nine', false, true],
     ]);
   });
 

@@ -60,7 +60,3 @@ export function latestQuestionnaire(
     .filter((q) => q.id === id)
     .reduce((best, q) => (q.version > best.version ? q : best), CURRENT_QUESTIONNAIRE);
 }
-
-export function knownQuestionnaireRefs(): { id: string; version: number }[] {
-  return allQuestionnaires().map((q) => ({ id: q.id, version: q.version }));
-}

@@ -26,6 +26,49 @@ describe('network slice', () => {
     expect(network.sources.map((s) => s.fileName)).toEqual(['one.json', 'two.json', 'three.json']);
   });
 
+  it('says per import how many responses aggregation sets aside, and for whom, and keeps them all', () => {
+    const store = createAppStore({ storage: memoryStateStorage() });
+    const haram = { number: '1580', name: 'Haram' };
+    const delegate = { id: 'p-kari', role: 'politician' as const };
+    const first = makeResponse({ id: 'a', respondent: delegate, municipality: haram });
+    const other = makeResponse({ id: 'b', respondent: { id: 'p-ola', role: 'business' } });
+    const [one] = store
+      .getState()
+      .addImports([
+        { source: { fileName: 'one.json', kind: 'file' }, responses: [first, other], actions: [] },
+      ]);
+    expect(one!.setAside).toEqual([]);
+
+    // Three more responses by the same delegate at the same gathering, one of them newer.
+    const copies = ['c1', 'c2', 'c3'].map((id, i) => ({
+      ...makeResponse({ id, respondent: delegate, municipality: haram, answers: { 'a-1': 1 } }),
+      updatedAt: i === 2 ? later : '2024-02-15T09:00:00.000Z',
+    }));
+    const elsewhere = makeResponse({
+      id: 'u',
+      respondent: { id: 'p-per', role: 'administration' },
+      municipality: { number: '1516', name: 'Ulstein' },
+    });
+    const [copiesReport, ulsteinReport] = store.getState().addImports([
+      { source: { fileName: 'copies.json', kind: 'file' }, responses: copies, actions: [] },
+      { source: { fileName: 'ulstein.json', kind: 'file' }, responses: [elsewhere], actions: [] },
+    ]);
+    // c3 is the newest and counts; a, c1 and c2 are set aside.
+    expect(copiesReport!.setAside).toEqual([
+      { municipality: haram, round: 1, role: 'politician', respondents: 1, responses: 3 },
+    ]);
+    expect(ulsteinReport!.setAside).toEqual([]);
+    // Nothing is dropped: every response is held, only aggregation passes over the older ones.
+    expect(Object.keys(store.getState().network.responses).sort()).toEqual([
+      'a',
+      'b',
+      'c1',
+      'c2',
+      'c3',
+      'u',
+    ]);
+  });
+
   it('removing a file keeps responses another file still holds; removing a municipality drops them all', () => {
     const store = createAppStore({ storage: memoryStateStorage() });
     const shared = makeResponse({ id: 'shared' });

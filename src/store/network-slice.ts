@@ -1,4 +1,9 @@
 import type { StoreApi } from 'zustand/vanilla';
+import {
+  setAsideResponses,
+  summariseSetAside,
+  type SetAsideSummary,
+} from '../domain/comparison/aggregate';
 import { compareEdits, type ImportError, type MergeCounts } from '../domain/files/import';
 import type { Action, GatheringRound, Response } from '../domain/types';
 import type { AgreedResponse } from '../domain/priorities/consensus';
@@ -18,6 +23,11 @@ export interface NetworkView {
 export interface AddImportResult {
   responses: MergeCounts;
   actions: MergeCounts;
+  /**
+   * Responses that aggregation sets aside, once this import is held: older responses by a
+   * respondent of this import who has a newer one at the same gathering (setAsideResponses).
+   */
+  setAside: SetAsideSummary[];
 }
 
 /** What happened to one file in an import, for the per-file result list. */
@@ -155,6 +165,19 @@ export function createNetworkSlice(set: Set, get: Get, now: () => string): Netwo
         });
         return { responses: responseCounts, actions: actionCounts };
       });
+      // What aggregation will set aside, now that the batch is held: worked out from every
+      // response of the municipalities the batch touches, then told per import.
+      const touched = new Set(batch.flatMap((e) => e.responses.map((r) => r.municipality.number)));
+      const setAside =
+        touched.size === 0
+          ? []
+          : setAsideResponses(
+              [...responses.values()].filter((r) => touched.has(r.municipality.number)),
+            );
+      const withSetAside = results.map((counts, i) => ({
+        ...counts,
+        setAside: setAside.length === 0 ? [] : summariseSetAside(setAside, batch[i]!.responses),
+      }));
       set({
         network: {
           sources,
@@ -163,7 +186,7 @@ export function createNetworkSlice(set: Set, get: Get, now: () => string): Netwo
           agreements: Object.fromEntries(agreements),
         },
       });
-      return results;
+      return withSetAside;
     },
     removeSource(sourceId) {
       const { network } = get();

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { makeResponse, miniQuestionnaire as q } from '../testing/fixtures';
-import { importResultsFile, mergeImported } from '../files/import';
+import { compareEdits, importResultsFile, mergeImported } from '../files/import';
 import { createResultsFile, serializeResultsFile } from '../files/results-file';
 import {
   ROLES,
@@ -18,11 +18,15 @@ import {
   DISAGREEMENT_SD,
   aggregateResponses,
   areaScorer,
+  countedResponses,
+  gatheringKey,
   mean,
   responsesFor,
   sampleSd,
   summarise,
   prepareAggregation,
+  setAsideResponses,
+  summariseSetAside,
   uniqueResponses,
   type AreaAggregate,
   type MunicipalityAggregate,
@@ -263,6 +267,155 @@ describe('mean and sampleSd', () => {
   });
 });
 
+describe('one response per respondent and gathering', () => {
+  const [h1, h2, h3] = haram1 as [Response, Response, Response];
+  const at = (hour: number) => `2024-02-15T${String(hour).padStart(2, '0')}:00:00.000Z`;
+  /** Another response (new id) by the same respondent, same municipality and round. */
+  const copy = (r: Response, id: string, updatedAt: string, answers = r.answers): Response => ({
+    ...r,
+    id,
+    answers,
+    updatedAt,
+  });
+
+  it('today a gathering is its round', () => {
+    expect(gatheringKey(h1)).toBe('1');
+    expect(gatheringKey({ gathering: { round: 4, date: '2024-11-20' } })).toBe('4');
+  });
+
+  it('counts a respondent once, with the newest response (older copies change nothing)', () => {
+    // h1 and every copy are at 10:00 or earlier; the copies rate area a at 1 (score 0).
+    const ones = { 'a-1': { value: 1 as const, updatedAt: at(8) } };
+    const older = [copy(h1, 'h1-a', at(8), ones), copy(h1, 'h1-b', at(9), ones)];
+    expect(aggregateResponses(q, [...older, ...haram1])).toEqual(aggregateResponses(q, haram1));
+  });
+
+  it('a newer response by the same respondent replaces the older one', () => {
+    const newer = copy(h1, 'h1-new', at(11), { 'a-1': { value: 1, updatedAt: at(11) } });
+    for (const list of [
+      [h1, newer, h2, h3],
+      [newer, h3, h2, h1],
+    ]) {
+      const [agg] = aggregateResponses(q, list);
+      expect(agg!.respondents).toBe(3);
+      expect(agg!.areas[0]!.byRole.politician).toEqual({ mean: 0, n: 1 }); // level 1, not 100
+      expect(agg!.areas[0]!.mean).toBe(50 / 3); // (0 + 50 + 0) / 3
+    }
+  });
+
+  it('5,000 copies of one delegate’s response count as one respondent', () => {
+    // h3 (business) scores 0 in area a; 5,000 copies with new ids would pull the mean to ~0.
+    const copies = Array.from({ length: 5000 }, (_, i) => copy(h3, `h3-${i}`, h3.updatedAt));
+    const [agg] = aggregateResponses(q, [...haram1, ...copies]);
+    expect(agg!.respondents).toBe(3);
+    expect(agg!.areas[0]!.mean).toBe(50); // (100 + 50 + 0) / 3, as without the copies
+    expect(agg!.respondentsByRole.business).toBe(1);
+  });
+
+  it('the same respondent id in another round or another municipality is another respondent', () => {
+    const round2 = {
+      ...copy(h1, 'h1-r2', at(8)),
+      gathering: { round: 2 as const, date: '2024-05-03' },
+    };
+    const ulstein = { ...copy(h1, 'h1-u', at(8)), municipality: ULSTEIN };
+    const result = aggregateResponses(q, [...haram1, round2, ulstein]);
+    expect(result.map((a) => [a.municipality.number, a.round, a.respondents])).toEqual([
+      ['1516', 1, 1],
+      ['1580', 1, 3],
+      ['1580', 2, 1],
+    ]);
+  });
+
+  it('equal updatedAt, different answers: the same fixed rule as import picks one, in any order', () => {
+    const twin = copy(h1, 'h1-twin', h1.updatedAt, { 'a-1': { value: 1, updatedAt: at(10) } });
+    const winner = compareEdits(twin, h1) > 0 ? twin : h1;
+    const expected = aggregateResponses(q, [winner, h2, h3]);
+    expect(aggregateResponses(q, [h1, twin, h2, h3])).toEqual(expected);
+    expect(aggregateResponses(q, [h3, h2, twin, h1])).toEqual(expected);
+  });
+
+  describe('setAsideResponses', () => {
+    it('lists, per respondent, the response that counts and the ones set aside', () => {
+      const a = copy(h1, 'h1-a', at(8));
+      const b = copy(h1, 'h1-b', at(9));
+      const newest = copy(h3, 'h3-new', at(12));
+      const found = setAsideResponses([b, ...haram1, a, newest]);
+      expect(found.map((s) => [s.kept.id, s.setAside.map((r) => r.id).sort()])).toEqual([
+        ['h1', ['h1-a', 'h1-b']],
+        ['h3-new', ['h3']],
+      ]);
+    });
+
+    it('is empty when every respondent has one response; a response id twice is one response', () => {
+      expect(setAsideResponses(haram1)).toEqual([]);
+      const edited = copy(h1, 'h1', at(12));
+      expect(setAsideResponses([...haram1, edited])).toEqual([]);
+    });
+
+    it('groups versions of one questionnaire, never two questionnaires', () => {
+      const v2 = { ...copy(h1, 'h1-v2', at(12)), questionnaire: { id: 'mini', version: 2 } };
+      const other = { ...copy(h1, 'h1-other', at(12)), questionnaire: { id: 'other', version: 1 } };
+      const found = setAsideResponses([...haram1, v2, other]);
+      expect(found.map((s) => [s.kept.id, s.setAside.map((r) => r.id)])).toEqual([
+        ['h1-v2', ['h1']],
+      ]);
+    });
+
+    it('summarises per municipality, gathering and role, without naming anyone', () => {
+      const pol2 = respondent('h5', 'politician', {}, { updatedAt: at(10) });
+      const ulsteinCopy = (id: string) => ({
+        ...copy(h2, id, at(8)),
+        municipality: ULSTEIN,
+      });
+      const all = [
+        ...haram1,
+        pol2,
+        copy(h1, 'h1-a', at(8)),
+        copy(h1, 'h1-b', at(9)),
+        copy(pol2, 'h5-a', at(9)),
+        ulsteinCopy('u-1'),
+        ulsteinCopy('u-2'),
+      ];
+      const found = setAsideResponses(all);
+      expect(summariseSetAside(found)).toEqual([
+        {
+          municipality: ULSTEIN,
+          round: 1,
+          role: 'administration',
+          respondents: 1,
+          responses: 1, // u-1 and u-2 by p-h2 in Ulstein: the newer (by content) counts
+        },
+        { municipality: HARAM, round: 1, role: 'politician', respondents: 2, responses: 3 },
+      ]);
+      // Only the respondents one file's responses belong to.
+      expect(summariseSetAside(found, [copy(pol2, 'h5-b', at(1))])).toEqual([
+        { municipality: HARAM, round: 1, role: 'politician', respondents: 1, responses: 1 },
+      ]);
+      expect(summariseSetAside(found, [h2, h3])).toEqual([]);
+    });
+
+    it('agrees with aggregation: what is set aside is exactly what it leaves out (fast-check)', () => {
+      fc.assert(
+        fc.property(fc.array(responseArb, { maxLength: 20 }), (responses) => {
+          const counted = countedResponses(responses);
+          const setAside = setAsideResponses(responses).flatMap((s) => s.setAside);
+          // Every distinct response id is either counted or set aside, never both.
+          const ids = [...counted, ...setAside].map((r) => r.id).sort();
+          expect(ids).toEqual(
+            uniqueResponses(responses)
+              .map((r) => r.id)
+              .sort(),
+          );
+          expect(aggregateResponses(q, counted)).toEqual(aggregateResponses(q, responses));
+          expect(aggregateResponses(q, [...counted, ...setAside])).toEqual(
+            aggregateResponses(q, responses),
+          );
+        }),
+      );
+    });
+  });
+});
+
 // ------------------------------------------------------------------------------------------
 // Properties
 
@@ -278,6 +431,8 @@ const importanceArb = fc.dictionary(
 const responseArb: fc.Arbitrary<Response> = fc
   .record({
     id: fc.constantFrom('r1', 'r2', 'r3', 'r4', 'r5', 'r6', 'r7', 'r8'),
+    // Fewer people than response ids: one person often has several responses.
+    person: fc.constantFrom('p1', 'p2', 'p3', 'p4'),
     role: fc.constantFrom<Role>('politician', 'administration', 'business', 'other'),
     municipality: fc.constantFrom(HARAM, ULSTEIN, { number: '1560', name: 'Tingvoll' }),
     round: fc.constantFrom<GatheringRound>(1, 2),
@@ -287,14 +442,15 @@ const responseArb: fc.Arbitrary<Response> = fc
       '2024-02-15T10:00:00.000Z',
       '2024-02-15T11:00:00.000Z',
       '2024-02-15T12:00:00.000Z',
+      '2024-02-15T13:00:00+02:00', // 11:00Z: the same instant as another, written otherwise
     ),
     demo: fc.boolean(),
   })
-  .map(({ id, role, municipality, round, answers, importance, updatedAt, demo }) =>
+  .map(({ id, person, role, municipality, round, answers, importance, updatedAt, demo }) =>
     makeResponse({
       id,
       role,
-      respondent: { id: `p-${id}`, role },
+      respondent: { id: person, role },
       municipality,
       gathering: { round, date: round === 1 ? '2024-02-15' : '2024-05-03' },
       answers,
@@ -387,7 +543,7 @@ describe('aggregate properties (fast-check)', () => {
   });
 
   it('the order of files never changes any result (export → import → merge → aggregate)', () => {
-    const known = [{ id: 'mini', version: 1 }];
+    const known = [q];
     const meta = {
       appVersion: 't',
       exportedAt: '2024-05-03T12:00:00.000Z',
@@ -408,7 +564,10 @@ describe('aggregate properties (fast-check)', () => {
           const load = (order: readonly string[]) => {
             let held: Record<string, Response> = {};
             for (const text of order) {
-              const result = importResultsFile(text, { knownQuestionnaires: known });
+              const result = importResultsFile(text, {
+                knownQuestionnaires: known,
+                now: '2024-05-03T12:00:00.000Z',
+              });
               if (!result.ok) throw new Error(result.error.code);
               held = mergeImported(held, result.responses).responses;
             }
@@ -429,15 +588,22 @@ describe('aggregate properties (fast-check)', () => {
 // The optimised aggregation against a straightforward one
 
 /**
- * aggregateResponses as the documented rules say, written for clarity, not speed: every
- * response scored with scoreResponse, the scores collected in lists, each list summarised
- * (summarise sorts, so sums are in ascending order as the rules require).
+ * aggregateResponses as the documented rules say, written for clarity, not speed: one response
+ * per respondent, municipality and round (the newest edit), every response scored with
+ * scoreResponse, the scores collected in lists, each list summarised (summarise sorts, so sums
+ * are in ascending order as the rules require).
  */
 function referenceAggregate(qq: Questionnaire, responses: readonly Response[]) {
-  const groups = new Map<string, Response[]>();
+  const byRespondent = new Map<string, Response[]>();
   for (const r of uniqueResponses(responsesFor(qq, responses))) {
-    const key = `${r.municipality.number}|${r.gathering.round}`;
-    groups.set(key, [...(groups.get(key) ?? []), r]);
+    const key = `${r.municipality.number}|${r.gathering.round}|${r.respondent.id}`;
+    byRespondent.set(key, [...(byRespondent.get(key) ?? []), r]);
+  }
+  const groups = new Map<string, Response[]>();
+  for (const list of byRespondent.values()) {
+    const newest = [...list].sort(compareEdits).at(-1)!;
+    const key = `${newest.municipality.number}|${newest.gathering.round}`;
+    groups.set(key, [...(groups.get(key) ?? []), newest]);
   }
   const result: MunicipalityAggregate[] = [...groups.values()].map((group) => {
     const scored = group.map((r) => ({
@@ -503,18 +669,27 @@ function referenceAggregate(qq: Questionnaire, responses: readonly Response[]) {
 }
 
 /**
- * Many respondents with distinct ids in few municipalities, so groups are long enough for the
+ * Many responses with distinct ids in few municipalities, so groups are long enough for the
  * sums to depend on their order in the last bits, and sometimes longer than 32 (where the
- * aggregation sorts differently). Names vary, for the most-common-name rule.
+ * aggregation sorts differently). Names vary, for the most-common-name rule. With `people`,
+ * respondent ids come from that many people, so some respondents have several responses (of
+ * different ages) and only the newest counts; without it, every response has its own respondent.
  */
 function crowd(
   municipalities: readonly Response['municipality'][],
   rounds: readonly GatheringRound[],
   size: { minLength?: number; maxLength: number },
+  people?: number,
 ): fc.Arbitrary<Response[]> {
   return fc
     .array(
       fc.record({
+        person: fc.nat({ max: Math.max(0, (people ?? 1) - 1) }),
+        updatedAt: fc.constantFrom(
+          '2024-02-15T10:00:00.000Z',
+          '2024-02-15T11:00:00.000Z',
+          '2024-02-15T12:30:00+02:00',
+        ),
         role: fc.constantFrom<Role>(...ROLES),
         municipality: fc.constantFrom(...municipalities),
         round: fc.constantFrom(...rounds),
@@ -525,11 +700,12 @@ function crowd(
       size,
     )
     .map((rows) =>
-      rows.map(({ role, municipality, round, answers, importance, demo }, i) =>
+      rows.map(({ person, updatedAt, role, municipality, round, answers, importance, demo }, i) =>
         makeResponse({
           id: `c${i}`,
           role,
-          respondent: { id: `p${i}`, role },
+          respondent: { id: people === undefined ? `p${i}` : `p${person}`, role },
+          updatedAt,
           municipality,
           gathering: { round, date: round === 1 ? '2024-02-15' : '2024-05-03' },
           answers,
@@ -544,6 +720,7 @@ const crowdArb = crowd(
   [HARAM, { number: '9999', name: 'Bø' }, { number: '9999', name: 'Bo' }],
   [1, 2],
   { maxLength: 90 },
+  60,
 );
 
 describe('aggregateResponses equals a straightforward implementation (fast-check)', () => {

@@ -16,9 +16,15 @@ const v2: Questionnaire = {
 
 describe('alignVersions', () => {
   it('compares only statements with the same id and says what was left out', () => {
-    const old = makeResponse({ id: 'old', answers: { 'a-1': 5, 'a-2': 5, 'a-3': 1 } });
+    // Two respondents: one person's responses to both versions would count once (the newest).
+    const old = makeResponse({
+      id: 'old',
+      respondent: { id: 'p-old', role: 'politician' },
+      answers: { 'a-1': 5, 'a-2': 5, 'a-3': 1 },
+    });
     const current = makeResponse({
       id: 'new',
+      respondent: { id: 'p-new', role: 'politician' },
       questionnaire: { id: 'mini', version: 2 },
       answers: { 'a-1': 3, 'a-5': 3 },
     });
@@ -37,6 +43,21 @@ describe('alignVersions', () => {
     // Area a: old (5+5)/2 -> 100 (a-3's 1 is left out), new (3+3)/2 -> 50; mean 75.
     const [agg] = aggregateResponses(v2, responses);
     expect(agg!.areas[0]!.mean).toBe(75);
+  });
+
+  it('lines up one person’s responses to two versions, and aggregation counts the newer', () => {
+    const old = makeResponse({ id: 'old', answers: { 'a-1': 5, 'a-2': 5 } });
+    const current = makeResponse({
+      id: 'new',
+      questionnaire: { id: 'mini', version: 2 },
+      answers: { 'a-1': 3, 'a-5': 3 },
+      updatedAt: '2024-02-16T10:00:00.000Z',
+    });
+    expect(old.respondent).toEqual(current.respondent);
+    const { responses } = alignVersions(v2, [current, old], [miniQuestionnaire, v2]);
+    const [agg] = aggregateResponses(v2, responses);
+    expect(agg!.respondents).toBe(1);
+    expect(agg!.areas[0]!.mean).toBe(50); // the newer response's (3 + 3) / 2, not 100
   });
 
   it('changes nothing when every response is to the current version', () => {

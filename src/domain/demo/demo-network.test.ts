@@ -85,7 +85,8 @@ describe('createDemoNetwork', () => {
       }),
     );
     const result = importResultsFile(text, {
-      knownQuestionnaires: [{ id: q.id, version: q.version }],
+      knownQuestionnaires: [q],
+      now: '2024-05-03T12:00:00.000Z',
     });
     expect(result.ok && result.responses.length).toBe(responses.length);
   });

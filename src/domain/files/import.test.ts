@@ -4,6 +4,7 @@ import fixtureText from './fixtures/results-v1.json?raw';
 import resultsFileDoc from '../../../docs/results-file.md?raw';
 import {
   DEFAULT_MAX_BYTES,
+  FUTURE_TOLERANCE_MS,
   IMPORT_ERROR_CODES,
   MAX_DEPTH,
   MAX_ISSUES,
@@ -25,16 +26,24 @@ import { keyRenameMigration, type FormatMigration } from './legacy';
 import { responseSchema } from './response-schema';
 import { createResultsFile, serializeResultsFile } from './results-file';
 import { actionSchema } from './results-file-schema';
-import { makeResponse } from '../testing/fixtures';
+import { makeResponse, miniQuestionnaire } from '../testing/fixtures';
 import type { Action, Response } from '../types';
+import questionnaireJson from '../../../questionnaires/god-vertskommune/v1.json';
+import { parseQuestionnaire, type Questionnaire } from '../questionnaire/schema';
 
-const KNOWN = [
-  { id: 'god-vertskommune', version: 1 },
-  { id: 'mini', version: 1 },
-] as const;
+function bundled(): Questionnaire {
+  const parsed = parseQuestionnaire(questionnaireJson);
+  if (!parsed.ok) throw new Error('The bundled questionnaire is invalid');
+  return parsed.questionnaire;
+}
+
+const GOOD_HOST = bundled();
+const KNOWN = [GOOD_HOST, miniQuestionnaire];
+/** The time of every import in these tests: after everything the fixtures hold. */
+const NOW = '2024-05-03T12:00:00.000Z';
 
 function imp(input: string | Uint8Array, extra: Partial<ImportOptions> = {}): ImportResult {
-  return importResultsFile(input, { knownQuestionnaires: KNOWN, ...extra });
+  return importResultsFile(input, { knownQuestionnaires: KNOWN, now: NOW, ...extra });
 }
 
 type Path = readonly (string | number)[];
@@ -665,8 +674,8 @@ describe('questionnaires', () => {
 
   it('accepts any version the caller knows', () => {
     const text = fixtureWith(['responses', 1, 'questionnaire', 'version'], 2);
-    const known = [...KNOWN, { id: 'god-vertskommune', version: 2 }];
-    expect(okOf(importResultsFile(text, { knownQuestionnaires: known })).responses).toHaveLength(2);
+    const known = [...KNOWN, { ...GOOD_HOST, version: 2 }];
+    expect(okOf(imp(text, { knownQuestionnaires: known })).responses).toHaveLength(2);
   });
 
   it('a file with no responses and no actions is empty; actions alone are enough', () => {
@@ -679,6 +688,267 @@ describe('questionnaires', () => {
     const result = okOf(imp(JSON.stringify(onlyActions)));
     expect(result.responses).toEqual([]);
     expect(result.actions).toHaveLength(1);
+  });
+});
+
+describe('rules beyond the schema: nothing dated more than a day after the import', () => {
+  // NOW is 2024-05-03T12:00:00.000Z, so the limit is 2024-05-04T12:00:00.000Z.
+  const FAR = '9999-12-31T23:59:59.000Z';
+  const agreement = {
+    id: 'agreed-1580-2',
+    municipality: { number: '1580', name: 'Haram' },
+    round: 2,
+    questionnaire: { id: 'god-vertskommune', version: 1 },
+    agreed: {
+      'strategy-1': { level: 3, rationale: '', updatedAt: '2024-05-03T10:00:00.000Z' },
+    },
+    updatedAt: '2024-05-03T10:00:00.000Z',
+  };
+  const withAgreement = (change: (a: typeof agreement) => unknown = (a) => a) => {
+    const data = fixture();
+    data.agreements = [change(structuredClone(agreement))];
+    return data;
+  };
+
+  it('allows a day: the limit is 24 hours', () => {
+    expect(FUTURE_TOLERANCE_MS).toBe(24 * 60 * 60 * 1000);
+  });
+
+  it.each<[string, Path]>([
+    ['a response’s createdAt', ['responses', 1, 'createdAt']],
+    ['a response’s updatedAt', ['responses', 1, 'updatedAt']],
+    ['a response’s submittedAt', ['responses', 1, 'submittedAt']],
+    ['an answer’s updatedAt', ['responses', 1, 'answers', 'strategy-2', 'updatedAt']],
+  ])('refuses %s in the year 9999, naming the response', (_name, path) => {
+    const error = errorOf(imp(fixtureWith(path, FAR)));
+    expect(error.code).toBe('futureTimestamp');
+    expect(error.issues?.map((i) => i.path)).toEqual([path.join('.')]);
+    expect(error.subject).toEqual({
+      kind: 'response',
+      index: 1,
+      municipality: { number: '1580', name: 'Haram' },
+      round: 2,
+      role: 'politician',
+      value: FAR,
+    });
+  });
+
+  it.each<[string, Path, string]>([
+    ['an action’s createdAt', ['actions', 0, 'createdAt'], FAR],
+    ['an action’s updatedAt', ['actions', 0, 'updatedAt'], FAR],
+    ['a follow-up’s date', ['actions', 0, 'followUps', 0, 'date'], '9999-12-31'],
+  ])('refuses %s in the future, naming the action', (_name, path, value) => {
+    const error = errorOf(imp(fixtureWith(path, value)));
+    expect(error.code).toBe('futureTimestamp');
+    expect(error.issues?.map((i) => i.path)).toEqual([path.join('.')]);
+    expect(error.subject).toEqual({
+      kind: 'action',
+      index: 0,
+      municipality: { number: '1580', name: 'Haram' },
+      round: 1,
+      title: 'Kartlegge ledige næringsareal',
+      value,
+    });
+  });
+
+  it('refuses an agreed response, or an agreed answer, dated in the future', () => {
+    const whole = withAgreement((a) => ({ ...a, updatedAt: FAR }));
+    const one = withAgreement((a) => {
+      a.agreed['strategy-1'].updatedAt = FAR;
+      return a;
+    });
+    expect(okOf(imp(JSON.stringify(withAgreement()))).agreements).toHaveLength(1);
+    for (const [data, path] of [
+      [whole, 'agreements.0.updatedAt'],
+      [one, 'agreements.0.agreed.strategy-1.updatedAt'],
+    ] as const) {
+      const error = errorOf(imp(JSON.stringify(data)));
+      expect(error.code).toBe('futureTimestamp');
+      expect(error.issues?.map((i) => i.path)).toEqual([path]);
+      expect(error.subject).toMatchObject({ kind: 'agreement', index: 0, round: 2, value: FAR });
+    }
+  });
+
+  it.each<[string, string, boolean]>([
+    ['23 hours later', '2024-05-04T11:00:00.000Z', true],
+    ['exactly 24 hours later', '2024-05-04T12:00:00.000Z', true],
+    ['24 hours and 1 ms later', '2024-05-04T12:00:00.001Z', false],
+    ['24 hours and 1 s later', '2024-05-04T12:00:01.000Z', false],
+    ['24 hours and 1 s later, without milliseconds', '2024-05-04T12:00:01Z', false],
+    ['24 hours later, written with +02:00', '2024-05-04T14:00:00+02:00', true],
+    ['24 hours and 1 s later, written with +02:00', '2024-05-04T14:00:01+02:00', false],
+    ['23 hours later, written with -05:00', '2024-05-04T06:00:00-05:00', true],
+    ['24 hours and 1 s later, written with -05:00', '2024-05-04T07:00:01-05:00', false],
+    ['a second before the import', '2024-05-03T11:59:59.000Z', true],
+    ['long ago', '1999-01-01T00:00:00.000Z', true],
+  ])('an updatedAt %s: accepted %s', (_name, stamp, accepted) => {
+    const result = imp(fixtureWith(['responses', 0, 'updatedAt'], stamp));
+    if (accepted) expect(okOf(result).responses[0]!.updatedAt).toBe(stamp);
+    else expect(errorOf(result).code).toBe('futureTimestamp');
+  });
+
+  it('compares offsets as instants, whatever the import’s own offset', () => {
+    const stamp = '2024-05-04T13:00:00+02:00'; // 11:00Z: 23 hours after NOW
+    expect(okOf(imp(fixtureWith(['responses', 0, 'updatedAt'], stamp))).responses).toHaveLength(2);
+    const early = imp(fixtureWith(['responses', 0, 'updatedAt'], stamp), {
+      now: '2024-05-03T10:59:59+00:00', // the limit is then 2024-05-04T10:59:59Z
+    });
+    expect(errorOf(early).code).toBe('futureTimestamp');
+    expect(
+      okOf(
+        imp(fixtureWith(['responses', 0, 'updatedAt'], stamp), {
+          now: '2024-05-03T13:00:00+02:00',
+        }),
+      ).responses,
+    ).toHaveLength(2);
+  });
+
+  it.each<[string, string, boolean]>([
+    ['today', '2024-05-03', true],
+    ['tomorrow (it has begun east of the date line)', '2024-05-04', true],
+    ['5 May, already tomorrow at UTC+14:00', '2024-05-05', true],
+    ['6 May, not yet tomorrow anywhere', '2024-05-06', false],
+  ])('a follow-up dated %s: accepted %s', (_name, date, accepted) => {
+    // A date counts from 00:00 at UTC+14:00: 2024-05-05 begins at 2024-05-04T10:00Z, within
+    // the limit; 2024-05-06 begins at 2024-05-05T10:00Z, after it.
+    const result = imp(fixtureWith(['actions', 0, 'followUps', 0, 'date'], date));
+    if (accepted) expect(okOf(result).actions[0]!.followUps[0]!.date).toBe(date);
+    else expect(errorOf(result).code).toBe('futureTimestamp');
+  });
+
+  it('accepts a gathering date and a due date in the future: delegates answer ahead', () => {
+    const data = fixture();
+    edit(data, ['responses', 0, 'gathering', 'date'], '2099-11-20');
+    edit(data, ['actions', 0, 'dueDate'], '9999-12-31');
+    const result = okOf(imp(JSON.stringify(data)));
+    expect(result.responses[0]!.gathering.date).toBe('2099-11-20');
+    expect(result.actions[0]!.dueDate).toBe('9999-12-31');
+  });
+
+  it('lists every timestamp in the future, and names the first record', () => {
+    const data = fixture();
+    edit(data, ['responses', 0, 'answers', 'strategy-1', 'updatedAt'], FAR);
+    edit(data, ['responses', 1, 'createdAt'], FAR);
+    edit(data, ['actions', 0, 'updatedAt'], FAR);
+    const error = errorOf(imp(JSON.stringify(data)));
+    expect(error.issues?.map((i) => i.path)).toEqual([
+      'responses.0.answers.strategy-1.updatedAt',
+      'responses.1.createdAt',
+      'actions.0.updatedAt',
+    ]);
+    expect(error.subject).toMatchObject({ kind: 'response', index: 0, role: 'business' });
+    expect(error.detail).toBe('3 timestamps in the future');
+  });
+
+  it('is checked against the time passed in, never the clock', () => {
+    const text = fixtureWith(['responses', 0, 'updatedAt'], '2030-01-01T00:00:00.000Z');
+    expect(errorOf(imp(text)).code).toBe('futureTimestamp');
+    expect(okOf(imp(text, { now: '2029-12-31T00:00:00.000Z' })).responses).toHaveLength(2);
+  });
+});
+
+describe('rules beyond the schema: only statements and areas the version has', () => {
+  it('refuses an answer to a statement the version does not have, naming the response', () => {
+    const text = fixtureText.replace(
+      '"strategy-1": {',
+      '"strategy-99": {"value": 5, "updatedAt": "2024-04-30T08:17:00.000Z"}, "strategy-1": {',
+    );
+    const error = errorOf(imp(text));
+    expect(error.code).toBe('unknownStatement');
+    expect(error.issues?.map((i) => i.path)).toEqual(['responses.0.answers.strategy-99']);
+    expect(error.subject).toEqual({
+      kind: 'response',
+      index: 0,
+      municipality: { number: '1580', name: 'Haram' },
+      round: 2,
+      role: 'business',
+      version: 1,
+      value: 'strategy-99',
+    });
+  });
+
+  it('refuses a comment-only answer to an unknown statement too', () => {
+    const error = errorOf(
+      imp(fixtureWith(['responses', 1, 'answers', 'nowhere-1'], { comment: 'x', updatedAt: NOW })),
+    );
+    expect(error.code).toBe('unknownStatement');
+    expect(error.subject).toMatchObject({ index: 1, role: 'politician', value: 'nowhere-1' });
+  });
+
+  it('refuses an importance for an area the version does not have', () => {
+    const error = errorOf(imp(fixtureWith(['responses', 1, 'importance', 'weather'], 4)));
+    expect(error.code).toBe('unknownArea');
+    expect(error.issues?.map((i) => i.path)).toEqual(['responses.1.importance.weather']);
+    expect(error.subject).toMatchObject({
+      kind: 'response',
+      index: 1,
+      version: 1,
+      value: 'weather',
+    });
+  });
+
+  it('refuses a statement id used as an area id, and an area id used as a statement id', () => {
+    expect(errorOf(imp(fixtureWith(['responses', 0, 'importance', 'strategy-1'], 4))).code).toBe(
+      'unknownArea',
+    );
+    expect(
+      errorOf(
+        imp(fixtureWith(['responses', 0, 'answers', 'strategy'], { value: 3, updatedAt: NOW })),
+      ).code,
+    ).toBe('unknownStatement');
+  });
+
+  it('accepts the same answer in a response to a version that has the statement', () => {
+    const v2: Questionnaire = {
+      ...GOOD_HOST,
+      version: 2,
+      areas: [...GOOD_HOST.areas, { ...GOOD_HOST.areas[0]!, id: 'weather' }],
+      statements: [
+        ...GOOD_HOST.statements,
+        { ...GOOD_HOST.statements[0]!, id: 'strategy-99' },
+        { ...GOOD_HOST.statements[0]!, id: 'weather-1', area: 'weather' },
+      ],
+    };
+    const data = fixture();
+    edit(data, ['responses', 1, 'questionnaire', 'version'], 2);
+    edit(data, ['responses', 1, 'answers', 'strategy-99'], { value: 5, updatedAt: NOW });
+    edit(data, ['responses', 1, 'importance', 'weather'], 2);
+    const known = [...KNOWN, v2];
+    const result = okOf(imp(JSON.stringify(data), { knownQuestionnaires: known }));
+    expect(result.responses[1]!.answers['strategy-99']?.value).toBe(5);
+    expect(result.responses[1]!.importance.weather).toBe(2);
+    // The same answers in the response to version 1 are refused.
+    edit(data, ['responses', 1, 'questionnaire', 'version'], 1);
+    expect(errorOf(imp(JSON.stringify(data), { knownQuestionnaires: known })).code).toBe(
+      'unknownStatement',
+    );
+  });
+
+  it('refuses an agreed answer to a statement the version does not have', () => {
+    const data = fixture();
+    data.agreements = [
+      {
+        id: 'agreed-1580-2',
+        municipality: { number: '1580', name: 'Haram' },
+        round: 2,
+        questionnaire: { id: 'god-vertskommune', version: 1 },
+        agreed: { 'strategy-99': { level: 3, rationale: '', updatedAt: NOW } },
+        updatedAt: NOW,
+      },
+    ];
+    const error = errorOf(imp(JSON.stringify(data)));
+    expect(error.code).toBe('unknownStatement');
+    expect(error.issues?.map((i) => i.path)).toEqual(['agreements.0.agreed.strategy-99']);
+    expect(error.subject).toMatchObject({ kind: 'agreement', round: 2, value: 'strategy-99' });
+  });
+
+  it(`lists at most ${MAX_ISSUES} unknown ids and says how many there were`, () => {
+    const data = fixture();
+    for (let i = 0; i < 60; i += 1)
+      edit(data, ['responses', 0, 'answers', `ghost-${i}`], { value: 3, updatedAt: NOW });
+    const error = errorOf(imp(JSON.stringify(data)));
+    expect(error.issues).toHaveLength(MAX_ISSUES);
+    expect(error.detail).toBe(`60 unknown statement ids, the first ${MAX_ISSUES} listed`);
   });
 });
 
@@ -866,7 +1136,10 @@ function applyMutations(
     const paths = allPaths(data).filter((p) => p.length > 0);
     const path = paths.length === 0 ? undefined : paths[m.at % paths.length];
     if (path === undefined) continue;
-    if (m.kind === 'set') edit(data, path, m.value);
+    // Each value goes in as a copy: fast-check hands the same value objects to later runs (and
+    // to shrinking), so a later mutation inside an inserted value must not change the original.
+    // Editing it in place once made a cycle, and JSON.stringify threw in this harness.
+    if (m.kind === 'set') edit(data, path, structuredClone(m.value));
     else if (m.kind === 'delete') edit(data, path, undefined, true);
     else if (m.kind === 'duplicate') {
       const parent = path.slice(0, -1);
@@ -876,7 +1149,7 @@ function applyMutations(
     } else {
       let node: unknown = data;
       for (const k of path) node = isContainer(node) ? node[k] : undefined;
-      if (isContainer(node) && !Array.isArray(node)) edit(node, [m.key], m.value);
+      if (isContainer(node) && !Array.isArray(node)) edit(node, [m.key], structuredClone(m.value));
     }
   }
   const text = JSON.stringify(data);

@@ -1,6 +1,13 @@
 import { formatPath } from '../questionnaire/schema';
 import { describeIssue } from '../zod-issues';
 import type { Action, QuestionnaireRef, Response } from '../types';
+import {
+  findFutureTimestamps,
+  findUnknownIds,
+  type Finding,
+  type ImportSubject,
+  type KnownQuestionnaire,
+} from './content-rules';
 import { migrateResultsFile, type FormatMigration } from './legacy';
 import { RESULTS_FORMAT, RESULTS_FORMAT_VERSION } from './results-file';
 import { resultsFileV1Schema, type ImportedResultsFile } from './results-file-schema';
@@ -12,7 +19,8 @@ import type { AgreedResponse } from '../priorities/consensus';
  *
  *   size limit → decode → not empty → nesting depth (on the text) → JSON.parse → envelope
  *   → migrations → zod → at least one response or action → known questionnaire
- *   → every response of the envelope's questionnaire
+ *   → every response of the envelope's questionnaire → nothing dated in the future
+ *   → every statement and area id known to the response's questionnaire version
  *
  * importResultsFile never throws, whatever it is given (a fast-check property with 10,000+ runs
  * holds it to that), and returns plain data only.
@@ -37,6 +45,9 @@ export const IMPORT_ERROR_CODES = [
   'unknownQuestionnaire',
   'mixedQuestionnaires',
   'empty',
+  'futureTimestamp',
+  'unknownStatement',
+  'unknownArea',
 ] as const;
 export type ImportErrorCode = (typeof IMPORT_ERROR_CODES)[number];
 
@@ -52,7 +63,15 @@ export interface ImportError {
   issues?: ImportIssue[];
   /** Short technical detail for logs and the "details" fold, never translated. */
   detail?: string;
+  /**
+   * For the rules beyond the schema (futureTimestamp, unknownStatement, unknownArea): the first
+   * response, action or agreed response that breaks the rule, so the UI can name it.
+   */
+  subject?: ImportSubject;
 }
+
+export type { ImportSubject, KnownQuestionnaire };
+export { FUTURE_TOLERANCE_MS } from './content-rules';
 
 export type ImportResult =
   | {
@@ -65,8 +84,16 @@ export type ImportResult =
   | { ok: false; error: ImportError };
 
 export interface ImportOptions {
-  /** Questionnaires (id and version) that this app can score. */
-  knownQuestionnaires: readonly QuestionnaireRef[];
+  /**
+   * Questionnaires that this app can score: id, version and their statement and area ids
+   * (a Questionnaire fits).
+   */
+  knownQuestionnaires: readonly KnownQuestionnaire[];
+  /**
+   * The time of the import, an ISO timestamp: anything dated more than a day later is refused
+   * (futureTimestamp). The domain never reads the clock; the caller passes it.
+   */
+  now: string;
   /** Largest file accepted, in bytes (UTF-8 bytes for a string). Default DEFAULT_MAX_BYTES. */
   maxBytes?: number;
   /** For tests: a migration table and the current version. Default: the real ones. */
@@ -312,7 +339,38 @@ function runChain(input: string | Uint8Array, options: ImportOptions): ImportRes
   if (unknown.length > 0)
     return fail('unknownQuestionnaire', { issues: unknown.slice(0, MAX_ISSUES) });
 
+  // Rules beyond the schema (content-rules.ts).
+  const content = { responses, actions, agreements };
+  const future = findFutureTimestamps(content, options.now);
+  if (future.length > 0) return failFindings('futureTimestamp', future, 'timestamps in the future');
+  const unknownIds = findUnknownIds(content, known);
+  if (unknownIds.statements.length > 0)
+    return failFindings('unknownStatement', unknownIds.statements, 'unknown statement ids');
+  if (unknownIds.areas.length > 0)
+    return failFindings('unknownArea', unknownIds.areas, 'unknown area ids');
+
   return { ok: true, file, responses, actions, agreements };
+}
+
+/** An error for a rule beyond the schema: every finding as an issue, the first as the subject. */
+function failFindings(code: ImportErrorCode, findings: readonly Finding[], what: string) {
+  const first = findings[0]!.subject;
+  const subject: ImportSubject = {
+    ...first,
+    municipality: { ...first.municipality, name: clip(first.municipality.name) },
+    value: clip(first.value),
+    ...(first.title === undefined ? {} : { title: clip(first.title) }),
+  };
+  return fail(code, {
+    subject,
+    issues: findings
+      .slice(0, MAX_ISSUES)
+      .map((f) => ({ path: clip(f.path), message: clip(f.message) })),
+    detail:
+      findings.length > MAX_ISSUES
+        ? `${findings.length} ${what}, the first ${MAX_ISSUES} listed`
+        : `${findings.length} ${what}`,
+  });
 }
 
 /**

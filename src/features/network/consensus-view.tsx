@@ -1,6 +1,7 @@
 import { useId, useState } from 'react';
 import { Heading, Label, Paragraph, Select, Tag } from '@digdir/designsystemet-react';
 import { useNetworkTranslation } from '../../i18n/network-namespace';
+import { countedResponses } from '../../domain/comparison/aggregate';
 import { localize } from '../../domain/questionnaire/localize';
 import {
   delegationDistributions,
@@ -41,12 +42,15 @@ export function ConsensusView({
   const name = (m: Municipality) =>
     municipalityLabel(model, m, (letter) => t('network.anonName', { letter }));
   // Responses to any version of the questionnaire: statement ids are permanent, and only the
-  // current version's statements are shown.
-  const delegation = Object.values(responses).filter(
-    (r) =>
-      r.municipality.number === chosen.number &&
-      r.gathering.round === round &&
-      r.questionnaire.id === q.id,
+  // current version's statements are shown. One response per respondent (the newest), as
+  // aggregation counts them.
+  const delegation = countedResponses(
+    Object.values(responses).filter(
+      (r) =>
+        r.municipality.number === chosen.number &&
+        r.gathering.round === round &&
+        r.questionnaire.id === q.id,
+    ),
   );
   const distributions = new Map(
     delegationDistributions(

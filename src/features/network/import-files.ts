@@ -2,11 +2,7 @@ import { prepareAggregation } from '../../domain/comparison/aggregate';
 import { DEFAULT_MAX_BYTES, importResultsFile } from '../../domain/files/import';
 import type { AppStore } from '../../store/app-store';
 import type { ImportReport } from '../../store/network-slice';
-import {
-  allQuestionnaires,
-  knownQuestionnaireRefs,
-  latestQuestionnaire,
-} from '../../lib/questionnaires';
+import { allQuestionnaires, latestQuestionnaire } from '../../lib/questionnaires';
 import { alignVersions } from '../../domain/comparison/versions';
 import { readFileBytes } from '../../lib/read-file';
 
@@ -24,6 +20,8 @@ export async function importFiles(
   store: AppStore,
   onProgress: (done: number, total: number) => void,
 ): Promise<FileReport[]> {
+  // One moment for the whole import: a file dated more than a day after it is refused.
+  const now = new Date().toISOString();
   const reports: (FileReport | null)[] = [];
   const good: {
     index: number;
@@ -45,7 +43,7 @@ export async function importFiles(
       reports.push({ fileName: file.name, ok: false, error: { code: 'notText' } });
       continue;
     }
-    const result = importResultsFile(bytes, { knownQuestionnaires: knownQuestionnaireRefs() });
+    const result = importResultsFile(bytes, { knownQuestionnaires: allQuestionnaires(), now });
     if (!result.ok) {
       reports.push({ fileName: file.name, ok: false, error: result.error });
       continue;

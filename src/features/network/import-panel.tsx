@@ -1,6 +1,10 @@
 import { useNetworkTranslation } from '../../i18n/network-namespace';
 import { useId, useRef, useState, type DragEvent } from 'react';
+import type { TFunction } from 'i18next';
 import { Alert, Button, Heading, Paragraph } from '@digdir/designsystemet-react';
+import type { ImportError } from '../../domain/files/import';
+import type { Locale, Role } from '../../domain/types';
+import { formatCount, formatDate } from '../../i18n/format';
 import { useAppStore, useAppStoreApi } from '../../store/store-context';
 import { importFiles, type FileReport } from './import-files';
 import { loadDemoNetwork } from './demo';
@@ -131,13 +135,54 @@ export function ImportReports() {
   );
 }
 
+/**
+ * The error in words that name the response (or action) at fault, for the rules beyond the
+ * schema; null for the other errors, which have one text per code.
+ */
+function namedError(error: ImportError, t: TFunction, language: Locale): string | null {
+  const s = error.subject;
+  if (s === undefined) return null;
+  const vars = {
+    municipality: s.municipality.name,
+    round: s.round,
+    role: s.role === undefined ? '' : t(`import.role.${s.role}`),
+    title: s.title ?? '',
+    version: s.version ?? '',
+    id: s.value,
+  };
+  switch (error.code) {
+    case 'futureTimestamp': {
+      const date = formatDate(s.value, language);
+      if (s.kind === 'response') return t('import.named.futureResponse', { ...vars, date });
+      if (s.kind === 'action') return t('import.named.futureAction', { ...vars, date });
+      return t('import.named.futureAgreement', { ...vars, date });
+    }
+    case 'unknownStatement':
+      return s.kind === 'agreement'
+        ? t('import.named.unknownStatementAgreement', vars)
+        : t('import.named.unknownStatement', vars);
+    case 'unknownArea':
+      return t('import.named.unknownArea', vars);
+    default:
+      return null;
+  }
+}
+
 function ImportReportItem({ report }: { report: FileReport }) {
   const { t } = useNetworkTranslation();
+  const language = useAppStore((s) => s.language);
+  const roleText = (role: Role) => t(`import.role.${role}`);
   if (report.ok) {
     const { added, updated, unchanged, keptNewer } = report.counts.responses;
+    const setAside = report.counts.setAside;
+    const setAsideTotal = setAside.reduce((n, s) => n + s.responses, 0);
     return (
-      <Alert data-color="success" data-size="sm">
-        <strong>{report.fileName}</strong>: {t('import.ok', { count: report.responses })}
+      <Alert data-color={setAside.length > 0 ? 'warning' : 'success'} data-size="sm">
+        <strong>{report.fileName}</strong>:{' '}
+        {t('import.ok', {
+          count: report.responses,
+          formatted: formatCount(report.responses, language),
+        })}
         {report.municipalities.length > 0 && ` (${report.municipalities.join(', ')})`}
         {report.actions > 0 && ` ${t('import.okActions', { count: report.actions })}`}
         {(updated > 0 || unchanged > 0 || keptNewer > 0) && (
@@ -146,13 +191,37 @@ function ImportReportItem({ report }: { report: FileReport }) {
             {t('import.duplicates', { added, updated, unchanged, keptNewer })}
           </span>
         )}
+        {setAside.length > 0 && (
+          <>
+            <Paragraph data-size="sm" className="import-set-aside">
+              {t('import.setAside', {
+                count: setAsideTotal,
+                formatted: formatCount(setAsideTotal, language),
+              })}
+            </Paragraph>
+            <ul aria-label={t('import.setAsideLabel')}>
+              {setAside.map((s) => (
+                <li key={`${s.municipality.number}-${s.round}-${s.role}`}>
+                  {t('import.setAsideItem', {
+                    municipality: s.municipality.name,
+                    role: roleText(s.role),
+                    round: s.round,
+                    count: s.responses,
+                    formatted: formatCount(s.responses, language),
+                  })}
+                </li>
+              ))}
+            </ul>
+          </>
+        )}
       </Alert>
     );
   }
   const { code, issues } = report.error;
   return (
     <Alert data-color="danger" data-size="sm">
-      <strong>{report.fileName}</strong>: {t(`import.errors.${code}`)}
+      <strong>{report.fileName}</strong>:{' '}
+      {namedError(report.error, t, language) ?? t(`import.errors.${code}`)}
       {issues && issues.length > 0 && (
         <details className="ds-details import-issues">
           <summary>{t('import.issues', { count: issues.length })}</summary>
