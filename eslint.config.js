@@ -25,7 +25,8 @@ const pureDomainBans = {
         '../../charts/*',
         '../../i18n/*',
       ],
-      message: 'src/domain imports only domain modules and zod.',
+      message:
+        'src/domain imports only domain modules, zod and (in files/csv-parse.ts only) papaparse.',
     },
   ],
 };

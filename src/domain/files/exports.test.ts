@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { anonymiseNames } from '../comparison/anonymise';
 import { makeResponse, miniQuestionnaire as q } from '../testing/fixtures';
 import type { AnswerValue, Level, Response, Role } from '../types';
-import { BOM, parseCsv } from './csv';
+import { BOM } from './csv';
+import { parseCsv } from './csv-parse';
 import {
   RESPONSE_COLUMNS,
   SCORE_COLUMNS,
