@@ -133,6 +133,8 @@ export default defineConfig({
   ],
   build: {
     target: 'es2022',
+    // dist/.vite/manifest.json: scripts/first-screen.ts reads what the first screen loads.
+    manifest: true,
     rolldownOptions: {
       treeshake: {
         moduleSideEffects: (id: string) => !id.includes('@digdir/designsystemet-react'),

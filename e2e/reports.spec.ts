@@ -3,6 +3,8 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { questionnaireToCsv } from '../src/domain/questionnaire/csv';
+import { parseQuestionnaire } from '../src/domain/questionnaire/schema';
 import { expectNoAxeViolations, startResponse, statementGroups } from './helpers';
 
 const tmp = () => mkdtempSync(path.join(tmpdir(), 'reports-'));
@@ -184,4 +186,34 @@ test('a broken custom questionnaire shows errors by path, and the app keeps work
   await expect(page.getByText('0 av 45 påstandar har svar')).toBeVisible();
   await page.reload();
   await expect(page.getByText('0 av 45 påstandar har svar')).toBeVisible();
+});
+
+test('a custom questionnaire as a spreadsheet (CSV) loads, and a broken cell is named by row', async ({
+  page,
+}) => {
+  const bundled = parseQuestionnaire(
+    JSON.parse(readFileSync(path.resolve('questionnaires/god-vertskommune/v1.json'), 'utf8')),
+  );
+  if (!bundled.ok) throw new Error('the bundled questionnaire is invalid');
+  const csv = questionnaireToCsv({ ...bundled.questionnaire, version: 2 });
+  const dir = tmp();
+  writeFileSync(path.join(dir, 'skjema.csv'), csv);
+  // The last row's id cell opens a quote that never closes: the reader (a lazy chunk) names
+  // the row, counted as a spreadsheet counts them (the header is row 1).
+  const lines = csv.split('\r\n');
+  const last = lines.length - 2; // the text ends with a line break
+  lines[last] = lines[last]!.replace(/^statement;/, 'statement;"');
+  writeFileSync(path.join(dir, 'broken.csv'), lines.join('\r\n'));
+
+  await page.goto('./');
+  await page.getByText('Eget spørreskjema (for prosessledere)').click();
+  const input = page.getByLabel('Velg spørreskjemafil');
+  await input.setInputFiles(path.join(dir, 'broken.csv'));
+  await expect(page.getByRole('list', { name: 'Feil i spørreskjemaet' })).toContainText(
+    `row ${last + 1}: A quoted cell is never closed`,
+  );
+  await input.setInputFiles(path.join(dir, 'skjema.csv'));
+  await expect(
+    page.getByText(/\(versjon 2\) er lastet inn: 9 områder og 49 påstander/),
+  ).toBeVisible();
 });

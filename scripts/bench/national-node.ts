@@ -1,5 +1,6 @@
 /**
- * The Node half of the national-scale bench, run by run.mjs through tsx:
+ * The Node half of the national-scale bench, run by run.ts in a child process (for a heap of its
+ * own and --expose-gc):
  *
  *   node --expose-gc --import tsx scripts/bench/national-node.ts --dir DIR --out FILE \
  *     [--sizes 7,50,357] [--runs 5]
@@ -34,13 +35,15 @@ import {
 } from '../../src/domain/comparison/network';
 import { DEFAULT_MAX_BYTES, importResultsFile } from '../../src/domain/files/import';
 import { createResultsFile, serializeResultsFile, slug } from '../../src/domain/files/results-file';
-import { parseQuestionnaire, type Questionnaire } from '../../src/domain/questionnaire/schema';
+import type { Questionnaire } from '../../src/domain/questionnaire/schema';
 import type { Response } from '../../src/domain/types';
 import {
   MUNICIPALITY_COUNT,
   municipalityResponses,
   syntheticMunicipalities,
 } from './synthetic-network';
+import { loadBundledQuestionnaire } from './questionnaire';
+import { median } from './util';
 
 /** Municipalities per bundle file: 40 × ~0.47 MB ≈ 18.9 MB, under the import's 20 MB limit. */
 const BUNDLE_SIZE = 40;
@@ -52,24 +55,34 @@ interface GeneratedFile {
   responses: number;
 }
 
-const gc = (globalThis as { gc?: () => void }).gc ?? (() => undefined);
-
-function median(values: readonly number[]): number {
-  const s = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(s.length / 2);
-  return s.length % 2 === 1 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
+/** One size's figures, as run.ts reads them from the --out file. */
+export interface NodeSize {
+  municipalities: number;
+  responses: number;
+  bytes: number;
+  aggregation: ReturnType<typeof timeAggregation>;
+  importChain: ReturnType<typeof importFiles>['timing'];
 }
+
+/** The --out file. */
+export interface NodeNationalOutput {
+  node: string;
+  runs: number;
+  generateMs: number;
+  files: { number: string; path: string; bytes: number }[];
+  bundles: string[];
+  bundleSize: number;
+  totalBytes: number;
+  totalResponses: number;
+  sizes: NodeSize[];
+}
+
+const gc = (globalThis as { gc?: () => void }).gc ?? (() => undefined);
 
 const round2 = (x: number) => Math.round(x * 100) / 100;
 
-function loadQuestionnaire(): Questionnaire {
-  const raw = JSON.parse(
-    readFileSync('questionnaires/god-vertskommune/v2.json', 'utf8'),
-  ) as unknown;
-  const parsed = parseQuestionnaire(raw);
-  if (!parsed.ok) throw new Error('questionnaires/god-vertskommune/v2.json is invalid');
-  return parsed.questionnaire;
-}
+/** The median of samples that are never empty. */
+const median2 = (values: readonly number[]) => round2(median(values) ?? Number.NaN);
 
 function resultsFileText(q: Questionnaire, responses: readonly Response[]): string {
   return serializeResultsFile(
@@ -182,9 +195,9 @@ function timeAggregation(
   return {
     aggregates,
     coldMs: round2(coldMs),
-    afterImportMs: round2(median(afterImport)),
-    freshMs: round2(median(fresh)),
-    medianMs: round2(median(samples)),
+    afterImportMs: median2(afterImport),
+    freshMs: median2(fresh),
+    medianMs: median2(samples),
     minMs: round2(Math.min(...samples)),
     samplesMs: samples.map(round2),
   };
@@ -229,7 +242,7 @@ function main() {
   if (!values.dir || !values.out) throw new Error('--dir and --out are required');
   const sizes = values.sizes.split(',').map(Number);
   const runs = Math.max(1, Number(values.runs));
-  const q = loadQuestionnaire();
+  const q = loadBundledQuestionnaire();
   const count = Math.max(MUNICIPALITY_COUNT, ...sizes);
 
   const t = performance.now();
@@ -242,7 +255,7 @@ function main() {
       `${(totalBytes / 1048576).toFixed(1)} MB in ${(generateMs / 1000).toFixed(1)} s\n`,
   );
 
-  const results = sizes.map((n) => {
+  const results = sizes.map((n): NodeSize => {
     const subset = files.slice(0, n);
     const imported = importFiles(q, subset);
     const aggregation = timeAggregation(q, subset, imported.responses, runs);
@@ -259,24 +272,18 @@ function main() {
     };
   });
 
-  writeFileSync(
-    values.out,
-    JSON.stringify(
-      {
-        node: process.version,
-        runs,
-        generateMs: round2(generateMs),
-        files: files.map((f) => ({ number: f.number, path: f.path, bytes: f.bytes })),
-        bundles,
-        bundleSize: BUNDLE_SIZE,
-        totalBytes,
-        totalResponses,
-        sizes: results,
-      },
-      null,
-      2,
-    ),
-  );
+  const output: NodeNationalOutput = {
+    node: process.version,
+    runs,
+    generateMs: round2(generateMs),
+    files: files.map((f) => ({ number: f.number, path: f.path, bytes: f.bytes })),
+    bundles,
+    bundleSize: BUNDLE_SIZE,
+    totalBytes,
+    totalResponses,
+    sizes: results,
+  };
+  writeFileSync(values.out, JSON.stringify(output, null, 2));
 }
 
 main();

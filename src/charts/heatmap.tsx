@@ -65,7 +65,7 @@ export function Heatmap({
       role="region"
       aria-label={typeof caption === 'string' ? caption : undefined}
     >
-      <table className="heatmap">
+      <table className="heatmap" data-testid="heatmap">
         <caption>{caption}</caption>
         <thead>
           <tr>

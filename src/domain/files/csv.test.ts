@@ -5,12 +5,11 @@ import {
   detectSeparator,
   formatCsvNumber,
   guardFormula,
-  parseCsv,
-  parseCsvDetailed,
   unguardFormula,
   writeCsv,
   type CsvSeparator,
 } from './csv';
+import { parseCsv, parseCsvDetailed } from './csv-parse';
 
 describe('writeCsv', () => {
   it('quotes fields with the separator, quotes, CR or LF, and doubles the quotes', () => {
@@ -108,12 +107,16 @@ describe('parseCsv', () => {
     expect(parseCsv(`${BOM}"${BOM}a"\r\n`)).toEqual([[`${BOM}a`]]);
   });
 
+  // Changed with the move to papaparse: it reads one kind of line end per file (the one used
+  // outside quotes), where the hand-written parser took LF and lone CR mixed in one file.
   it('accepts LF and lone CR line ends and a missing final line end', () => {
-    expect(parseCsv('a,b\nc,d\re,f')).toEqual([
-      ['a', 'b'],
-      ['c', 'd'],
-      ['e', 'f'],
-    ]);
+    for (const end of ['\n', '\r', '\r\n']) {
+      expect(parseCsv(`a,b${end}c,d${end}e,f`)).toEqual([
+        ['a', 'b'],
+        ['c', 'd'],
+        ['e', 'f'],
+      ]);
+    }
   });
 
   it('keeps empty fields and empty rows', () => {
@@ -121,8 +124,15 @@ describe('parseCsv', () => {
     expect(parseCsv('')).toEqual([]);
   });
 
-  it('is lenient with stray quotes', () => {
-    expect(parseCsv('ab"c,"d"e\r\n')).toEqual([['ab"c', 'de']]);
+  // Changed with the move to papaparse: text after a closing quote ("d"e) was silently joined
+  // on ("de"); it is now reported by row, and nothing of it is dropped.
+  it('is lenient with stray quotes, and reports text after a closing quote by row', () => {
+    expect(parseCsv('ab"c,d\r\n')).toEqual([['ab"c', 'd']]);
+    const result = parseCsvDetailed('x\r\nab"c,"d"e\r\n');
+    expect(result.strayQuoteRows).toEqual([2]);
+    expect(result.rows[0]).toEqual(['x']);
+    expect(result.rows[1]!.join(',')).toContain('d"e');
+    expect(parseCsvDetailed('a,"b"\r\n').strayQuoteRows).toEqual([]);
   });
 
   it('reports a quoted field that never closes, by row', () => {

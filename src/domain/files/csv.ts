@@ -1,5 +1,6 @@
 /**
- * A tiny RFC 4180 CSV writer and parser. Pure.
+ * Our CSV rules, for writing (and a separator guess for reading). Pure. Reading itself is
+ * papaparse's, in csv-parse.ts, which loads only with the code that reads CSV.
  *
  * Writing:
  * - A field is quoted when it contains the separator, a double quote, CR or LF (or starts with a
@@ -14,10 +15,9 @@
  *   characters gets one more, and unguardFormula takes exactly one off. So
  *   unguardFormula(guardFormula(s)) === s for every s.
  *
- * Parsing is lenient and never throws: quoted fields may hold separators, doubled quotes and
- * line breaks; CRLF, LF and a lone CR all end a row outside quotes; a leading BOM is stripped.
- * A quote inside an unquoted field, or text after a closing quote, is kept as it stands. An
- * unterminated quoted field runs to the end of the text and is reported by parseCsvDetailed.
+ * The writer is ours, not papaparse's unparse: unparse quotes every guarded cell and every cell
+ * with a space at either end (so the bytes of our exports would change), and importing it here
+ * would load the parser with every export.
  */
 
 export type CsvSeparator = ';' | ',' | '\t';
@@ -92,88 +92,6 @@ export function writeCsv(rows: readonly CsvRow[], options: CsvWriteOptions = {})
       .join(separator);
   });
   return (bom ? BOM : '') + lines.map((line) => line + CRLF).join('');
-}
-
-export interface CsvParseOptions {
-  /** Default ','. */
-  separator?: CsvSeparator;
-  /** Apply unguardFormula to every cell. Default false. */
-  unguardFormulas?: boolean;
-}
-
-export interface CsvParseResult {
-  rows: string[][];
-  /** 1-based row (record) number where a quoted field opens and never closes; null if none. */
-  unterminatedQuoteRow: number | null;
-}
-
-/** Parses CSV text into rows of cells, with what went wrong. Never throws. */
-export function parseCsvDetailed(text: string, options: CsvParseOptions = {}): CsvParseResult {
-  const { separator = ',', unguardFormulas = false } = options;
-  const input = text.startsWith(BOM) ? text.slice(1) : text;
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = '';
-  let atFieldStart = true;
-  let inQuotes = false;
-  let rowOpen = false;
-  let unterminatedQuoteRow: number | null = null;
-
-  const endField = () => {
-    row.push(unguardFormulas ? unguardFormula(field) : field);
-    field = '';
-    atFieldStart = true;
-  };
-  const endRow = () => {
-    endField();
-    rows.push(row);
-    row = [];
-    rowOpen = false;
-  };
-
-  let i = 0;
-  while (i < input.length) {
-    const c = input[i]!;
-    if (inQuotes) {
-      if (c === '"') {
-        if (input[i + 1] === '"') {
-          field += '"';
-          i += 2;
-          continue;
-        }
-        inQuotes = false;
-        i += 1;
-        continue;
-      }
-      field += c;
-      i += 1;
-      continue;
-    }
-    rowOpen = true;
-    if (c === '"' && atFieldStart) {
-      inQuotes = true;
-      atFieldStart = false;
-      i += 1;
-    } else if (c === separator) {
-      endField();
-      i += 1;
-    } else if (c === '\r' || c === '\n') {
-      endRow();
-      i += c === '\r' && input[i + 1] === '\n' ? 2 : 1;
-    } else {
-      field += c;
-      atFieldStart = false;
-      i += 1;
-    }
-  }
-  if (inQuotes) unterminatedQuoteRow = rows.length + 1;
-  if (rowOpen) endRow();
-  return { rows, unterminatedQuoteRow };
-}
-
-/** Parses CSV text into rows of cells. Never throws; see parseCsvDetailed for diagnostics. */
-export function parseCsv(text: string, options: CsvParseOptions = {}): string[][] {
-  return parseCsvDetailed(text, options).rows;
 }
 
 /**

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { anonymiseNames } from '../comparison/anonymise';
 import { makeResponse, miniQuestionnaire as q } from '../testing/fixtures';
 import type { AnswerValue, Level, Response, Role } from '../types';
-import { BOM, parseCsv } from './csv';
+import { BOM } from './csv';
+import { parseCsv } from './csv-parse';
 import {
   RESPONSE_COLUMNS,
   SCORE_COLUMNS,
@@ -274,9 +275,11 @@ describe('exportScores (hand-checked)', () => {
 describe('anonymising', () => {
   // Haram is the viewer's own municipality and stays named; Ørsta becomes a letter.
   const letters = anonymiseNames(['1580', '1520'], '1580');
+  // The UI passes its translated label (network.anonName); the domain has no default.
+  const label = (letter: string) => `Kommune ${letter}`;
 
   it('names anonymised municipalities by letter, with number, ids and initials blanked', () => {
-    const table = exportResponses([q], RESPONSES, { anonymise: { letters } });
+    const table = exportResponses([q], RESPONSES, { anonymise: { letters, label } });
     const anonymous = table.records.filter((r) => r.municipality_name === 'Kommune A');
     expect(anonymous).toHaveLength(6);
     for (const r of anonymous) {
@@ -303,7 +306,7 @@ describe('anonymising', () => {
     expect(named.records.map((r) => r.comment)).toContain(
       'Her i Ørsta tar byggesaker for lang tid.',
     );
-    const table = exportResponses([q], responses, { anonymise: { letters } });
+    const table = exportResponses([q], responses, { anonymise: { letters, label } });
     const anonymous = table.records.filter((r) => r.municipality_name === 'Kommune A');
     expect(anonymous.length).toBeGreaterThan(0);
     expect(anonymous.every((r) => r.comment === '')).toBe(true);
@@ -315,8 +318,8 @@ describe('anonymising', () => {
   });
 
   it('takes a translated label', () => {
-    const label = (letter: string) => `Municipality ${letter}`;
-    const scores = exportScores(q, RESPONSES, { anonymise: { letters, label } });
+    const english = (letter: string) => `Municipality ${letter}`;
+    const scores = exportScores(q, RESPONSES, { anonymise: { letters, label: english } });
     expect(scores.records.map((r) => [r.municipality_number, r.municipality_name])).toEqual([
       ['1580', 'Haram'],
       ['1580', 'Haram'],
@@ -337,7 +340,7 @@ describe('anonymising', () => {
     const responses = many.map((number, i) =>
       respondent(`x${i}`, 'politician', { 'a-1': 3 }, { municipality: { number, name: number } }),
     );
-    const names = exportScores(q, responses, { anonymise: { letters: map } }).records.map(
+    const names = exportScores(q, responses, { anonymise: { letters: map, label } }).records.map(
       (r) => r.municipality_name,
     );
     expect([...new Set(names)]).toEqual(['Kommune A', 'Kommune B', 'Kommune AA']);

@@ -28,9 +28,9 @@ import { slug } from './results-file';
  * importance (1–5) to 1 decimal; coverage (a share, 0–1) to 2 decimals. JSON and CSV carry
  * the same rounded numbers.
  *
- * Anonymising: pass `anonymise.letters` (from anonymiseNames; the caller builds it). A
- * municipality in the map gets the name `label(letter)` ("Kommune A" unless the caller
- * translates it) and an empty municipality number; its response ids, respondent ids and
+ * Anonymising: pass `anonymise.letters` (from anonymiseNames; the caller builds it) and
+ * `anonymise.label`, the translated name for a letter (the UI's "Kommune A"). A municipality in
+ * the map gets the name `label(letter)` and an empty municipality number; its response ids, respondent ids and
  * initials are blanked, and so are its comments: free text may name the municipality or a
  * person, which no code can reliably catch. Anonymised municipalities are sorted by letter
  * after the named ones, so the row order does not give the kommunenummer away.
@@ -39,15 +39,13 @@ import { slug } from './results-file';
 export interface AnonymiseOption {
   /** Kommunenummer → letter, from anonymiseNames. Municipalities not in the map stay named. */
   letters: ReadonlyMap<string, string>;
-  /** The name shown for a letter; default `Kommune ${letter}`. Pass a translated label. */
-  label?: (letter: string) => string;
+  /** The name shown for a letter, translated by the caller (the domain holds no UI text). */
+  label: (letter: string) => string;
 }
 
 export interface ExportOptions {
   anonymise?: AnonymiseOption;
 }
-
-export const defaultAnonymousLabel = (letter: string): string => `Kommune ${letter}`;
 
 // ---------------------------------------------------------------------------------------------
 // Shared helpers
@@ -87,12 +85,12 @@ function shownMunicipality(
   municipality: { number: string; name: string },
   options: ExportOptions,
 ): ShownMunicipality {
-  const letter = options.anonymise?.letters.get(municipality.number);
-  if (letter === undefined) {
+  const { anonymise } = options;
+  const letter = anonymise?.letters.get(municipality.number);
+  if (anonymise === undefined || letter === undefined) {
     return { ...municipality, anonymised: false, sortKey: municipality.number, letter: '' };
   }
-  const label = options.anonymise?.label ?? defaultAnonymousLabel;
-  return { number: '', name: label(letter), anonymised: true, sortKey: '', letter };
+  return { number: '', name: anonymise.label(letter), anonymised: true, sortKey: '', letter };
 }
 
 function compareShown(a: ShownMunicipality, b: ShownMunicipality): number {

@@ -3,7 +3,8 @@ import fc from 'fast-check';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { BOM, parseCsv, writeCsv } from '../files/csv';
+import { BOM, writeCsv } from '../files/csv';
+import { parseCsv } from '../files/csv-parse';
 import { miniQuestionnaire } from '../testing/fixtures';
 import {
   QUESTIONNAIRE_CSV_COLUMNS,
@@ -423,6 +424,18 @@ describe('questionnaireFromCsv: issues by row and column', () => {
     expect(issuesOf(open)[0]).toMatchObject({
       column: null,
       message: 'A quoted cell is never closed: a double quote (") is missing',
+    });
+  });
+
+  it('text after a closing quote, by row', () => {
+    const open = base().replace('a1;a1;a1', '"a1"x;a1;a1');
+    const at = parseCsv(base(), { separator: ';' }).findIndex((r) => r[1] === 'a-1') + 1;
+    expect(issuesOf(open)).toContainEqual({
+      row: at,
+      column: null,
+      path: null,
+      message:
+        'A quoted cell has text after its closing quote: inside a quoted cell, write a double quote as two ("")',
     });
   });
 

@@ -1,5 +1,6 @@
 import { LOCALES, type Locale } from '../types';
-import { detectSeparator, parseCsvDetailed, writeCsv, type CsvSeparator } from '../files/csv';
+import { detectSeparator, writeCsv, type CsvSeparator } from '../files/csv';
+import { parseCsvDetailed } from '../files/csv-parse';
 import { parseQuestionnaire, type LocalizedText, type Questionnaire } from './schema';
 
 /**
@@ -158,18 +159,39 @@ export function questionnaireToCsv(
 }
 
 // ---------------------------------------------------------------------------------------------
-// Import
+// Import, in named steps:
+//   readCells → readHeader → readRows (readRow for each) → assemble → checkWithSchema.
+// Each step adds what it finds to one IssueList; a step that cannot go on says so.
 
 interface Located {
   row: number;
   column: QuestionnaireCsvColumn | null;
 }
 
+type Localized = Record<Locale, string>;
+
+interface PlacedText {
+  row: number;
+  text: Localized;
+}
+
 interface AreaDraft {
   id: string;
   firstRow: number;
-  texts: Map<string, { row: number; text: Record<Locale, string> }>;
+  texts: Map<string, PlacedText>;
   sources: Map<number, { row: number; text: string }>;
+}
+
+/** What the rows hold, sorted by kind, each with the row it came from. */
+interface SheetContent {
+  meta: { id: string; row: number } | undefined;
+  metaRows: Map<string, Located & { value: string }>;
+  questionnaireTexts: Map<string, PlacedText>;
+  scaleTexts: Map<string, PlacedText>;
+  areas: Map<string, AreaDraft>;
+  statements: { row: number; cells: Row }[];
+  /** kind, id and field → the row that first had them (statements excepted). */
+  seen: Map<string, number>;
 }
 
 const FIELDS_OF: Record<Exclude<QuestionnaireCsvKind, 'area'>, readonly string[]> = {
@@ -180,9 +202,13 @@ const FIELDS_OF: Record<Exclude<QuestionnaireCsvKind, 'area'>, readonly string[]
 };
 const AREA_TEXT_FIELDS = ['title', 'short', 'description', ...LEVEL_FIELDS] as const;
 const SOURCE_FIELD = /^source-([1-9]\d*)$/;
+/** Columns whose cells are trimmed; the language columns keep their text as it stands. */
+const TRIMMED_COLUMNS = ['kind', 'id', 'area', 'field', 'roles', 'traits'] as const;
 
 const isKind = (value: string): value is QuestionnaireCsvKind =>
   (QUESTIONNAIRE_CSV_KINDS as readonly string[]).includes(value);
+
+const isBlank = (cells: readonly string[]) => cells.every((c) => c.trim() === '');
 
 /** "1, 3" → [1, 3]; a token that is not a number stays a string, for the schema to name. */
 function listOf(cell: string, numbers: boolean): (string | number)[] | undefined {
@@ -195,6 +221,474 @@ function pathStartsWith(path: string, prefix: string): boolean {
   return path === prefix || path.startsWith(`${prefix}.`);
 }
 
+/** The issues found so far, in the order found; `sorted()` puts them in row order. */
+class IssueList {
+  readonly items: QuestionnaireCsvIssue[] = [];
+
+  add(
+    row: number | null,
+    column: QuestionnaireCsvColumn | null,
+    message: string,
+    path: string | null = null,
+  ): void {
+    this.items.push({ row, column, path, message });
+  }
+
+  inRow(row: number): boolean {
+    return this.items.some((i) => i.row === row);
+  }
+
+  sorted(): QuestionnaireCsvIssue[] {
+    return sortIssues(this.items);
+  }
+}
+
+/** Step 1: the text as rows of cells (the formula guard taken off), and malformed quotes. */
+function readCells(text: string, separator: CsvSeparator, issues: IssueList): string[][] {
+  const parsed = parseCsvDetailed(text, { separator, unguardFormulas: true });
+  if (parsed.unterminatedQuoteRow !== null) {
+    issues.add(
+      parsed.unterminatedQuoteRow,
+      null,
+      'A quoted cell is never closed: a double quote (") is missing',
+    );
+  }
+  for (const row of parsed.strayQuoteRows) {
+    issues.add(
+      row,
+      null,
+      'A quoted cell has text after its closing quote: inside a quoted cell, write a double quote as two ("")',
+    );
+  }
+  return parsed.rows;
+}
+
+/** Step 2: where each column is. Undefined when the header is wrong (the issues say how). */
+function readHeader(
+  header: readonly string[] | undefined,
+  separator: CsvSeparator,
+  issues: IssueList,
+): Map<QuestionnaireCsvColumn, number> | undefined {
+  if (header === undefined || isBlank(header)) {
+    issues.add(
+      null,
+      null,
+      `The file is empty; the first row must name the columns: ${QUESTIONNAIRE_CSV_COLUMNS.join(separator)}`,
+    );
+    return undefined;
+  }
+  const columnIndex = new Map<QuestionnaireCsvColumn, number>();
+  header.forEach((raw, i) => {
+    const name = raw.trim().toLowerCase();
+    if (name === '') return;
+    if (!(QUESTIONNAIRE_CSV_COLUMNS as readonly string[]).includes(name)) {
+      issues.add(
+        1,
+        null,
+        `Unknown column "${raw.trim()}"; the columns are ${QUESTIONNAIRE_CSV_COLUMNS.join(', ')}`,
+      );
+      return;
+    }
+    const column = name as QuestionnaireCsvColumn;
+    if (columnIndex.has(column)) issues.add(1, column, `Column "${column}" appears twice`);
+    else columnIndex.set(column, i);
+  });
+  for (const column of QUESTIONNAIRE_CSV_COLUMNS) {
+    if (!columnIndex.has(column)) issues.add(1, column, `Missing column "${column}"`);
+  }
+  return issues.inRow(1) ? undefined : columnIndex;
+}
+
+/** Step 3: every row after the header, sorted by kind. Fully empty rows are skipped. */
+function readRows(
+  rows: readonly string[][],
+  columnIndex: ReadonlyMap<QuestionnaireCsvColumn, number>,
+  issues: IssueList,
+): SheetContent {
+  const content: SheetContent = {
+    meta: undefined,
+    metaRows: new Map(),
+    questionnaireTexts: new Map(),
+    scaleTexts: new Map(),
+    areas: new Map(),
+    statements: [],
+    seen: new Map(),
+  };
+  rows.slice(1).forEach((cells, i) => {
+    if (!isBlank(cells)) readRow(cells, i + 2, columnIndex, content, issues);
+  });
+  return content;
+}
+
+/** The row's cells by column name, trimmed where text does not matter; stray cells reported. */
+function cellsByColumn(
+  raw: readonly string[],
+  rowNumber: number,
+  columnIndex: ReadonlyMap<QuestionnaireCsvColumn, number>,
+  issues: IssueList,
+): Row {
+  const known = new Set(columnIndex.values());
+  raw.forEach((c, j) => {
+    if (!known.has(j) && c.trim() !== '') {
+      issues.add(
+        rowNumber,
+        null,
+        `Cell ${j + 1} is outside the named columns: "${c.slice(0, 40)}"`,
+      );
+    }
+  });
+  const cells = Object.fromEntries(
+    QUESTIONNAIRE_CSV_COLUMNS.map((c) => [c, raw[columnIndex.get(c)!] ?? '']),
+  ) as Row;
+  for (const c of TRIMMED_COLUMNS) cells[c] = cells[c].trim();
+  return cells;
+}
+
+/** The field's source number for an area's `source-N` row, or undefined when it is a text. */
+function checkField(
+  kind: QuestionnaireCsvKind,
+  cells: Row,
+  rowNumber: number,
+  issues: IssueList,
+): { ok: boolean; source: number | undefined } {
+  const field = cells.field.toLowerCase();
+  const sourceMatch = kind === 'area' ? SOURCE_FIELD.exec(field) : null;
+  const ok =
+    kind === 'area'
+      ? (AREA_TEXT_FIELDS as readonly string[]).includes(field) || sourceMatch !== null
+      : FIELDS_OF[kind].includes(field);
+  if (!ok) {
+    const expected =
+      kind === 'area'
+        ? [...AREA_TEXT_FIELDS, 'source-1', 'source-2', '…'].join(', ')
+        : FIELDS_OF[kind].join(', ');
+    issues.add(
+      rowNumber,
+      'field',
+      cells.field === ''
+        ? `The field is missing; a ${kind} row has one of: ${expected}`
+        : `Unknown field "${cells.field}" for a ${kind} row; expected one of: ${expected}`,
+    );
+  }
+  return { ok, source: sourceMatch ? Number(sourceMatch[1]) : undefined };
+}
+
+/** Cells that this kind of row leaves empty: statement-only columns, translations, ids. */
+function checkUnusedCells(
+  kind: QuestionnaireCsvKind,
+  cells: Row,
+  isSource: boolean,
+  rowNumber: number,
+  issues: IssueList,
+): void {
+  if (kind !== 'statement') {
+    for (const c of ['area', 'roles', 'traits'] as const) {
+      if (cells[c] !== '')
+        issues.add(rowNumber, c, `Only statement rows have ${c}; leave it empty`);
+    }
+  }
+  if (kind === 'meta' || isSource) {
+    const what = kind === 'meta' ? `The ${cells.field.toLowerCase()}` : 'A source';
+    for (const c of ['nn', 'en'] as const) {
+      if (cells[c].trim() !== '') {
+        issues.add(rowNumber, c, `${what} is not translated: put it in nb and leave ${c} empty`);
+      }
+    }
+  }
+  if ((kind === 'questionnaire' || kind === 'scale') && cells.id !== '') {
+    issues.add(rowNumber, 'id', `A ${kind} row has no id; leave it empty`);
+  }
+}
+
+/** False (with an issue) when an earlier row had the same kind, id and field. */
+function checkNotRepeated(
+  kind: QuestionnaireCsvKind,
+  cells: Row,
+  rowNumber: number,
+  seen: Map<string, number>,
+  issues: IssueList,
+): boolean {
+  // Statements are told apart by the schema's duplicate-id check.
+  if (kind === 'statement') return true;
+  const field = cells.field.toLowerCase();
+  const key = `${kind}\u0000${kind === 'area' ? cells.id : ''}\u0000${field}`;
+  const earlier = seen.get(key);
+  if (earlier !== undefined) {
+    const what = [kind, cells.id, field].filter((w) => w !== '').join(' ');
+    issues.add(rowNumber, 'field', `Repeats row ${earlier} (${what})`);
+    return false;
+  }
+  seen.set(key, rowNumber);
+  return true;
+}
+
+/** Step 3, one row: checks it, then files it under its kind in `content`. */
+function readRow(
+  raw: readonly string[],
+  rowNumber: number,
+  columnIndex: ReadonlyMap<QuestionnaireCsvColumn, number>,
+  content: SheetContent,
+  issues: IssueList,
+): void {
+  const cells = cellsByColumn(raw, rowNumber, columnIndex, issues);
+  const kind = cells.kind.toLowerCase();
+  if (!isKind(kind)) {
+    issues.add(
+      rowNumber,
+      'kind',
+      cells.kind === ''
+        ? `The kind is missing; expected one of ${QUESTIONNAIRE_CSV_KINDS.join(', ')}`
+        : `Unknown kind "${cells.kind}"; expected one of ${QUESTIONNAIRE_CSV_KINDS.join(', ')}`,
+    );
+    return;
+  }
+  const field = checkField(kind, cells, rowNumber, issues);
+  if (!field.ok) return;
+  checkUnusedCells(kind, cells, field.source !== undefined, rowNumber, issues);
+  if (!checkNotRepeated(kind, cells, rowNumber, content.seen, issues)) return;
+  fileRow(kind, cells, field.source, rowNumber, content, issues);
+}
+
+/** Puts a checked row's values where the assembly looks for them. */
+function fileRow(
+  kind: QuestionnaireCsvKind,
+  cells: Row,
+  source: number | undefined,
+  rowNumber: number,
+  content: SheetContent,
+  issues: IssueList,
+): void {
+  const field = cells.field.toLowerCase();
+  const localized: Localized = { nb: cells.nb, nn: cells.nn, en: cells.en };
+  switch (kind) {
+    case 'meta': {
+      if (content.meta === undefined) content.meta = { id: cells.id, row: rowNumber };
+      else if (cells.id !== content.meta.id) {
+        issues.add(
+          rowNumber,
+          'id',
+          `The questionnaire id "${cells.id}" differs from "${content.meta.id}" in row ${content.meta.row}`,
+        );
+      }
+      content.metaRows.set(field, { row: rowNumber, column: 'nb', value: cells.nb.trim() });
+      break;
+    }
+    case 'questionnaire':
+      content.questionnaireTexts.set(field, { row: rowNumber, text: localized });
+      break;
+    case 'scale':
+      content.scaleTexts.set(field, { row: rowNumber, text: localized });
+      break;
+    case 'area': {
+      let area = content.areas.get(cells.id);
+      if (area === undefined) {
+        area = { id: cells.id, firstRow: rowNumber, texts: new Map(), sources: new Map() };
+        content.areas.set(cells.id, area);
+      }
+      if (source !== undefined) area.sources.set(source, { row: rowNumber, text: cells.nb });
+      else area.texts.set(field, { row: rowNumber, text: localized });
+      break;
+    }
+    case 'statement':
+      content.statements.push({ row: rowNumber, cells });
+      break;
+  }
+}
+
+/**
+ * Step 4's bookkeeping: where each questionnaire path came from (for the schema's issues), and
+ * the paths already reported as missing (so the schema does not report them again).
+ */
+class Assembly {
+  readonly where = new Map<string, Located>();
+  readonly reported: string[] = [];
+
+  constructor(private readonly issues: IssueList) {}
+
+  place(path: string, row: number, column: QuestionnaireCsvColumn | null = null): void {
+    this.where.set(path, { row, column });
+  }
+
+  /** A localized text's path, and each language's column under it. */
+  placeText(path: string, row: number): void {
+    this.place(path, row);
+    for (const locale of LOCALES) this.place(`${path}.${locale}`, row, locale);
+  }
+
+  missing(
+    path: string,
+    row: number | null,
+    column: QuestionnaireCsvColumn | null,
+    message: string,
+  ): void {
+    this.issues.add(row, column, message, path);
+    this.reported.push(path);
+  }
+}
+
+/** Step 4: the questionnaire as the rows describe it, in the JSON file's key order. */
+function assemble(content: SheetContent, a: Assembly): Record<string, unknown> {
+  const schemaRow = content.metaRows.get('$schema');
+  if (schemaRow) a.place('$schema', schemaRow.row, 'nb');
+  return {
+    ...(schemaRow ? { $schema: schemaRow.value } : {}),
+    ...assembleMeta(content, a),
+    ...assembleTexts(content, a),
+    scale: assembleScale(content, a),
+    areas: [...content.areas.values()].map((area, i) => assembleArea(area, `areas.${i}`, a)),
+    statements: content.statements.map((s, i) => assembleStatement(s, `statements.${i}`, a)),
+  };
+}
+
+function assembleMeta(content: SheetContent, a: Assembly): { id: unknown; version: unknown } {
+  const { meta } = content;
+  if (meta === undefined) {
+    a.missing(
+      'id',
+      null,
+      null,
+      'There is no meta row; the first row after the header names the questionnaire and its version: meta, <id>, field "version", the version in nb',
+    );
+    a.reported.push('version');
+    return { id: undefined, version: undefined };
+  }
+  a.place('id', meta.row, 'id');
+  const versionRow = content.metaRows.get('version');
+  if (versionRow === undefined) {
+    a.missing('version', meta.row, 'field', 'There is no meta row with field "version"');
+    return { id: meta.id, version: undefined };
+  }
+  a.place('version', versionRow.row, 'nb');
+  const version = /^\d+$/.test(versionRow.value) ? Number(versionRow.value) : versionRow.value;
+  return { id: meta.id, version };
+}
+
+function assembleTexts(
+  content: SheetContent,
+  a: Assembly,
+): { title: Localized | undefined; intro: Localized | undefined } {
+  const text = (field: 'title' | 'intro') => {
+    const t = content.questionnaireTexts.get(field);
+    if (t === undefined) {
+      a.missing(field, null, null, `There is no questionnaire row with field "${field}"`);
+      return undefined;
+    }
+    a.placeText(field, t.row);
+    return t.text;
+  };
+  const title = text('title');
+  return { title, intro: text('intro') };
+}
+
+function assembleScale(content: SheetContent, a: Assembly): (Localized | undefined)[] {
+  return LEVEL_FIELDS.map((field, i) => {
+    const t = content.scaleTexts.get(field);
+    if (t === undefined) {
+      a.missing(`scale.${i}`, null, null, `There is no scale row with field "${field}"`);
+      return undefined;
+    }
+    a.placeText(`scale.${i}`, t.row);
+    return t.text;
+  });
+}
+
+function assembleArea(area: AreaDraft, base: string, a: Assembly): Record<string, unknown> {
+  a.place(base, area.firstRow);
+  a.place(`${base}.id`, area.firstRow, 'id');
+  a.place(`${base}.levels`, area.firstRow);
+  a.place(`${base}.sources`, area.firstRow);
+  const textOf = (field: string, path: string, required: boolean) => {
+    const t = area.texts.get(field);
+    if (t === undefined) {
+      if (required)
+        a.missing(path, area.firstRow, 'field', `Area "${area.id}" has no "${field}" row`);
+      return undefined;
+    }
+    a.placeText(path, t.row);
+    return t.text;
+  };
+  const out: Record<string, unknown> = { id: area.id };
+  out.title = textOf('title', `${base}.title`, true);
+  const short = textOf('short', `${base}.short`, false);
+  if (short !== undefined) out.short = short;
+  out.description = textOf('description', `${base}.description`, true);
+  out.sources = assembleSources(area, base, a);
+  out.levels = LEVEL_FIELDS.map((field, j) => textOf(field, `${base}.levels.${j}`, true));
+  return out;
+}
+
+/** source-1 … source-N, where N is the highest there; a gap is reported. */
+function assembleSources(area: AreaDraft, base: string, a: Assembly): (string | undefined)[] {
+  const count = Math.max(0, ...area.sources.keys());
+  if (count === 0) {
+    a.missing(
+      `${base}.sources`,
+      area.firstRow,
+      'field',
+      `Area "${area.id}" has no source rows (source-1, …)`,
+    );
+  }
+  return Array.from({ length: count }, (_, j) => {
+    const s = area.sources.get(j + 1);
+    if (s === undefined) {
+      a.missing(
+        `${base}.sources.${j}`,
+        area.firstRow,
+        'field',
+        `Area "${area.id}" has no "source-${j + 1}" row, but has a higher one`,
+      );
+      return undefined;
+    }
+    a.place(`${base}.sources.${j}`, s.row, 'nb');
+    return s.text;
+  });
+}
+
+function assembleStatement(
+  { row, cells }: { row: number; cells: Row },
+  base: string,
+  a: Assembly,
+): Record<string, unknown> {
+  a.place(base, row);
+  for (const c of ['id', 'area', 'traits', 'roles'] as const) a.place(`${base}.${c}`, row, c);
+  a.placeText(`${base}.text`, row);
+  const out: Record<string, unknown> = {
+    id: cells.id,
+    area: cells.area,
+    text: { nb: cells.nb, nn: cells.nn, en: cells.en },
+  };
+  const traits = listOf(cells.traits, true);
+  if (traits !== undefined) out.traits = traits;
+  const roles = listOf(cells.roles, false);
+  if (roles !== undefined) out.roles = roles;
+  return out;
+}
+
+/** Step 5: the same validation as a JSON file, each issue placed at the row it came from. */
+function checkWithSchema(
+  draft: Record<string, unknown>,
+  a: Assembly,
+  issues: IssueList,
+): QuestionnaireFromCsvResult {
+  const result = parseQuestionnaire(draft);
+  if (result.ok && issues.items.length === 0) {
+    return { ok: true, questionnaire: result.questionnaire };
+  }
+  if (!result.ok) {
+    for (const schemaIssue of result.issues) {
+      if (a.reported.some((p) => pathStartsWith(schemaIssue.path, p))) continue;
+      const located = locate(schemaIssue.path, a.where);
+      issues.add(
+        located?.row ?? null,
+        located?.column ?? null,
+        schemaIssue.message,
+        schemaIssue.path,
+      );
+    }
+  }
+  return { ok: false, issues: issues.sorted() };
+}
+
 /**
  * Reads a questionnaire from CSV text (as questionnaireToCsv writes it, or as Excel saves it
  * again). The separator is detected from the header unless given. Never throws.
@@ -204,330 +698,13 @@ export function questionnaireFromCsv(
   options: { separator?: CsvSeparator } = {},
 ): QuestionnaireFromCsvResult {
   const separator = options.separator ?? detectSeparator(text);
-  const parsed = parseCsvDetailed(text, { separator, unguardFormulas: true });
-  const issues: QuestionnaireCsvIssue[] = [];
-  const issue = (
-    r: number | null,
-    column: QuestionnaireCsvColumn | null,
-    message: string,
-    path: string | null = null,
-  ) => issues.push({ row: r, column, path, message });
-
-  if (parsed.unterminatedQuoteRow !== null) {
-    issue(
-      parsed.unterminatedQuoteRow,
-      null,
-      'A quoted cell is never closed: a double quote (") is missing',
-    );
-  }
-
-  // Header
-  const header = parsed.rows[0];
-  if (header === undefined || header.every((c) => c.trim() === '')) {
-    issue(
-      null,
-      null,
-      `The file is empty; the first row must name the columns: ${QUESTIONNAIRE_CSV_COLUMNS.join(separator)}`,
-    );
-    return { ok: false, issues };
-  }
-  const columnIndex = new Map<QuestionnaireCsvColumn, number>();
-  header.forEach((raw, i) => {
-    const name = raw.trim().toLowerCase();
-    if (name === '') return;
-    if (!(QUESTIONNAIRE_CSV_COLUMNS as readonly string[]).includes(name)) {
-      issue(
-        1,
-        null,
-        `Unknown column "${raw.trim()}"; the columns are ${QUESTIONNAIRE_CSV_COLUMNS.join(', ')}`,
-      );
-      return;
-    }
-    const column = name as QuestionnaireCsvColumn;
-    if (columnIndex.has(column)) issue(1, column, `Column "${column}" appears twice`);
-    else columnIndex.set(column, i);
-  });
-  for (const column of QUESTIONNAIRE_CSV_COLUMNS) {
-    if (!columnIndex.has(column)) issue(1, column, `Missing column "${column}"`);
-  }
-  if (issues.some((i) => i.row === 1)) return { ok: false, issues: sortIssues(issues) };
-  const known = new Set(columnIndex.values());
-
-  // Rows
-  let meta: { id: string; row: number } | undefined;
-  const metaRows = new Map<string, Located & { value: string }>();
-  const qTexts = new Map<string, { row: number; text: Record<Locale, string> }>();
-  const scaleTexts = new Map<string, { row: number; text: Record<Locale, string> }>();
-  const areas = new Map<string, AreaDraft>();
-  const statements: { row: number; cells: Row }[] = [];
-  const seen = new Map<string, number>();
-
-  parsed.rows.slice(1).forEach((cellsRaw, i) => {
-    const rowNumber = i + 2;
-    if (cellsRaw.every((c) => c.trim() === '')) return;
-    const cell = (c: QuestionnaireCsvColumn) => cellsRaw[columnIndex.get(c)!] ?? '';
-    cellsRaw.forEach((c, j) => {
-      if (!known.has(j) && c.trim() !== '') {
-        issue(rowNumber, null, `Cell ${j + 1} is outside the named columns: "${c.slice(0, 40)}"`);
-      }
-    });
-    const cells = Object.fromEntries(QUESTIONNAIRE_CSV_COLUMNS.map((c) => [c, cell(c)])) as Row;
-    for (const c of ['kind', 'id', 'area', 'field', 'roles', 'traits'] as const) {
-      cells[c] = cells[c].trim();
-    }
-    const kind = cells.kind.toLowerCase();
-    const field = cells.field.toLowerCase();
-    const localized = { nb: cells.nb, nn: cells.nn, en: cells.en };
-
-    if (!isKind(kind)) {
-      issue(
-        rowNumber,
-        'kind',
-        cells.kind === ''
-          ? `The kind is missing; expected one of ${QUESTIONNAIRE_CSV_KINDS.join(', ')}`
-          : `Unknown kind "${cells.kind}"; expected one of ${QUESTIONNAIRE_CSV_KINDS.join(', ')}`,
-      );
-      return;
-    }
-
-    // field
-    const sourceMatch = kind === 'area' ? SOURCE_FIELD.exec(field) : null;
-    const fieldOk =
-      kind === 'area'
-        ? (AREA_TEXT_FIELDS as readonly string[]).includes(field) || sourceMatch !== null
-        : FIELDS_OF[kind].includes(field);
-    if (!fieldOk) {
-      const expected =
-        kind === 'area'
-          ? [...AREA_TEXT_FIELDS, 'source-1', 'source-2', '…'].join(', ')
-          : FIELDS_OF[kind].join(', ');
-      issue(
-        rowNumber,
-        'field',
-        cells.field === ''
-          ? `The field is missing; a ${kind} row has one of: ${expected}`
-          : `Unknown field "${cells.field}" for a ${kind} row; expected one of: ${expected}`,
-      );
-      return;
-    }
-
-    // columns that only some kinds use
-    if (kind !== 'statement') {
-      for (const c of ['area', 'roles', 'traits'] as const) {
-        if (cells[c] !== '') issue(rowNumber, c, `Only statement rows have ${c}; leave it empty`);
-      }
-    }
-    const neutral = kind === 'meta' || sourceMatch !== null;
-    if (neutral) {
-      for (const c of ['nn', 'en'] as const) {
-        if (cells[c].trim() !== '') {
-          issue(
-            rowNumber,
-            c,
-            `${kind === 'meta' ? `The ${field}` : 'A source'} is not translated: put it in nb and leave ${c} empty`,
-          );
-        }
-      }
-    }
-    if ((kind === 'questionnaire' || kind === 'scale') && cells.id !== '') {
-      issue(rowNumber, 'id', `A ${kind} row has no id; leave it empty`);
-    }
-
-    // duplicates (statements are told apart by the schema's duplicate-id check)
-    if (kind !== 'statement') {
-      const key = `${kind}\u0000${kind === 'area' ? cells.id : ''}\u0000${field}`;
-      const earlier = seen.get(key);
-      if (earlier !== undefined) {
-        const what = [kind, cells.id, field].filter((w) => w !== '').join(' ');
-        issue(rowNumber, 'field', `Repeats row ${earlier} (${what})`);
-        return;
-      }
-      seen.set(key, rowNumber);
-    }
-
-    switch (kind) {
-      case 'meta': {
-        if (meta === undefined) meta = { id: cells.id, row: rowNumber };
-        else if (cells.id !== meta.id) {
-          issue(
-            rowNumber,
-            'id',
-            `The questionnaire id "${cells.id}" differs from "${meta.id}" in row ${meta.row}`,
-          );
-        }
-        metaRows.set(field, { row: rowNumber, column: 'nb', value: cells.nb.trim() });
-        break;
-      }
-      case 'questionnaire':
-        qTexts.set(field, { row: rowNumber, text: localized });
-        break;
-      case 'scale':
-        scaleTexts.set(field, { row: rowNumber, text: localized });
-        break;
-      case 'area': {
-        let area = areas.get(cells.id);
-        if (area === undefined) {
-          area = { id: cells.id, firstRow: rowNumber, texts: new Map(), sources: new Map() };
-          areas.set(cells.id, area);
-        }
-        if (sourceMatch)
-          area.sources.set(Number(sourceMatch[1]), { row: rowNumber, text: cells.nb });
-        else area.texts.set(field, { row: rowNumber, text: localized });
-        break;
-      }
-      case 'statement':
-        statements.push({ row: rowNumber, cells });
-        break;
-    }
-  });
-
-  // Assemble, remembering where each path came from.
-  const where = new Map<string, Located>();
-  const reported: string[] = [];
-  const missing = (
-    path: string,
-    r: number | null,
-    column: QuestionnaireCsvColumn | null,
-    message: string,
-  ) => {
-    issue(r, column, message, path);
-    reported.push(path);
-  };
-  const placeText = (path: string, r: number) => {
-    where.set(path, { row: r, column: null });
-    for (const locale of LOCALES) where.set(`${path}.${locale}`, { row: r, column: locale });
-  };
-
-  const draft: Record<string, unknown> = {};
-  const schemaRow = metaRows.get('$schema');
-  if (schemaRow) {
-    draft.$schema = schemaRow.value;
-    where.set('$schema', { row: schemaRow.row, column: 'nb' });
-  }
-  const versionRow = metaRows.get('version');
-  if (meta === undefined) {
-    missing(
-      'id',
-      null,
-      null,
-      'There is no meta row; the first row after the header names the questionnaire and its version: meta, <id>, field "version", the version in nb',
-    );
-    reported.push('version');
-  } else {
-    draft.id = meta.id;
-    where.set('id', { row: meta.row, column: 'id' });
-    if (versionRow === undefined) {
-      missing('version', meta.row, 'field', 'There is no meta row with field "version"');
-    } else {
-      draft.version = /^\d+$/.test(versionRow.value) ? Number(versionRow.value) : versionRow.value;
-      where.set('version', { row: versionRow.row, column: 'nb' });
-    }
-  }
-  for (const field of ['title', 'intro'] as const) {
-    const t = qTexts.get(field);
-    if (t === undefined)
-      missing(field, null, null, `There is no questionnaire row with field "${field}"`);
-    else {
-      draft[field] = t.text;
-      placeText(field, t.row);
-    }
-  }
-  draft.scale = LEVEL_FIELDS.map((field, i) => {
-    const t = scaleTexts.get(field);
-    if (t === undefined) {
-      missing(`scale.${i}`, null, null, `There is no scale row with field "${field}"`);
-      return undefined;
-    }
-    placeText(`scale.${i}`, t.row);
-    return t.text;
-  });
-
-  draft.areas = [...areas.values()].map((area, i) => {
-    const base = `areas.${i}`;
-    where.set(base, { row: area.firstRow, column: null });
-    where.set(`${base}.id`, { row: area.firstRow, column: 'id' });
-    where.set(`${base}.levels`, { row: area.firstRow, column: null });
-    where.set(`${base}.sources`, { row: area.firstRow, column: null });
-    const out: Record<string, unknown> = { id: area.id };
-    const textOf = (field: string, path: string, required: boolean) => {
-      const t = area.texts.get(field);
-      if (t === undefined) {
-        if (required)
-          missing(path, area.firstRow, 'field', `Area "${area.id}" has no "${field}" row`);
-        return undefined;
-      }
-      placeText(path, t.row);
-      return t.text;
-    };
-    out.title = textOf('title', `${base}.title`, true);
-    const short = textOf('short', `${base}.short`, false);
-    if (short !== undefined) out.short = short;
-    out.description = textOf('description', `${base}.description`, true);
-    const count = Math.max(0, ...area.sources.keys());
-    if (count === 0) {
-      missing(
-        `${base}.sources`,
-        area.firstRow,
-        'field',
-        `Area "${area.id}" has no source rows (source-1, …)`,
-      );
-    }
-    out.sources = Array.from({ length: count }, (_, j) => {
-      const s = area.sources.get(j + 1);
-      if (s === undefined) {
-        missing(
-          `${base}.sources.${j}`,
-          area.firstRow,
-          'field',
-          `Area "${area.id}" has no "source-${j + 1}" row, but has a higher one`,
-        );
-        return undefined;
-      }
-      where.set(`${base}.sources.${j}`, { row: s.row, column: 'nb' });
-      return s.text;
-    });
-    out.levels = LEVEL_FIELDS.map((field, j) => textOf(field, `${base}.levels.${j}`, true));
-    return out;
-  });
-
-  draft.statements = statements.map(({ row: r, cells }, i) => {
-    const base = `statements.${i}`;
-    where.set(base, { row: r, column: null });
-    for (const c of ['id', 'area', 'traits', 'roles'] as const)
-      where.set(`${base}.${c}`, { row: r, column: c });
-    placeText(`${base}.text`, r);
-    const out: Record<string, unknown> = {
-      id: cells.id,
-      area: cells.area,
-      text: { nb: cells.nb, nn: cells.nn, en: cells.en },
-    };
-    const traits = listOf(cells.traits, true);
-    if (traits !== undefined) out.traits = traits;
-    const roles = listOf(cells.roles, false);
-    if (roles !== undefined) out.roles = roles;
-    return out;
-  });
-
-  const ordered = {
-    ...('$schema' in draft ? { $schema: draft.$schema } : {}),
-    id: draft.id,
-    version: draft.version,
-    title: draft.title,
-    intro: draft.intro,
-    scale: draft.scale,
-    areas: draft.areas,
-    statements: draft.statements,
-  };
-  const result = parseQuestionnaire(ordered);
-  if (result.ok && issues.length === 0) return { ok: true, questionnaire: result.questionnaire };
-  if (!result.ok) {
-    for (const schemaIssue of result.issues) {
-      if (reported.some((p) => pathStartsWith(schemaIssue.path, p))) continue;
-      const located = locate(schemaIssue.path, where);
-      issue(located?.row ?? null, located?.column ?? null, schemaIssue.message, schemaIssue.path);
-    }
-  }
-  return { ok: false, issues: sortIssues(issues) };
+  const issues = new IssueList();
+  const rows = readCells(text, separator, issues);
+  const columnIndex = readHeader(rows[0], separator, issues);
+  if (columnIndex === undefined) return { ok: false, issues: issues.sorted() };
+  const content = readRows(rows, columnIndex, issues);
+  const assembly = new Assembly(issues);
+  return checkWithSchema(assemble(content, assembly), assembly, issues);
 }
 
 /** The row and column of the longest known prefix of a dotted path. */

@@ -119,7 +119,10 @@ export function AssessmentScreen({ areaId }: { areaId: string | null }) {
             </Button>
           )}
           {next ? (
-            <Button onClick={() => navigate({ name: 'assessment', areaId: next.id })}>
+            <Button
+              data-testid="next-area"
+              onClick={() => navigate({ name: 'assessment', areaId: next.id })}
+            >
               {t('assessment.next')} →
             </Button>
           ) : (
@@ -200,7 +203,7 @@ const AreaNav = memo(function AreaNav({
   const score = useActiveScore();
   if (!score) return null;
   return (
-    <nav className="area-nav" aria-label={t('assessment.areas')}>
+    <nav className="area-nav" aria-label={t('assessment.areas')} data-testid="area-nav">
       <Heading level={2} data-size="xs">
         {t('assessment.areas')}
       </Heading>

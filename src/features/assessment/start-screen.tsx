@@ -201,6 +201,7 @@ export function StartScreen() {
           <Label htmlFor={selectId}>{t('start.municipality')}</Label>
           <Select
             id={selectId}
+            data-testid="start-municipality"
             value={municipality}
             aria-invalid={errors.municipality ? true : undefined}
             aria-describedby={errors.municipality ? `${selectId}-error` : undefined}
@@ -262,6 +263,7 @@ export function StartScreen() {
               <RadioOption
                 key={r}
                 id={`role-${r}`}
+                data-testid={`role-${r}`}
                 name="role"
                 value={r}
                 label={t(`roles.${r}`)}
@@ -280,6 +282,7 @@ export function StartScreen() {
               <RadioOption
                 key={n}
                 id={`round-${n}`}
+                data-testid={`round-${n}`}
                 name="round"
                 value={String(n)}
                 label={t('start.gatheringRound', { round: n })}
@@ -311,7 +314,9 @@ export function StartScreen() {
           />
         </div>
 
-        <Button type="submit">{t('start.begin')}</Button>
+        <Button type="submit" data-testid="start-submit">
+          {t('start.begin')}
+        </Button>
       </form>
       <CustomQuestionnaire />
     </section>

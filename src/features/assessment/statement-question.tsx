@@ -51,7 +51,7 @@ export const StatementQuestion = memo(function StatementQuestion({
 
   return (
     <div className="statement">
-      <Fieldset data-statement={statement.id}>
+      <Fieldset data-testid={`statement-${statement.id}`}>
         <Fieldset.Legend className="statement-legend">
           <span className="statement-number">{number}.</span> {localize(statement.text, language)}
         </Fieldset.Legend>

@@ -98,7 +98,14 @@ export function DataView({ model }: { model: NetworkModel }) {
                     <Button
                       data-size="sm"
                       variant="tertiary"
-                      onClick={() => exportNetworkBundle(store.getState(), new Date(), m)}
+                      onClick={() =>
+                        exportNetworkBundle(
+                          store.getState(),
+                          t('data.bundleFileName'),
+                          new Date(),
+                          m,
+                        )
+                      }
                       aria-label={t('data.exportMunicipalityLabel', { name: m.name })}
                     >
                       {t('data.export')}
@@ -156,7 +163,10 @@ export function DataView({ model }: { model: NetworkModel }) {
         </div>
       </section>
       <div className="button-row">
-        <Button variant="secondary" onClick={() => exportNetworkBundle(store.getState())}>
+        <Button
+          variant="secondary"
+          onClick={() => exportNetworkBundle(store.getState(), t('data.bundleFileName'))}
+        >
           {t('data.exportBundle')}
         </Button>
         <Button variant="tertiary" data-color="danger" onClick={clearNetwork}>

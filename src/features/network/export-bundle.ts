@@ -10,10 +10,12 @@ import type { AppState } from '../../store/app-store';
 
 /**
  * Everything loaded as one results file (a network bundle), or, with `municipality`, all of
- * one municipality's responses, actions and agreed answers.
+ * one municipality's responses, actions and agreed answers. `networkName` (translated by the
+ * caller) names the bundle's file when it is not one municipality's.
  */
 export function exportNetworkBundle(
   state: Pick<AppState, 'network' | 'actions' | 'agreements'>,
+  networkName: string,
   now = new Date(),
   municipality?: { number: string; name: string },
 ): void {
@@ -40,7 +42,7 @@ export function exportNetworkBundle(
     ),
   );
   downloadText(
-    resultsFileName({ municipality: municipality?.name ?? 'nettverk', date: now.toISOString() }),
+    resultsFileName({ municipality: municipality?.name ?? networkName, date: now.toISOString() }),
     serializeResultsFile(file),
   );
 }

@@ -70,6 +70,7 @@ export function ImportPanel() {
           ref={inputRef}
           id={inputId}
           type="file"
+          data-testid="network-files"
           accept=".json,application/json"
           multiple
           disabled={busy}
@@ -117,7 +118,13 @@ export function ImportReports() {
   if (!reports || reports.length === 0) return null;
   const okCount = reports.filter((r) => r.ok).length;
   return (
-    <section className="import-results" aria-labelledby="import-results-heading">
+    <section
+      className="import-results"
+      aria-labelledby="import-results-heading"
+      data-testid="import-summary"
+      data-ok={okCount}
+      data-failed={reports.length - okCount}
+    >
       <Heading level={2} data-size="xs" id="import-results-heading">
         {t('import.summary', { count: okCount, failed: reports.length - okCount })}
       </Heading>

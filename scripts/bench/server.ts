@@ -1,19 +1,34 @@
-// Build and serve the app for the bench: `npm run build`, then `vite preview` on a free port.
-// The preview server is started with node directly (not npx), so killing it kills vite.
-//
-// Other people's tools on a shared machine have been seen to stop vite preview processes that
-// are not theirs. If the server exits without being asked to, it is started again on the same
-// port (up to MAX_RESTARTS times); callers await `ready()` before a run and retry a run once
-// when its page could not connect (see isConnectionError).
-import { spawn } from 'node:child_process';
-import { createServer } from 'node:net';
-import { log, run } from './util.mjs';
+/**
+ * Build and serve the app for the bench: `npm run build`, then `vite preview` on a free port.
+ * The preview server is started with node directly (not npx), so killing it kills vite.
+ *
+ * Other people's tools on a shared machine have been seen to stop vite preview processes that
+ * are not theirs. If the server exits without being asked to, it is started again on the same
+ * port (up to MAX_RESTARTS times); `withServer` waits for it and runs a step once more when its
+ * page could not connect (see isConnectionError).
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { createServer, type AddressInfo } from 'node:net';
+import { errorMessage, log, run } from './util';
 
 const MAX_RESTARTS = 5;
 
-export async function build() {
-  const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
-  const { code, stdout, stderr } = await run(npm, ['run', 'build']);
+/** Runs `fn` once the server is up, and once more if it failed because the server went away. */
+export type WithServer = <T>(fn: () => Promise<T>) => Promise<T>;
+
+/** For parts that run without the preview server's restart guard. */
+export const direct: WithServer = (fn) => fn();
+
+export interface Preview {
+  url: string;
+  pids: number[];
+  readonly restarts: number;
+  withServer: WithServer;
+  stop: () => Promise<void>;
+}
+
+export async function build(): Promise<void> {
+  const { code, stdout, stderr } = await run('npm', ['run', 'build']);
   if (code !== 0) {
     process.stderr.write(stdout + stderr);
     throw new Error(`npm run build failed with exit code ${code}`);
@@ -21,19 +36,19 @@ export async function build() {
 }
 
 /** A port that was free a moment ago (the OS picks it). */
-export function freePort() {
+function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = createServer();
     server.unref();
     server.on('error', reject);
     server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address();
+      const { port } = server.address() as AddressInfo;
       server.close(() => resolve(port));
     });
   });
 }
 
-async function waitForHttp(url, child, timeoutMs) {
+async function waitForHttp(url: string, child: ChildProcess, timeoutMs: number): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     if (child.exitCode !== null || child.signalCode !== null) {
@@ -51,20 +66,14 @@ async function waitForHttp(url, child, timeoutMs) {
 }
 
 /** True for the errors a page gets when the server has gone away. */
-export function isConnectionError(error) {
+export function isConnectionError(error: unknown): boolean {
   return /ERR_CONNECTION_REFUSED|ERR_CONNECTION_RESET|ERR_EMPTY_RESPONSE|ECONNREFUSED|FAILED_DOCUMENT_REQUEST|ERRORED_DOCUMENT_REQUEST/.test(
-    String(error?.message ?? error),
+    errorMessage(error),
   );
 }
 
-/**
- * Starts `vite preview` of `distDir` on a free port. Resolves with
- * { url, pids, restarts, ready, withServer, stop }: `ready()` resolves once the server answers
- * (after a restart, too); `withServer(fn)` runs fn once the server is up and runs it once more
- * if it failed to connect; `stop()` kills the server (SIGTERM, then SIGKILL after 3 s) and is
- * safe to call twice.
- */
-export async function startPreview(distDir = 'dist') {
+/** Starts `vite preview` of `distDir` on a free port; `stop()` is safe to call twice. */
+export async function startPreview(distDir = 'dist'): Promise<Preview> {
   const port = await freePort();
   const url = `http://127.0.0.1:${port}/`;
   const args = [
@@ -78,15 +87,21 @@ export async function startPreview(distDir = 'dist') {
     '--outDir',
     distDir,
   ];
-  const state = { child: null, stopped: false, starting: null, restarts: 0, pids: [] };
+  const state: {
+    child: ChildProcess | null;
+    stopped: boolean;
+    starting: Promise<void>;
+    restarts: number;
+    pids: number[];
+  } = { child: null, stopped: false, starting: Promise.resolve(), restarts: 0, pids: [] };
 
-  const spawnServer = () => {
+  const spawnServer = (): Promise<void> => {
     const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'] });
     let output = '';
-    child.stdout.on('data', (d) => (output += d));
-    child.stderr.on('data', (d) => (output += d));
+    child.stdout.on('data', (d: Buffer) => (output += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (output += d.toString()));
     state.child = child;
-    state.pids.push(child.pid);
+    if (child.pid !== undefined) state.pids.push(child.pid);
     child.once('exit', (code, signal) => {
       if (state.stopped || state.child !== child) return;
       log(`vite preview (pid ${child.pid}) exited unexpectedly: code ${code}, signal ${signal}`);
@@ -101,7 +116,7 @@ export async function startPreview(distDir = 'dist') {
   };
 
   const stop = () =>
-    new Promise((resolve) => {
+    new Promise<void>((resolve) => {
       state.stopped = true;
       const child = state.child;
       if (!child || child.exitCode !== null || child.signalCode !== null) {
@@ -123,7 +138,7 @@ export async function startPreview(distDir = 'dist') {
     await stop();
     throw error;
   }
-  const withServer = async (fn) => {
+  const withServer: WithServer = async (fn) => {
     await state.starting;
     try {
       return await fn();
@@ -139,11 +154,10 @@ export async function startPreview(distDir = 'dist') {
   return {
     url,
     pids: state.pids,
-    withServer,
     get restarts() {
       return state.restarts;
     },
-    ready: () => state.starting,
+    withServer,
     stop,
   };
 }

@@ -1,37 +1,49 @@
-// npm run bench: sizes, Lighthouse, national scale (Node and Chromium) and answer latency.
-// See docs/bench.md. Prints a table (target, measured, pass/fail) and writes
-// bench-results/bench-<timestamp>.json and bench-results/latest.json.
-//
-// Options (after `npm run bench --`):
-//   --no-build          use the existing dist/ instead of running `npm run build`
-//   --only LIST         run only these parts: sizes,lighthouse,latency,node,browser
-//   --lighthouse-runs N Lighthouse runs (default 3)
-//   --node-runs N       warm runs of the Node aggregation (default 5)
-//   --browser-runs N    Chromium import runs for 7 and 50 municipalities (default 3)
-//   --runs-357 N        Chromium import runs for 357 municipalities (default 1)
-//   --limit-357 S       time limit in seconds for one import of 357 files (default 150)
-//   --sizes LIST        municipality counts (default 7,50,357)
-//   --keep-data         keep the generated results files (their folder is printed)
-//   --strict            exit 1 when any target fails, not only the size budget
-//
-// Exit code: 1 when the first screen is over its gzip budget, when a part of the bench could not
-// run, or (with --strict) when any target fails; 0 otherwise.
+/**
+ * npm run bench: sizes, Lighthouse, national scale (Node and Chromium) and answer latency.
+ * See docs/bench.md. Prints a table (target, measured, pass/fail) and writes
+ * bench-results/bench-<timestamp>.json and bench-results/latest.json.
+ *
+ * Options (after `npm run bench --`):
+ *   --no-build          use the existing dist/ instead of running `npm run build`
+ *   --only LIST         run only these parts: sizes,lighthouse,latency,node,browser
+ *   --lighthouse-runs N Lighthouse runs (default 3)
+ *   --node-runs N       warm runs of the Node aggregation (default 5)
+ *   --browser-runs N    Chromium import runs for 7 and 50 municipalities (default 3)
+ *   --runs-357 N        Chromium import runs for 357 municipalities (default 1)
+ *   --limit-357 S       time limit in seconds for one import of 357 files (default 150)
+ *   --sizes LIST        municipality counts (default 7,50,357)
+ *   --keep-data         keep the generated results files (their folder is printed)
+ *   --strict            exit 1 when any target fails, not only the size budget
+ *
+ * Exit code: 1 when the first screen is over its gzip budget, when a part of the bench could not
+ * run, or (with --strict) when any target fails; 0 otherwise.
+ */
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { benchAnswerLatency } from './answer-latency.mjs';
-import { launchChromium } from './chromium.mjs';
-import { benchLighthouse } from './lighthouse.mjs';
-import { benchNationalBrowser } from './national-browser.mjs';
-import { buildRows, formatTable } from './report.mjs';
-import { build, startPreview } from './server.mjs';
-import { measureSizes } from './sizes.mjs';
-import { log, run, since } from './util.mjs';
+import type { Browser } from 'playwright-core';
+import { measureSizes } from '../first-screen';
+import { benchAnswerLatency } from './answer-latency';
+import { launchChromium } from './browser';
+import { benchLighthouse } from './lighthouse';
+import { benchNationalBrowser } from './national-browser';
+import type { NodeNationalOutput } from './national-node';
+import { buildRows, formatTable } from './report';
+import { PARTS, type BenchOptions, type BenchResult, type Part, type SizesResult } from './result';
+import { build, startPreview, type Preview } from './server';
+import { errorMessage, log, run, since } from './util';
 
-const PARTS = ['sizes', 'lighthouse', 'latency', 'node', 'browser'];
+/**
+ * A minimal SurveyJS form (survey-core + survey-react-ui + its CSS), gzip, as measured on this
+ * project's machine: the yardstick for the first screen. A constant: the bench does not install
+ * SurveyJS.
+ */
+const SURVEYJS_MINIMAL_FORM_KB = 428;
 
-function options() {
+const isPart = (value: string): value is Part => (PARTS as readonly string[]).includes(value);
+
+function options(): BenchOptions {
   const { values } = parseArgs({
     options: {
       'no-build': { type: 'boolean', default: false },
@@ -46,9 +58,11 @@ function options() {
       strict: { type: 'boolean', default: false },
     },
   });
-  const only = new Set(values.only.split(',').map((s) => s.trim()));
-  for (const part of only)
-    if (!PARTS.includes(part)) throw new Error(`unknown part "${part}"; use ${PARTS.join(',')}`);
+  const only = new Set<Part>();
+  for (const part of values.only.split(',').map((s) => s.trim())) {
+    if (!isPart(part)) throw new Error(`unknown part "${part}"; use ${PARTS.join(',')}`);
+    only.add(part);
+  }
   const sizes = values.sizes
     .split(',')
     .map(Number)
@@ -75,13 +89,23 @@ function options() {
 }
 
 /** A private copy of dist/, so a rebuild by someone else mid-run cannot change what is served. */
-function snapshotDist() {
+function snapshotDist(): string {
   const dir = mkdtempSync(join(tmpdir(), 'bench-dist-'));
   cpSync('dist', dir, { recursive: true });
   return dir;
 }
 
-async function runNodeNational(opts, dataDir) {
+function measureSizesPart(distDir: string): SizesResult {
+  const sizes = measureSizes(distDir);
+  return {
+    ...sizes,
+    surveyJsKB: SURVEYJS_MINIMAL_FORM_KB,
+    ratioToSurveyJs: Math.round((sizes.firstScreenKB / SURVEYJS_MINIMAL_FORM_KB) * 100) / 100,
+  };
+}
+
+/** The Node half in a child process: its own heap, and --expose-gc. */
+async function runNodeNational(opts: BenchOptions, dataDir: string): Promise<NodeNationalOutput> {
   const out = join(dataDir, 'node-results.json');
   const args = [
     '--expose-gc',
@@ -99,26 +123,18 @@ async function runNodeNational(opts, dataDir) {
   ];
   const { code, stderr } = await run(process.execPath, args, { echo: true });
   if (code !== 0) throw new Error(`national-node.ts failed (exit ${code}): ${stderr.slice(-800)}`);
-  return JSON.parse(readFileSync(out, 'utf8'));
+  return JSON.parse(readFileSync(out, 'utf8')) as NodeNationalOutput;
 }
 
-async function chromiumVersion(browser) {
-  try {
-    return browser.version();
-  } catch {
-    return null;
-  }
-}
-
-function timestamp(date) {
+function timestamp(date: Date): string {
   return date.toISOString().replace(/[:.]/g, '-').replace('T', '_').slice(0, 19);
 }
 
-async function main() {
+async function main(): Promise<void> {
   const opts = options();
   const started = new Date();
   const t0 = performance.now();
-  const result = {
+  const result: BenchResult = {
     startedAt: started.toISOString(),
     machine: {
       node: process.version,
@@ -130,9 +146,9 @@ async function main() {
     options: { ...opts, only: [...opts.only] },
     errors: [],
   };
-  let preview = null;
-  let browser = null;
-  let distDir = null;
+  let preview: Preview | null = null;
+  let browser: Browser | null = null;
+  let distDir: string | null = null;
   const dataDir = mkdtempSync(join(tmpdir(), 'bench-national-'));
 
   const cleanup = async () => {
@@ -148,7 +164,7 @@ async function main() {
     if (opts.keepData) log(`generated data kept in ${dataDir}`);
     else rmSync(dataDir, { recursive: true, force: true });
   };
-  const onSignal = (signal) => {
+  const onSignal = (signal: string) => {
     log(`${signal}: stopping`);
     void cleanup().finally(() => process.exit(130));
   };
@@ -156,86 +172,79 @@ async function main() {
   process.once('SIGTERM', onSignal);
 
   /** Runs one part; a failure is recorded and the other parts still run. */
-  const part = async (name, fn, label = name) => {
+  const part = async (name: Part, fn: () => Promise<void>, label: string = name) => {
     if (!opts.only.has(name)) return;
     const start = performance.now();
-    result.machine.loadavgByPart[label] = loadavg()[0];
-    log(`${label} ... (load average ${loadavg()[0].toFixed(1)})`);
+    result.machine.loadavgByPart[label] = loadavg()[0]!;
+    log(`${label} ... (load average ${loadavg()[0]!.toFixed(1)})`);
     try {
       await fn();
       log(`${label} done in ${since(start)}`);
     } catch (error) {
-      log(`${label} FAILED: ${error instanceof Error ? error.message : String(error)}`);
-      result.errors.push({
-        part: name,
-        message: error instanceof Error ? error.message : String(error),
-      });
+      log(`${label} FAILED: ${errorMessage(error)}`);
+      result.errors.push({ part: name, message: errorMessage(error) });
     }
   };
+  const needs = (...parts: Part[]) => parts.some((p) => opts.only.has(p));
 
   try {
     if (opts.build) {
       log('npm run build ...');
       await build();
     }
-    distDir = snapshotDist();
-    await part('sizes', async () => {
-      result.sizes = measureSizes(distDir);
+    const dist = snapshotDist();
+    distDir = dist;
+    await part('sizes', () => {
+      result.sizes = measureSizesPart(dist);
+      return Promise.resolve();
     });
-    const needsServer = ['lighthouse', 'latency', 'browser'].some((p) => opts.only.has(p));
-    if (needsServer) preview = await startPreview(distDir);
+    const server = needs('lighthouse', 'latency', 'browser') ? await startPreview(dist) : null;
+    preview = server;
     await part('lighthouse', async () => {
       result.lighthouse = await benchLighthouse(
-        preview.url,
+        server!.url,
         opts.lighthouseRuns,
-        preview.withServer,
+        server!.withServer,
       );
     });
-    if (['latency', 'browser'].some((p) => opts.only.has(p))) {
-      browser = await launchChromium();
-      result.machine.chromium = await chromiumVersion(browser);
-    }
+    const chromium = needs('latency', 'browser') ? await launchChromium() : null;
+    browser = chromium;
+    if (chromium) result.machine.chromium = chromium.version();
     await part('latency', async () => {
-      result.answers = await benchAnswerLatency(browser, preview.url, {
-        withServer: preview.withServer,
+      result.answers = await benchAnswerLatency(chromium!, server!.url, {
+        withServer: server!.withServer,
       });
     });
-    let national = null;
-    if (opts.only.has('node') || opts.only.has('browser')) {
-      const name = opts.only.has('node') ? 'node' : 'browser';
+    // The browser part imports the generated files, so it runs this step too.
+    const national: { data?: NodeNationalOutput } = {};
+    if (needs('node', 'browser')) {
       await part(
-        name,
+        opts.only.has('node') ? 'node' : 'browser',
         async () => {
-          const node = await runNodeNational(opts, dataDir);
-          national = {
-            files: node.files.map((f) => f.path),
-            bundles: node.bundles,
-            bundleSize: node.bundleSize,
-          };
-          const { files: fileList, bundles, ...rest } = node;
-          result.nodeNational = { ...rest, files: fileList.length, bundles: bundles.length };
+          national.data = await runNodeNational(opts, dataDir);
+          if (opts.only.has('node')) {
+            const { files, bundles, ...rest } = national.data;
+            result.nodeNational = { ...rest, files: files.length, bundles: bundles.length };
+          }
         },
         'national data and Node timings',
       );
-      if (!opts.only.has('node')) delete result.nodeNational;
     }
-    if (national) {
+    const generated = national.data;
+    if (generated !== undefined) {
       await part('browser', async () => {
         result.browserNational = await benchNationalBrowser(
-          browser,
-          preview.url,
-          national.files,
-          national.bundles,
+          chromium!,
+          server!.url,
+          generated.files.map((f) => f.path),
+          generated.bundles,
           opts.browserPlan,
-          { withServer: preview.withServer, bundleSize: national.bundleSize },
+          { withServer: server!.withServer, bundleSize: generated.bundleSize },
         );
       });
     }
   } catch (error) {
-    result.errors.push({
-      part: 'setup',
-      message: error instanceof Error ? error.message : String(error),
-    });
+    result.errors.push({ part: 'setup', message: errorMessage(error) });
   } finally {
     await cleanup();
   }
@@ -278,7 +287,7 @@ async function main() {
       (failed.length ? ` (failed: ${failed.map((f) => f.id).join(', ')})` : '') +
       `; ${result.durationS} s; results in ${file} and bench-results/latest.json`,
   );
-  const load = (xs) => xs.map((x) => x.toFixed(1)).join(' / ');
+  const load = (xs: readonly number[]) => xs.map((x) => x.toFixed(1)).join(' / ');
   console.log(
     `Machine: ${result.machine.cpus} × ${result.machine.cpuModel ?? 'CPU'}, Node ${process.version}, ` +
       `Chromium ${result.machine.chromium ?? 'n/a'}; load average (1/5/15 min) at start ${load(result.machine.loadavgAtStart)}, ` +
@@ -287,7 +296,7 @@ async function main() {
         ? `; the preview server was restarted ${result.server.restarts} time(s)`
         : ''),
   );
-  if (sizeFailed)
+  if (sizeFailed && result.sizes)
     console.log(
       `First screen is over its budget: ${result.sizes.firstScreenKB} KB > ${result.sizes.budgetKB} KB`,
     );
