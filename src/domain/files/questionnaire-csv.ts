@@ -1,6 +1,10 @@
-import { LOCALES, type Locale } from '../types';
-import { detectSeparator, parseCsvDetailed, writeCsv, type CsvSeparator } from '../files/csv';
-import { parseQuestionnaire, type LocalizedText, type Questionnaire } from './schema';
+import { LOCALES, type Locale } from '../core/types';
+import { detectSeparator, parseCsvDetailed, writeCsv, type CsvSeparator } from './csv';
+import {
+  parseQuestionnaire,
+  type LocalizedText,
+  type Questionnaire,
+} from '../questionnaire/schema';
 
 /**
  * A questionnaire as a spreadsheet, and back, losslessly. Pure.

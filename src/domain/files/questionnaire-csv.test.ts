@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { BOM, parseCsv, writeCsv } from '../files/csv';
+import { BOM, parseCsv, writeCsv } from './csv';
 import { miniQuestionnaire } from '../testing/fixtures';
 import {
   QUESTIONNAIRE_CSV_COLUMNS,
@@ -11,8 +11,8 @@ import {
   questionnaireFromCsv,
   questionnaireToCsv,
   type QuestionnaireCsvIssue,
-} from './csv';
-import { parseQuestionnaire, type Questionnaire } from './schema';
+} from './questionnaire-csv';
+import { parseQuestionnaire, type Questionnaire } from '../questionnaire/schema';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 const BUNDLED_TEXT = readFileSync(
