@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { createDemoNetwork } from '../src/domain/demo/demo-network';
 import { createResultsFile, serializeResultsFile } from '../src/domain/files/results-file';
-import { aggregateResponses } from '../src/domain/comparison/aggregate';
+import { aggregateResponses } from '../src/domain/scoring/aggregate';
 import { parseQuestionnaire } from '../src/domain/questionnaire/schema';
 import { expectNoAxeViolations, guardRequests, startResponse, statementGroups } from './helpers';
 

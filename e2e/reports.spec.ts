@@ -3,7 +3,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { questionnaireToCsv } from '../src/domain/questionnaire/csv';
+import { questionnaireToCsv } from '../src/domain/files/questionnaire-csv';
 import { parseQuestionnaire } from '../src/domain/questionnaire/schema';
 import { expectNoAxeViolations, startResponse, statementGroups } from './helpers';
 

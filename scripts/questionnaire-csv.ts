@@ -3,7 +3,7 @@
  * npm run questionnaire:csv -- import <in.csv> <out.json>
  *
  * A questionnaire to a spreadsheet (one row per text, one column per language) and back. The
- * layout is described in src/domain/questionnaire/csv.ts and questionnaires/README.md.
+ * layout is described in src/domain/files/questionnaire-csv.ts and questionnaires/README.md.
  * Export → import reproduces the JSON file byte for byte, `$schema` included.
  *
  * Exit status: 0 done, 1 the input is not a valid questionnaire (nothing is written), 2 usage
@@ -14,7 +14,7 @@ import {
   formatQuestionnaireCsvIssue,
   questionnaireFromCsv,
   questionnaireToCsv,
-} from '../src/domain/questionnaire/csv';
+} from '../src/domain/files/questionnaire-csv';
 import { parseQuestionnaire } from '../src/domain/questionnaire/schema';
 import type { CsvSeparator } from '../src/domain/files/csv';
 

@@ -10,13 +10,16 @@
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { formatQuestionnaireCsvIssue, questionnaireFromCsv } from '../src/domain/questionnaire/csv';
+import {
+  formatQuestionnaireCsvIssue,
+  questionnaireFromCsv,
+} from '../src/domain/files/questionnaire-csv';
 import {
   parseQuestionnaire,
   type LocalizedText,
   type Questionnaire,
 } from '../src/domain/questionnaire/schema';
-import { LOCALES } from '../src/domain/types';
+import { LOCALES } from '../src/domain/core/types';
 
 const USAGE = `Usage: npm run questionnaire:validate -- <questionnaire.json | questionnaire.csv> [more files]
 

@@ -12,7 +12,7 @@ import { STORE_KEY } from './store/persisted';
 import { createSafeStorage } from './lib/storage';
 import { setCustomQuestionnaires } from './lib/questionnaires';
 import { createI18n, languageFromUrl, loadLanguage } from './i18n/i18n';
-import type { Locale } from './domain/types';
+import type { Locale } from './domain/core/types';
 
 const storage = createSafeStorage();
 const store = createAppStore({ storage });

@@ -25,7 +25,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { areaStatements } from '../../src/domain/questionnaire/model';
 import type { Questionnaire } from '../../src/domain/questionnaire/schema';
-import type { GatheringRound, Role } from '../../src/domain/types';
+import type { GatheringRound, Role } from '../../src/domain/core/types';
 import { STORE_KEY } from '../../src/store/persisted';
 import { KEEP_NAMES_SHIM, newContext } from './browser';
 import { loadBundledQuestionnaire } from './questionnaire';

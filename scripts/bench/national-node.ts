@@ -26,17 +26,17 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
-import { aggregateResponses, prepareAggregation } from '../../src/domain/comparison/aggregate';
+import { aggregateResponses, prepareAggregation } from '../../src/domain/scoring/aggregate';
 import {
   aggregatesForRound,
   networkOverall,
   networkStats,
   roundsPresent,
-} from '../../src/domain/comparison/network';
+} from '../../src/domain/comparison/network-statistics';
 import { DEFAULT_MAX_BYTES, importResultsFile } from '../../src/domain/files/import';
 import { createResultsFile, serializeResultsFile, slug } from '../../src/domain/files/results-file';
 import type { Questionnaire } from '../../src/domain/questionnaire/schema';
-import type { Response } from '../../src/domain/types';
+import type { Response } from '../../src/domain/core/types';
 import {
   MUNICIPALITY_COUNT,
   municipalityResponses,

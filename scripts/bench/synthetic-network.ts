@@ -8,7 +8,7 @@
  * names; the other 350 have made-up numbers in real county ranges and the name "Kommune NNNN".
  */
 import { mulberry32 } from '../../src/domain/demo/demo-network';
-import { NETWORK_MUNICIPALITIES } from '../../src/domain/network';
+import { NETWORK_MUNICIPALITIES } from '../../src/domain/core/municipalities';
 import { statementsForRole } from '../../src/domain/questionnaire/model';
 import type { Questionnaire } from '../../src/domain/questionnaire/schema';
 import {
@@ -20,7 +20,7 @@ import {
   type Municipality,
   type Response,
   type Role,
-} from '../../src/domain/types';
+} from '../../src/domain/core/types';
 
 export const MUNICIPALITY_COUNT = 357;
 export const RESPONDENTS_PER_MUNICIPALITY = 20;

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { LOCALES, type Locale } from '../domain/types';
+import { LOCALES, type Locale } from '../domain/core/types';
 import { useAppStore } from '../store/store-context';
 
 const NAMES: Record<Locale, string> = { nb: 'Bokmål', nn: 'Nynorsk', en: 'English' };

@@ -6,7 +6,7 @@ import { createAppStore, type AppStore } from '../store/app-store';
 import { StoreProvider } from '../store/store-context';
 import { createI18n } from '../i18n/i18n';
 import { ALL_COMMON } from '../i18n/all-languages';
-import type { Locale } from '../domain/types';
+import type { Locale } from '../domain/core/types';
 
 export function memoryStateStorage() {
   const map = new Map<string, string>();

@@ -1,4 +1,4 @@
-import type { Locale } from '../domain/types';
+import type { Locale } from '../domain/core/types';
 import type { CommonBundle } from './i18n';
 import nb from './locales/nb/common.json';
 import nn from './locales/nn/common.json';

@@ -1,4 +1,4 @@
-import type { Locale } from '../domain/types';
+import type { Locale } from '../domain/core/types';
 
 /**
  * Some browsers ship no nynorsk locale data and would fall back to American English

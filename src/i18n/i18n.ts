@@ -1,6 +1,6 @@
 import i18next, { type i18n as I18n } from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import { LOCALES, type Locale } from '../domain/types';
+import { LOCALES, type Locale } from '../domain/core/types';
 import nb from './locales/nb/common.json';
 
 export type CommonBundle = typeof nb;

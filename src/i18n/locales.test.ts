@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { LEVELS, LOCALES, ROLES, type Locale } from '../domain/types';
+import { LEVELS, LOCALES, ROLES, type Locale } from '../domain/core/types';
 
 const SRC = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const LOCALES_DIR = path.join(SRC, 'i18n', 'locales');

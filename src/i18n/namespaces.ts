@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { i18n as I18n } from 'i18next';
-import type { Locale } from '../domain/types';
+import type { Locale } from '../domain/core/types';
 
 type Bundle = Record<string, unknown>;
 

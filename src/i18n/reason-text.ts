@@ -1,6 +1,6 @@
 import type { useNetworkTranslation } from './network-namespace';
 import type { Reason } from '../domain/priorities/priorities';
-import type { Locale } from '../domain/types';
+import type { Locale } from '../domain/core/types';
 import { formatDecimal, formatPercent, formatScore } from './format';
 
 /** A translate function from useNetworkTranslation. */

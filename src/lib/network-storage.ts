@@ -1,6 +1,6 @@
 import { createStore, get, set } from 'idb-keyval';
-import type { Action, Response } from '../domain/types';
-import type { AgreedResponse } from '../domain/priorities/consensus';
+import type { Action, Response } from '../domain/core/types';
+import type { AgreedResponse } from '../domain/core/types';
 
 /** One imported file (or the demo network, or this device's own responses). */
 export interface ImportedSource {

@@ -13,14 +13,14 @@ import type {
   GatheringRound,
   Municipality,
   QuestionnaireRef,
-} from '../domain/types';
+} from '../domain/core/types';
 import {
   clearAgreedAnswer,
   createAgreedResponse,
   setAgreedAnswer,
-  type AgreedResponse,
 } from '../domain/priorities/consensus';
 import { newId } from '../lib/id';
+import type { AgreedResponse } from '../domain/core/types';
 
 /** Actions made on this device: the municipality's own plan. Persisted with the responses. */
 export interface ActionsSlice {

@@ -1,6 +1,6 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import { persist, type PersistStorage, type StateStorage } from 'zustand/middleware';
-import { mergeResponseMaps } from '../domain/scoring/merge';
+import { mergeResponseMaps } from '../domain/sync/merge-answers';
 import type {
   AnswerValue,
   Gathering,
@@ -9,7 +9,7 @@ import type {
   Municipality,
   Response,
   Role,
-} from '../domain/types';
+} from '../domain/core/types';
 import { newId } from '../lib/id';
 import type { Questionnaire } from '../domain/questionnaire/schema';
 import { writeBackup, type StorageStatus } from '../lib/storage';

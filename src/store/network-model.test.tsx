@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { renderHook } from '@testing-library/react';
 import type { ReactNode } from 'react';
-import { aggregateResponses } from '../domain/comparison/aggregate';
+import { aggregateResponses } from '../domain/scoring/aggregate';
 import { createDemoNetwork } from '../domain/demo/demo-network';
 import { CURRENT_QUESTIONNAIRE, findQuestionnaire } from '../lib/questionnaires';
 import { memoryStateStorage } from '../app/test-utils';

@@ -1,5 +1,5 @@
 import { useShallow } from 'zustand/react/shallow';
-import { aggregateResponses, type MunicipalityAggregate } from '../domain/comparison/aggregate';
+import { aggregateResponses, type MunicipalityAggregate } from '../domain/scoring/aggregate';
 import { anonymiseNames } from '../domain/comparison/anonymise';
 import {
   aggregatesForRound,
@@ -8,16 +8,17 @@ import {
   roundsPresent,
   type NetworkAreaStats,
   type SummaryStats,
-} from '../domain/comparison/network';
+} from '../domain/comparison/network-statistics';
 import type { Questionnaire } from '../domain/questionnaire/schema';
-import type { Action, GatheringRound, Municipality, Response } from '../domain/types';
+import type { Action, GatheringRound, Municipality, Response } from '../domain/core/types';
 import { mergeImportedActions, mergeImportedAgreements } from '../domain/files/import';
-import { agreedAnswers, type AgreedResponse } from '../domain/priorities/consensus';
+import { agreedAnswers } from '../domain/priorities/consensus';
 import { scoreArea } from '../domain/scoring/scoring';
 import { allQuestionnaires, latestQuestionnaire } from '../lib/questionnaires';
 import { alignVersions, type VersionDifference } from '../domain/comparison/versions';
 import type { NetworkView } from './network-slice';
 import { useAppStore } from './store-context';
+import type { AgreedResponse } from '../domain/core/types';
 
 /** Fixed salt, so letters are stable between screens and machines but not in kommunenummer order. */
 const ANONYMISE_SALT = 'laering-for-naering';

@@ -1,9 +1,8 @@
-import { responseSchema } from '../domain/files/response-schema';
-import { actionSchema } from '../domain/files/results-file-schema';
-import { agreedResponseSchema, type AgreedResponse } from '../domain/priorities/consensus';
-import type { Action, Response } from '../domain/types';
+import { responseSchema, agreedResponseSchema, actionSchema } from '../domain/core/schemas';
+import type { Action, Response } from '../domain/core/types';
 import type { NetworkData, NetworkStorage } from '../lib/network-storage';
 import type { AppStore } from './app-store';
+import type { AgreedResponse } from '../domain/core/types';
 
 /** Saved network data passes validation like any outside input; bad entries are left out. */
 export function validateNetworkData(raw: unknown): NetworkData | null {

@@ -1,14 +1,15 @@
 import type { StoreApi } from 'zustand/vanilla';
+import { type ImportError } from '../domain/files/import';
+import type { Action, GatheringRound, Response } from '../domain/core/types';
+import { newId } from '../lib/id';
+import { emptyNetworkData, type ImportedSource, type NetworkData } from '../lib/network-storage';
+import type { AgreedResponse } from '../domain/core/types';
+import { compareEdits, type MergeCounts } from '../domain/core/records';
 import {
   setAsideResponses,
   summariseSetAside,
   type SetAsideSummary,
-} from '../domain/comparison/aggregate';
-import { compareEdits, type ImportError, type MergeCounts } from '../domain/files/import';
-import type { Action, GatheringRound, Response } from '../domain/types';
-import type { AgreedResponse } from '../domain/priorities/consensus';
-import { newId } from '../lib/id';
-import { emptyNetworkData, type ImportedSource, type NetworkData } from '../lib/network-storage';
+} from '../domain/scoring/counted';
 
 export interface NetworkView {
   round: GatheringRound | null;

@@ -1,16 +1,15 @@
 import * as z from 'zod/mini';
-import { lazy } from '../domain/lazy';
-import { responseSchema } from '../domain/files/response-schema';
+import { lazy } from '../domain/core/lazy';
+import { responseSchema, agreedResponseSchema, actionSchema } from '../domain/core/schemas';
 import { parseQuestionnaire, type Questionnaire } from '../domain/questionnaire/schema';
-import { actionSchema } from '../domain/files/results-file-schema';
-import { agreedResponseSchema, type AgreedResponse } from '../domain/priorities/consensus';
 import {
   GATHERING_ROUNDS,
   LOCALES,
   type Action,
   type Locale,
   type Response,
-} from '../domain/types';
+  type AgreedResponse,
+} from '../domain/core/types';
 import { initialNetworkView, type NetworkView } from './network-slice';
 
 export const STORE_KEY = 'naeringsspeilet';
@@ -95,7 +94,7 @@ export function migrateState(
   return current;
 }
 
-/** Built on first use (see ../domain/lazy.ts). */
+/** Built on first use (see ../domain/core/lazy.ts). */
 const settingsSchema = lazy(() =>
   z.object({
     activeResponseId: z.catch(z.nullable(z.string()), null),

@@ -2,7 +2,7 @@ import { useMemo } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import type { Questionnaire } from '../domain/questionnaire/schema';
 import { scoreResponse, type ResponseScore } from '../domain/scoring/scoring';
-import type { Answer, Level, Response } from '../domain/types';
+import type { Answer, Level, Response } from '../domain/core/types';
 import { findQuestionnaire } from '../lib/questionnaires';
 import type { AppState } from './app-store';
 import { useAppStore } from './store-context';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { NETWORK_MUNICIPALITIES } from '../network';
+import { NETWORK_MUNICIPALITIES } from '../core/municipalities';
 import { anonymiseNames, fnv1a, letterFor } from './anonymise';
 
 const NUMBERS = NETWORK_MUNICIPALITIES.map((m) => m.number);

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { makeResponse, miniQuestionnaire } from '../testing/fixtures';
 import type { Questionnaire } from '../questionnaire/schema';
 import { alignVersions, sameStructure } from './versions';
-import { aggregateResponses } from './aggregate';
+import { aggregateResponses } from '../scoring/aggregate';
 
 // Version 2 drops a-3 and adds a-5.
 const v2: Questionnaire = {

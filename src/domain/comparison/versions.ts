@@ -1,5 +1,5 @@
 import type { Questionnaire } from '../questionnaire/schema';
-import type { Response } from '../types';
+import type { Response } from '../core/types';
 
 export interface VersionDifference {
   version: number;

@@ -1,15 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import questionnaireJson from '../../../questionnaires/god-vertskommune/v2.json';
-import { aggregateResponses, type MunicipalityAggregate } from '../comparison/aggregate';
-import { networkStats } from '../comparison/network';
+import { aggregateResponses, type MunicipalityAggregate } from '../scoring/aggregate';
+import { networkStats } from '../comparison/network-statistics';
 import { importResultsFile } from '../files/import';
-import { responseSchema } from '../files/response-schema';
+import { responseSchema } from '../core/schemas';
 import { createResultsFile, serializeResultsFile } from '../files/results-file';
-import { NETWORK_MUNICIPALITIES } from '../network';
+import { NETWORK_MUNICIPALITIES } from '../core/municipalities';
 import { statementsForRole } from '../questionnaire/model';
 import { parseQuestionnaire, type Questionnaire } from '../questionnaire/schema';
 import { miniQuestionnaire } from '../testing/fixtures';
-import type { Response } from '../types';
+import type { Response } from '../core/types';
 import { DEMO_PROFILES, createDemoNetwork, mulberry32 } from './demo-network';
 
 function load(): Questionnaire {

@@ -1,7 +1,7 @@
-import { NETWORK_MUNICIPALITIES } from '../network';
+import { NETWORK_MUNICIPALITIES } from '../core/municipalities';
 import { statementsForRole } from '../questionnaire/model';
 import type { Questionnaire } from '../questionnaire/schema';
-import type { Answer, AnswerValue, Gathering, Level, Response, Role } from '../types';
+import type { Answer, AnswerValue, Gathering, Level, Response, Role } from '../core/types';
 
 /**
  * The embedded demo network: made-up responses for the seven municipalities of «Læring for

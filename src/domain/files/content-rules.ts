@@ -1,4 +1,3 @@
-import type { AgreedResponse } from '../priorities/consensus';
 import type {
   Action,
   GatheringRound,
@@ -6,7 +5,8 @@ import type {
   QuestionnaireRef,
   Response,
   Role,
-} from '../types';
+} from '../core/types';
+import type { AgreedResponse } from '../core/types';
 
 /**
  * The rules a results file must keep beyond its schema (see docs/results-file.md, "Rules beyond

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { anonymiseNames } from '../comparison/anonymise';
 import { makeResponse, miniQuestionnaire as q } from '../testing/fixtures';
-import type { AnswerValue, Level, Response, Role } from '../types';
+import type { AnswerValue, Level, Response, Role } from '../core/types';
 import { BOM } from './csv';
 import { parseCsv } from './csv-parse';
 import {

@@ -1,4 +1,4 @@
-import { aggregateResponses, uniqueResponses } from '../comparison/aggregate';
+import { aggregateResponses } from '../scoring/aggregate';
 import { statementsForRole } from '../questionnaire/model';
 import type { Questionnaire } from '../questionnaire/schema';
 import {
@@ -10,9 +10,10 @@ import {
   type Locale,
   type Response,
   type Role,
-} from '../types';
+} from '../core/types';
 import { writeCsv, type CsvCell, type CsvSeparator, type DecimalMark } from './csv';
 import { slug } from './results-file';
+import { uniqueResponses } from '../scoring/counted';
 
 /**
  * The two table exports (issue 5): responses (one row per respondent × statement) and scores

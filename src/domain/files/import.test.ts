@@ -9,8 +9,6 @@ import {
   MAX_DEPTH,
   MAX_ISSUES,
   MAX_MESSAGE_LENGTH,
-  canonicalJson,
-  compareEdits,
   decodeInput,
   detectEncoding,
   exceedsSize,
@@ -22,14 +20,14 @@ import {
   type ImportOptions,
   type ImportResult,
 } from './import';
-import { keyRenameMigration, type FormatMigration } from './legacy';
-import { responseSchema } from './response-schema';
+import { keyRenameMigration, type FormatMigration } from './migrations';
+import { responseSchema, actionSchema } from '../core/schemas';
 import { createResultsFile, serializeResultsFile } from './results-file';
-import { actionSchema } from './results-file-schema';
 import { makeResponse, miniQuestionnaire } from '../testing/fixtures';
-import type { Action, Response } from '../types';
+import type { Action, Response } from '../core/types';
 import questionnaireJson from '../../../questionnaires/god-vertskommune/v1.json';
 import { parseQuestionnaire, type Questionnaire } from '../questionnaire/schema';
+import { canonicalJson, compareEdits } from '../core/records';
 
 function bundled(): Questionnaire {
   const parsed = parseQuestionnaire(questionnaireJson);

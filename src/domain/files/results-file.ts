@@ -1,5 +1,5 @@
-import type { Action, QuestionnaireRef, Response } from '../types';
-import type { AgreedResponse } from '../priorities/consensus';
+import type { Action, QuestionnaireRef, Response } from '../core/types';
+import type { AgreedResponse } from '../core/types';
 
 export const RESULTS_FORMAT = 'naeringsspeilet-results';
 export const RESULTS_FORMAT_VERSION = 1;

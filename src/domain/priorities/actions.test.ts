@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { ACTION_STATUSES, GATHERING_ROUNDS, type Action, type GatheringRound } from '../types';
+import { ACTION_STATUSES, GATHERING_ROUNDS, type Action, type GatheringRound } from '../core/types';
 import {
   actionsForArea,
   addFollowUp,

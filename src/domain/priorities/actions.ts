@@ -1,11 +1,17 @@
-import { actionSchema } from '../files/results-file-schema';
-import type { Action, ActionFollowUp, ActionStatus, GatheringRound, Municipality } from '../types';
+import { actionSchema } from '../core/schemas';
+import type {
+  Action,
+  ActionFollowUp,
+  ActionStatus,
+  GatheringRound,
+  Municipality,
+} from '../core/types';
 
 /**
  * Actions: measures a municipality commits to, tied to an area, followed up at each gathering.
  * Every helper is pure and returns a new object; the input is never changed.
  *
- * The schema is `actionSchema` in files/results-file-schema.ts, because actions travel in the
+ * The schema is `actionSchema` in core/schemas.ts, beside the other records that travel in the
  * results file; `checkAction` applies it here so a form can show problems before saving.
  */
 

@@ -2,19 +2,18 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { answers, miniQuestionnaire as q } from '../testing/fixtures';
 import { scoreAnswers } from '../scoring/scoring';
-import type { AnswerValue } from '../types';
+import type { AnswerValue } from '../core/types';
 import {
-  AGREED_LIMITS,
   agreedAnswers,
-  agreedResponseSchema,
   clearAgreedAnswer,
   createAgreedResponse,
   delegationDistributions,
   parseAgreedResponse,
   setAgreedAnswer,
   statementDistribution,
-  type AgreedResponse,
 } from './consensus';
+import type { AgreedResponse } from '../core/types';
+import { AGREED_LIMITS, agreedResponseSchema } from '../core/schemas';
 
 const T1 = '2024-04-10T09:00:00.000Z';
 const T2 = '2024-04-10T10:30:00.000Z';

@@ -1,17 +1,16 @@
-import * as z from 'zod/mini';
-import { lazy } from '../lazy';
-import { schemaParts } from '../files/schema-parts';
+import { agreedResponseSchema } from '../core/schemas';
 import {
-  GATHERING_ROUNDS,
   LEVELS,
   isLevel,
+  type AgreedAnswer,
+  type AgreedResponse,
   type Answer,
   type AnswerValue,
   type GatheringRound,
   type Level,
   type Municipality,
   type QuestionnaireRef,
-} from '../types';
+} from '../core/types';
 
 /**
  * Consensus: how a delegation's answers to each statement spread, and the municipality's agreed
@@ -99,74 +98,7 @@ export function delegationDistributions(
   return statementIds.map((id) => statementDistribution(id, responses));
 }
 
-// ---- the agreed response ----
-
-export interface AgreedAnswer {
-  level: AnswerValue;
-  /** Why the delegation agreed on this level. May be empty. */
-  rationale: string;
-  /** ISO timestamp; the newer edit wins on merge. */
-  updatedAt: string;
-}
-
-/** A municipality's agreed answers for one gathering: the consensus of its delegation. */
-export interface AgreedResponse {
-  id: string;
-  municipality: Municipality;
-  round: GatheringRound;
-  questionnaire: QuestionnaireRef;
-  /** Keyed by statement id. */
-  agreed: Record<string, AgreedAnswer>;
-  updatedAt: string;
-  /** Made-up data from the embedded demo network. */
-  demo?: boolean | undefined;
-}
-
-/** Bounds that keep a hostile file small in memory. */
-export const AGREED_LIMITS = { rationale: 2000, statements: 500 } as const;
-
-/** Built on first use (see ../lazy.ts). */
-const schemas = lazy(() => {
-  const { id, timestamp, municipality } = schemaParts();
-  const level = z.union(LEVELS.map((l) => z.literal(l)));
-
-  const agreedAnswerSchema = z.strictObject({
-    level: z.union([level, z.literal('dontKnow'), z.literal('notRelevant')]),
-    rationale: z.string().check(z.maxLength(AGREED_LIMITS.rationale)),
-    updatedAt: timestamp,
-  });
-
-  const agreedResponseSchema = z.strictObject({
-    id,
-    municipality,
-    round: z.union(GATHERING_ROUNDS.map((r) => z.literal(r))),
-    questionnaire: z.strictObject({ id, version: z.int().check(z.gte(1)) }),
-    agreed: z.pipe(
-      // zod's record silently drops an own "__proto__" key instead of checking it; reject it first.
-      z.custom<unknown>(
-        (v) => typeof v !== 'object' || v === null || !Object.hasOwn(v, '__proto__'),
-        {
-          error: 'Reserved key',
-        },
-      ),
-      z.record(id, agreedAnswerSchema).check(
-        z.refine((r) => Object.keys(r).length <= AGREED_LIMITS.statements, {
-          error: `At most ${AGREED_LIMITS.statements} agreed statements`,
-        }),
-      ),
-    ),
-    updatedAt: timestamp,
-    demo: z.optional(z.boolean()),
-  });
-  return { agreedAnswerSchema, agreedResponseSchema };
-});
-
-export const agreedAnswerSchema = () => schemas().agreedAnswerSchema;
-export const agreedResponseSchema = () => schemas().agreedResponseSchema;
-
-// Compile-time check that the schema and the domain type agree.
-type ParsedAgreed = z.infer<ReturnType<typeof agreedResponseSchema>>;
-export const _agreedTypeCheck: (a: ParsedAgreed) => AgreedResponse = (a) => a;
+// ---- the agreed response (its type and schema are in ../core) ----
 
 export type ParseAgreedResult =
   { ok: true; agreed: AgreedResponse } | { ok: false; issues: { path: string; code: string }[] };

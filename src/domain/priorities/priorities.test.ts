@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { levelToScore } from '../scoring/scoring';
-import { ROLES } from '../types';
+import { ROLES } from '../core/types';
 import {
   DEFAULT_PRIORITY_OPTIONS,
   improvementAreas,

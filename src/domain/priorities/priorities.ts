@@ -1,4 +1,4 @@
-import type { Role } from '../types';
+import type { Role } from '../core/types';
 import { MIN_ROLE_N, roleGap, type RoleMeans } from './role-gaps';
 
 /**

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { ROLES } from '../types';
+import { ROLES } from '../core/types';
 import {
   MIN_ROLE_N,
   areaRoleGap,

@@ -1,4 +1,4 @@
-import { ROLES, type Role } from '../types';
+import { ROLES, type Role } from '../core/types';
 
 /**
  * Role gaps: the roles' mean scores for one area side by side, and the gap between the highest

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { GATHERING_ROUNDS, type GatheringRound } from '../types';
+import { GATHERING_ROUNDS, type GatheringRound } from '../core/types';
 import { FLAT_DELTA, areaTrends, direction, trendChartSeries, type RoundScores } from './trends';
 
 describe('direction', () => {

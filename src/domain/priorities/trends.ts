@@ -1,4 +1,4 @@
-import type { GatheringRound } from '../types';
+import type { GatheringRound } from '../core/types';
 
 /**
  * Gatherings over time: per area, the municipality's score at each gathering, the change since

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { LOCALES, ROLES } from '../types';
+import { LOCALES, ROLES } from '../core/types';
 import { parseQuestionnaire, type LocalizedText, type Questionnaire } from './schema';
 
 /**

@@ -1,4 +1,4 @@
-import type { Locale } from '../types';
+import type { Locale } from '../core/types';
 import type { LocalizedText } from './schema';
 
 export function localize(text: LocalizedText, locale: Locale): string {

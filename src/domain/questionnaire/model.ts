@@ -1,4 +1,4 @@
-import type { Role } from '../types';
+import type { Role } from '../core/types';
 import type { Area, Questionnaire, Statement } from './schema';
 
 /** Statements that a respondent with this role is asked. */

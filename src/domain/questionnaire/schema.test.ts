@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { LOCALES } from '../types';
+import { LOCALES } from '../core/types';
 import { miniQuestionnaire } from '../testing/fixtures';
 import { formatPath, parseQuestionnaire, type QuestionnaireIssue } from './schema';
 

@@ -1,7 +1,7 @@
 import * as z from 'zod/mini';
-import { ROLES } from '../types';
-import { describeIssue } from '../zod-issues';
-import { lazy } from '../lazy';
+import { ROLES } from '../core/types';
+import { describeIssue } from '../core/zod-issues';
+import { lazy } from '../core/lazy';
 
 /** Built on first use (see ../lazy.ts). */
 const schemas = lazy(() => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { answers, miniQuestionnaire as q } from '../testing/fixtures';
-import type { AnswerValue, Level } from '../types';
+import type { AnswerValue, Level } from '../core/types';
 import {
   levelToScore,
   mostImportant,

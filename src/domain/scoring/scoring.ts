@@ -1,6 +1,6 @@
 import type { Questionnaire, Statement } from '../questionnaire/schema';
 import { statementsForRole } from '../questionnaire/model';
-import { isLevel, type Answer, type Level, type Response, type Role } from '../types';
+import { isLevel, type Answer, type Level, type Response, type Role } from '../core/types';
 
 /** Converts a mean level (1–5) into a score (0–100). */
 export function levelToScore(meanLevel: number): number {

@@ -1,5 +1,5 @@
 import type { Questionnaire } from '../questionnaire/schema';
-import type { Answer, AnswerValue, Level, Response, Role } from '../types';
+import type { Answer, AnswerValue, Level, Response, Role } from '../core/types';
 
 const t = (s: string) => ({ nb: s, nn: s, en: s });
 const levels = [1, 2, 3, 4, 5].map((n) => t(`Level ${n}`));

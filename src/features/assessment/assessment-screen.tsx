@@ -6,7 +6,7 @@ import { navigate } from '../../lib/router';
 import { localize } from '../../domain/questionnaire/localize';
 import { areaStatements } from '../../domain/questionnaire/model';
 import type { Area, Questionnaire } from '../../domain/questionnaire/schema';
-import { LEVELS, type AnswerValue, type Locale } from '../../domain/types';
+import { LEVELS, type AnswerValue, type Locale } from '../../domain/core/types';
 import { useAppStore } from '../../store/store-context';
 import { useActiveResponseHeader, useActiveScore, useImportance } from '../../store/selectors';
 import { StatementQuestion } from './statement-question';

@@ -20,7 +20,7 @@ async function check(file: File): Promise<Outcome> {
   let result;
   if (/\.csv$/i.test(file.name)) {
     // The spreadsheet reader is loaded only when a CSV is chosen.
-    const { questionnaireFromCsv } = await import('../../domain/questionnaire/csv');
+    const { questionnaireFromCsv } = await import('../../domain/files/questionnaire-csv');
     const csv = questionnaireFromCsv(text);
     if (!csv.ok) {
       return {

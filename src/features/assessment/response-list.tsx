@@ -7,7 +7,7 @@ import { findQuestionnaire } from '../../lib/questionnaires';
 import { scoreResponse } from '../../domain/scoring/scoring';
 import { formatDate } from '../../i18n/format';
 import { navigate } from '../../lib/router';
-import type { Response } from '../../domain/types';
+import type { Response } from '../../domain/core/types';
 import { exportResponses } from './export';
 import { useModalScrollLock } from '../../ui/use-modal-scroll-lock';
 

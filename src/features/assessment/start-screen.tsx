@@ -15,8 +15,8 @@ import {
   findNetworkMunicipality,
   isValidMunicipalityNumber,
   NETWORK_MUNICIPALITIES,
-} from '../../domain/network';
-import { GATHERING_ROUNDS, ROLES, type GatheringRound, type Role } from '../../domain/types';
+} from '../../domain/core/municipalities';
+import { GATHERING_ROUNDS, ROLES, type GatheringRound, type Role } from '../../domain/core/types';
 import { useAppStore } from '../../store/store-context';
 import { loadLanguage } from '../../i18n/i18n';
 import { latestQuestionnaire, offeredQuestionnaires } from '../../lib/questionnaires';

@@ -4,8 +4,8 @@ import { Button, Fieldset } from '@digdir/designsystemet-react';
 import { RadioOption, TextAreaField } from '../../ui/fields';
 import type { LocalizedText, Statement } from '../../domain/questionnaire/schema';
 import { localize } from '../../domain/questionnaire/localize';
-import type { AnswerValue, Locale } from '../../domain/types';
-import { LEVELS } from '../../domain/types';
+import type { AnswerValue, Locale } from '../../domain/core/types';
+import { LEVELS } from '../../domain/core/types';
 import { useAnswer } from '../../store/selectors';
 
 interface Props {

@@ -22,7 +22,7 @@ import {
   type Action,
   type ActionStatus,
   type Municipality,
-} from '../../domain/types';
+} from '../../domain/core/types';
 import { formatDate } from '../../i18n/format';
 import { TextAreaField, TextField } from '../../ui/fields';
 import { municipalityLabel, type NetworkModel } from '../../store/network-model';

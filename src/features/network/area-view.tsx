@@ -2,7 +2,7 @@ import { useNetworkTranslation } from '../../i18n/network-namespace';
 import { Suspense, useId } from 'react';
 import { Heading, Label, Paragraph, Select, Spinner, Table } from '@digdir/designsystemet-react';
 import { navigate } from '../../lib/router';
-import { areaRanking } from '../../domain/comparison/network';
+import { areaRanking } from '../../domain/comparison/network-statistics';
 import { localize } from '../../domain/questionnaire/localize';
 import { formatScore } from '../../i18n/format';
 import { LazyAreaScoreChart } from '../../charts/lazy';

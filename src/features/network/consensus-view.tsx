@@ -1,12 +1,9 @@
 import { useId, useState } from 'react';
 import { Heading, Label, Paragraph, Select, Tag } from '@digdir/designsystemet-react';
 import { useNetworkTranslation } from '../../i18n/network-namespace';
-import { countedResponses } from '../../domain/comparison/aggregate';
 import { localize } from '../../domain/questionnaire/localize';
 import {
   delegationDistributions,
-  type AgreedAnswer,
-  type AgreedResponse,
   type StatementDistribution,
 } from '../../domain/priorities/consensus';
 import type { Statement } from '../../domain/questionnaire/schema';
@@ -15,12 +12,15 @@ import {
   type AnswerValue,
   type GatheringRound,
   type Municipality,
-} from '../../domain/types';
+  type AgreedAnswer,
+  type AgreedResponse,
+} from '../../domain/core/types';
 import { formatDecimal } from '../../i18n/format';
 import { Disclosure } from '../../ui/fields';
 import { municipalityLabel, type NetworkModel } from '../../store/network-model';
 import { useAppStore } from '../../store/store-context';
 import { chooseMunicipality, MunicipalityPicker } from './municipality-picker';
+import { countedResponses } from '../../domain/scoring/counted';
 
 const OPTIONS: readonly AnswerValue[] = [...LEVELS, 'dontKnow', 'notRelevant'];
 

@@ -1,4 +1,4 @@
-import { prepareAggregation } from '../../domain/comparison/aggregate';
+import { prepareAggregation } from '../../domain/scoring/aggregate';
 import { DEFAULT_MAX_BYTES, importResultsFile } from '../../domain/files/import';
 import type { AppStore } from '../../store/app-store';
 import type { ImportReport } from '../../store/network-slice';

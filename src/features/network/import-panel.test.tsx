@@ -4,7 +4,7 @@ import userEvent from '@testing-library/user-event';
 import { renderWithApp } from '../../app/test-utils';
 import { createResultsFile, serializeResultsFile } from '../../domain/files/results-file';
 import { makeResponse } from '../../domain/testing/fixtures';
-import type { Locale, Response } from '../../domain/types';
+import type { Locale, Response } from '../../domain/core/types';
 import { CURRENT_QUESTIONNAIRE } from '../../lib/questionnaires';
 import { ImportPanel, ImportReports } from './import-panel';
 

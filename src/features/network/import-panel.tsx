@@ -3,7 +3,7 @@ import { useId, useRef, useState, type DragEvent } from 'react';
 import type { TFunction } from 'i18next';
 import { Alert, Button, Heading, Paragraph } from '@digdir/designsystemet-react';
 import type { ImportError } from '../../domain/files/import';
-import type { Locale, Role } from '../../domain/types';
+import type { Locale, Role } from '../../domain/core/types';
 import { formatCount, formatDate } from '../../i18n/format';
 import { useAppStore, useAppStoreApi } from '../../store/store-context';
 import { importFiles, type FileReport } from './import-files';

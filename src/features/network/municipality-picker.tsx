@@ -2,7 +2,7 @@ import { useId } from 'react';
 import { Label, Select } from '@digdir/designsystemet-react';
 import { useNetworkTranslation } from '../../i18n/network-namespace';
 import { navigate, type NetworkView } from '../../lib/router';
-import type { Municipality } from '../../domain/types';
+import type { Municipality } from '../../domain/core/types';
 import { municipalityLabel, type NetworkModel } from '../../store/network-model';
 
 /**

@@ -3,7 +3,7 @@ import { useId } from 'react';
 import { Label, Select } from '@digdir/designsystemet-react';
 import { useAppStore } from '../../store/store-context';
 import { municipalityLabel, type NetworkModel } from '../../store/network-model';
-import { GATHERING_ROUNDS } from '../../domain/types';
+import { GATHERING_ROUNDS } from '../../domain/core/types';
 
 /** Gathering, named or anonymised, and the viewer's own municipality. */
 export function NetworkControls({ model }: { model: NetworkModel }) {

@@ -1,6 +1,6 @@
 import { useNetworkTranslation } from '../../i18n/network-namespace';
 import { Heading, Paragraph } from '@digdir/designsystemet-react';
-import { heatmapRows } from '../../domain/comparison/network';
+import { heatmapRows } from '../../domain/comparison/network-statistics';
 import { localize, shortTitle } from '../../domain/questionnaire/localize';
 import { formatScore } from '../../i18n/format';
 import { HeatLegend, Heatmap, type HeatmapRowData } from '../../charts/heatmap';

@@ -8,7 +8,7 @@ import {
   type PriorityInput,
 } from '../../domain/priorities/priorities';
 import { areaRoleGap, typicalNetworkGap, gapPointsByArea } from '../../domain/priorities/role-gaps';
-import { ROLES } from '../../domain/types';
+import { ROLES } from '../../domain/core/types';
 import { formatDecimal, formatScore } from '../../i18n/format';
 import { LazyQuadrantChart } from '../../charts/lazy';
 import { numberPoints } from '../../charts/quadrant-layout';

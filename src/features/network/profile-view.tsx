@@ -1,7 +1,7 @@
 import { useNetworkTranslation } from '../../i18n/network-namespace';
 import { Suspense, useId, useState } from 'react';
 import { Heading, Label, Paragraph, Spinner, Table } from '@digdir/designsystemet-react';
-import { profileSeries } from '../../domain/comparison/network';
+import { profileSeries } from '../../domain/comparison/network-statistics';
 import { localize, shortTitle } from '../../domain/questionnaire/localize';
 import { formatScore } from '../../i18n/format';
 import { LazyProfileChart, LazyRadarChart } from '../../charts/lazy';

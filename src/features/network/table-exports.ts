@@ -8,7 +8,7 @@ import {
   type ExportKind,
   type ExportOptions,
 } from '../../domain/files/exports';
-import type { Locale, Response } from '../../domain/types';
+import type { Locale, Response } from '../../domain/core/types';
 import { downloadText } from '../../lib/download';
 import { allQuestionnaires, latestQuestionnaire } from '../../lib/questionnaires';
 import { alignVersions } from '../../domain/comparison/versions';

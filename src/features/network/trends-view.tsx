@@ -1,7 +1,7 @@
 import { Suspense, useId } from 'react';
 import { Heading, Label, Paragraph, Select, Spinner, Table } from '@digdir/designsystemet-react';
 import { useNetworkTranslation } from '../../i18n/network-namespace';
-import { aggregatesForRound, networkStats } from '../../domain/comparison/network';
+import { aggregatesForRound, networkStats } from '../../domain/comparison/network-statistics';
 import { localize } from '../../domain/questionnaire/localize';
 import {
   areaTrends,

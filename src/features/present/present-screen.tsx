@@ -1,6 +1,6 @@
 import { useNetworkTranslation } from '../../i18n/network-namespace';
 import { useEffect, useRef, useState, type ReactNode } from 'react';
-import { areaRanking, heatmapRows } from '../../domain/comparison/network';
+import { areaRanking, heatmapRows } from '../../domain/comparison/network-statistics';
 import { actionsForArea } from '../../domain/priorities/actions';
 import { localize, shortTitle } from '../../domain/questionnaire/localize';
 import { formatScore } from '../../i18n/format';

@@ -1,11 +1,11 @@
 import { Button, Heading, Paragraph, Spinner } from '@digdir/designsystemet-react';
 import { useNetworkTranslation } from '../../i18n/network-namespace';
-import { areaRanking, heatmapRows } from '../../domain/comparison/network';
-import { aggregatesForRound, networkStats } from '../../domain/comparison/network';
+import { areaRanking, heatmapRows } from '../../domain/comparison/network-statistics';
+import { aggregatesForRound, networkStats } from '../../domain/comparison/network-statistics';
 import { localize, shortTitle } from '../../domain/questionnaire/localize';
 import { rankImprovementAreas } from '../../domain/priorities/priorities';
 import { areaTrends, type RoundScores } from '../../domain/priorities/trends';
-import { ROLES, type Municipality } from '../../domain/types';
+import { ROLES, type Municipality } from '../../domain/core/types';
 import { formatDate, formatScore } from '../../i18n/format';
 import { Heatmap } from '../../charts/heatmap';
 import { municipalityLabel, useNetworkModel, type NetworkModel } from '../../store/network-model';

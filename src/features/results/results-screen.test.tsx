@@ -4,7 +4,7 @@ import { renderWithApp } from '../../app/test-utils';
 import { ResultsScreen } from './results-screen';
 import { CURRENT_QUESTIONNAIRE as q } from '../../lib/questionnaires';
 import { statementsForRole } from '../../domain/questionnaire/model';
-import type { Level, Role } from '../../domain/types';
+import type { Level, Role } from '../../domain/core/types';
 
 // jsdom cannot measure SVG: the chart is replaced, and the numbers are read from its table twin.
 vi.mock('../../charts/lazy', () => ({

@@ -1,6 +1,7 @@
 import type { Questionnaire } from '../questionnaire/schema';
-import type { GatheringRound, Municipality } from '../types';
-import { mean, type MunicipalityAggregate } from './aggregate';
+import type { GatheringRound, Municipality } from '../core/types';
+import { type MunicipalityAggregate } from '../scoring/aggregate';
+import { mean } from '../core/statistics';
 
 /**
  * Network statistics across municipalities, and chart-ready series for the UI. Pure.

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { makeResponse, miniQuestionnaire as q } from '../testing/fixtures';
-import { compareEdits, importResultsFile, mergeImported } from '../files/import';
+import { importResultsFile, mergeImported } from '../files/import';
 import { createResultsFile, serializeResultsFile } from '../files/results-file';
 import {
   ROLES,
@@ -10,29 +10,30 @@ import {
   type Level,
   type Response,
   type Role,
-} from '../types';
+} from '../core/types';
 import type { Questionnaire } from '../questionnaire/schema';
-import { scoreResponse } from '../scoring/scoring';
+import { scoreResponse } from './scoring';
 import {
   DISAGREEMENT_MIN_N,
   DISAGREEMENT_SD,
   aggregateResponses,
   areaScorer,
-  countedResponses,
-  gatheringKey,
-  mean,
-  responsesFor,
-  sampleSd,
-  summarise,
   prepareAggregation,
-  setAsideResponses,
-  summariseSetAside,
-  uniqueResponses,
   type AreaAggregate,
   type MunicipalityAggregate,
   type RoleMean,
 } from './aggregate';
-import { findNetworkMunicipality } from '../network';
+import { findNetworkMunicipality } from '../core/municipalities';
+import { compareEdits } from '../core/records';
+import { mean, sampleSd, summarise } from '../core/statistics';
+import {
+  countedResponses,
+  gatheringKey,
+  responsesFor,
+  setAsideResponses,
+  summariseSetAside,
+  uniqueResponses,
+} from './counted';
 
 const HARAM = { number: '1580', name: 'Haram' };
 const ULSTEIN = { number: '1516', name: 'Ulstein' };

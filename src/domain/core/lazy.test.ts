@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { lazy } from './lazy';
-import { responseSchema } from './files/response-schema';
+import { responseSchema } from './schemas';
 
 describe('lazy', () => {
   it('makes the value on first use only, and keeps it', () => {

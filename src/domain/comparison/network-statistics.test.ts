@@ -1,13 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { makeResponse, miniQuestionnaire as q } from '../testing/fixtures';
-import { ROLES, type AnswerValue, type GatheringRound, type Response, type Role } from '../types';
+import {
+  ROLES,
+  type AnswerValue,
+  type GatheringRound,
+  type Response,
+  type Role,
+} from '../core/types';
 import {
   aggregateResponses,
-  mean,
   type AreaAggregate,
   type MunicipalityAggregate,
-} from './aggregate';
+} from '../scoring/aggregate';
 import {
   RANK_TOLERANCE,
   aggregatesForRound,
@@ -20,7 +25,8 @@ import {
   networkStats,
   profileSeries,
   roundsPresent,
-} from './network';
+} from './network-statistics';
+import { mean } from '../core/statistics';
 
 const NAMES: Record<string, string> = {
   '1506': 'Molde',

@@ -3,8 +3,8 @@ import fc from 'fast-check';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { BOM, writeCsv } from '../files/csv';
-import { parseCsv } from '../files/csv-parse';
+import { BOM, writeCsv } from './csv';
+import { parseCsv } from './csv-parse';
 import { miniQuestionnaire } from '../testing/fixtures';
 import {
   QUESTIONNAIRE_CSV_COLUMNS,
@@ -12,8 +12,8 @@ import {
   questionnaireFromCsv,
   questionnaireToCsv,
   type QuestionnaireCsvIssue,
-} from './csv';
-import { parseQuestionnaire, type Questionnaire } from './schema';
+} from './questionnaire-csv';
+import { parseQuestionnaire, type Questionnaire } from '../questionnaire/schema';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 const BUNDLED_TEXT = readFileSync(

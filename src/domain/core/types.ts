@@ -95,6 +95,27 @@ export interface Action {
   demo?: boolean | undefined;
 }
 
+export interface AgreedAnswer {
+  level: AnswerValue;
+  /** Why the delegation agreed on this level. May be empty. */
+  rationale: string;
+  /** ISO timestamp; the newer edit wins on merge. */
+  updatedAt: string;
+}
+
+/** A municipality's agreed answers for one gathering: the consensus of its delegation. */
+export interface AgreedResponse {
+  id: string;
+  municipality: Municipality;
+  round: GatheringRound;
+  questionnaire: QuestionnaireRef;
+  /** Keyed by statement id. */
+  agreed: Record<string, AgreedAnswer>;
+  updatedAt: string;
+  /** Made-up data from the embedded demo network. */
+  demo?: boolean | undefined;
+}
+
 export function isLevel(value: unknown): value is Level {
   return typeof value === 'number' && Number.isInteger(value) && value >= 1 && value <= 5;
 }

@@ -7,7 +7,7 @@ import {
   renameKey,
   type FormatMigration,
   type JsonRecord,
-} from './legacy';
+} from './migrations';
 import { RESULTS_FORMAT_VERSION } from './results-file';
 
 // An injected table, as in src/store/persisted.test.ts: versions 1 → 2 → 3.

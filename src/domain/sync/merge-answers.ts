@@ -1,4 +1,4 @@
-import type { Answer, Level, Response } from '../types';
+import type { Answer, Level, Response } from '../core/types';
 
 /** Compares timestamps as instants, so "+02:00" and "Z", or ":00Z" and ":00.000Z", agree. */
 function later(a: string, b: string): boolean {

@@ -1,7 +1,11 @@
-import { LOCALES, type Locale } from '../types';
-import { detectSeparator, writeCsv, type CsvSeparator } from '../files/csv';
-import { parseCsvDetailed } from '../files/csv-parse';
-import { parseQuestionnaire, type LocalizedText, type Questionnaire } from './schema';
+import { LOCALES, type Locale } from '../core/types';
+import { detectSeparator, writeCsv, type CsvSeparator } from './csv';
+import { parseCsvDetailed } from './csv-parse';
+import {
+  parseQuestionnaire,
+  type LocalizedText,
+  type Questionnaire,
+} from '../questionnaire/schema';
 
 /**
  * A questionnaire as a spreadsheet, and back, losslessly. Pure.

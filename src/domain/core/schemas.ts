@@ -1,0 +1,191 @@
+import * as z from 'zod/mini';
+import {
+  ACTION_STATUSES,
+  GATHERING_ROUNDS,
+  LEVELS,
+  ROLES,
+  type Action,
+  type AgreedResponse,
+  type Response,
+} from './types';
+import { lazy } from './lazy';
+
+/**
+ * The zod schemas of the records that travel in results files and are saved in the browser:
+ * answers, responses, actions and their follow-ups, agreed responses, and the parts they share
+ * (id, timestamp, date, municipality). Each group is built on first use (see ./lazy.ts).
+ *
+ * The style: strict objects (an unknown key is an error), bounded string lengths, and ids that
+ * can never be `__proto__`, `constructor` or `prototype`.
+ */
+
+/** Keys that must never become object keys when untrusted data is copied. */
+const RESERVED_KEYS: ReadonlySet<string> = new Set(['__proto__', 'constructor', 'prototype']);
+
+/**
+ * The pieces every file schema checks the same way (responses, actions, agreed answers), built
+ * on first use (see ./lazy.ts).
+ */
+export const schemaParts = lazy(() => ({
+  /** An id that is also used as an object key: bounded, plain characters, never reserved. */
+  id: z.string().check(
+    z.minLength(1),
+    z.maxLength(100),
+    z.regex(/^[A-Za-z0-9_.:-]+$/),
+    z.refine((k) => !RESERVED_KEYS.has(k), { error: 'Reserved key' }),
+  ),
+  timestamp: z.iso.datetime({ offset: true }),
+  /** A real calendar date, YYYY-MM-DD (2024-02-31 is refused). */
+  isoDate: z.iso.date(),
+  municipality: z.strictObject({
+    number: z.string().check(z.regex(/^\d{4}$/)),
+    name: z.string().check(z.trim(), z.minLength(1), z.maxLength(100)),
+  }),
+}));
+
+// ---------------------------------------------------------------------------------------------
+// Answers and responses
+
+/** Built on first use (see ./lazy.ts). */
+const responseSchemas = lazy(() => {
+  const level = z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4), z.literal(5)]);
+  const { id, timestamp, isoDate, municipality } = schemaParts();
+  const shortText = (max: number) => z.string().check(z.maxLength(max));
+  const safeKey = id;
+
+  const answerSchema = z.strictObject({
+    value: z.optional(z.union([level, z.literal('dontKnow'), z.literal('notRelevant')])),
+    comment: z.optional(shortText(2000)),
+    updatedAt: timestamp,
+  });
+
+  const responseSchema = z.strictObject({
+    id,
+    questionnaire: z.strictObject({ id, version: z.int().check(z.gte(1)) }),
+    municipality,
+    respondent: z.strictObject({
+      id,
+      role: z.enum(ROLES),
+      initials: z.optional(shortText(20)),
+    }),
+    gathering: z.strictObject({
+      round: z.union(GATHERING_ROUNDS.map((r) => z.literal(r))),
+      date: isoDate,
+    }),
+    answers: z.record(safeKey, answerSchema),
+    importance: z.record(safeKey, level),
+    createdAt: timestamp,
+    updatedAt: timestamp,
+    submittedAt: z.optional(timestamp),
+    demo: z.optional(z.boolean()),
+  });
+  return { answerSchema, responseSchema };
+});
+
+export const answerSchema = () => responseSchemas().answerSchema;
+export const responseSchema = () => responseSchemas().responseSchema;
+
+// Compile-time check that the schema and the domain type agree.
+type Parsed = z.infer<ReturnType<typeof responseSchema>>;
+export const _typeCheck: (r: Parsed) => Response = (r) => r;
+
+// ---------------------------------------------------------------------------------------------
+// Actions
+
+/** Longest texts an action may carry. Generous, but they keep a hostile file small in memory. */
+export const ACTION_LIMITS = {
+  title: 200,
+  description: 5000,
+  owner: 200,
+  note: 2000,
+  followUps: 100,
+} as const;
+
+/** Built on first use (see ./lazy.ts). */
+const actionSchemas = lazy(() => {
+  const { id, timestamp, isoDate, municipality } = schemaParts();
+  const boundedText = (max: number) => z.string().check(z.maxLength(max));
+  const round = z.union(GATHERING_ROUNDS.map((r) => z.literal(r)));
+  const status = z.enum(ACTION_STATUSES);
+
+  const actionFollowUpSchema = z.strictObject({
+    round,
+    date: isoDate,
+    status,
+    note: boundedText(ACTION_LIMITS.note),
+  });
+
+  const actionSchema = z.strictObject({
+    id,
+    municipality,
+    areaId: id,
+    statementId: z.optional(id),
+    title: z.string().check(z.trim(), z.minLength(1), z.maxLength(ACTION_LIMITS.title)),
+    description: boundedText(ACTION_LIMITS.description),
+    owner: boundedText(ACTION_LIMITS.owner),
+    dueDate: z.optional(isoDate),
+    status,
+    round,
+    followUps: z.array(actionFollowUpSchema).check(z.maxLength(ACTION_LIMITS.followUps)),
+    createdAt: timestamp,
+    updatedAt: timestamp,
+    demo: z.optional(z.boolean()),
+  });
+  return { actionFollowUpSchema, actionSchema };
+});
+
+export const actionFollowUpSchema = () => actionSchemas().actionFollowUpSchema;
+export const actionSchema = () => actionSchemas().actionSchema;
+
+// Compile-time check that the schema and the domain type agree.
+type ParsedAction = z.infer<ReturnType<typeof actionSchema>>;
+export const _actionTypeCheck: (a: ParsedAction) => Action = (a) => a;
+
+// ---------------------------------------------------------------------------------------------
+// Agreed responses (consensus)
+
+/** Bounds that keep a hostile file small in memory. */
+export const AGREED_LIMITS = { rationale: 2000, statements: 500 } as const;
+
+/** Built on first use (see ./lazy.ts). */
+const agreedSchemas = lazy(() => {
+  const { id, timestamp, municipality } = schemaParts();
+  const level = z.union(LEVELS.map((l) => z.literal(l)));
+
+  const agreedAnswerSchema = z.strictObject({
+    level: z.union([level, z.literal('dontKnow'), z.literal('notRelevant')]),
+    rationale: z.string().check(z.maxLength(AGREED_LIMITS.rationale)),
+    updatedAt: timestamp,
+  });
+
+  const agreedResponseSchema = z.strictObject({
+    id,
+    municipality,
+    round: z.union(GATHERING_ROUNDS.map((r) => z.literal(r))),
+    questionnaire: z.strictObject({ id, version: z.int().check(z.gte(1)) }),
+    agreed: z.pipe(
+      // zod's record silently drops an own "__proto__" key instead of checking it; reject it first.
+      z.custom<unknown>(
+        (v) => typeof v !== 'object' || v === null || !Object.hasOwn(v, '__proto__'),
+        {
+          error: 'Reserved key',
+        },
+      ),
+      z.record(id, agreedAnswerSchema).check(
+        z.refine((r) => Object.keys(r).length <= AGREED_LIMITS.statements, {
+          error: `At most ${AGREED_LIMITS.statements} agreed statements`,
+        }),
+      ),
+    ),
+    updatedAt: timestamp,
+    demo: z.optional(z.boolean()),
+  });
+  return { agreedAnswerSchema, agreedResponseSchema };
+});
+
+export const agreedAnswerSchema = () => agreedSchemas().agreedAnswerSchema;
+export const agreedResponseSchema = () => agreedSchemas().agreedResponseSchema;
+
+// Compile-time check that the schema and the domain type agree.
+type ParsedAgreed = z.infer<ReturnType<typeof agreedResponseSchema>>;
+export const _agreedTypeCheck: (a: ParsedAgreed) => AgreedResponse = (a) => a;
