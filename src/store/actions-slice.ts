@@ -19,6 +19,7 @@ import {
   createAgreedResponse,
   setAgreedAnswer,
 } from '../domain/priorities/consensus';
+import { compareEdits } from '../domain/core/records';
 import { newId } from '../lib/id';
 import type { AgreedResponse } from '../domain/core/types';
 
@@ -84,7 +85,8 @@ export function createActionsSlice(set: Set, get: Get, now: () => string): Actio
     followUpAction: (id, followUp) => update(id, (a) => addFollowUp(a, followUp, now())),
     adoptAction(action) {
       const held = get().actions[action.id];
-      if (held && held.updatedAt >= action.updatedAt) return;
+      // The import rule: the held copy stays unless the imported one is a newer edit.
+      if (held && compareEdits(held, action) >= 0) return;
       set({ actions: { ...get().actions, [action.id]: action } });
     },
     deleteAction(id) {

@@ -4,7 +4,7 @@ import type { Action, GatheringRound, Response } from '../domain/core/types';
 import { newId } from '../lib/id';
 import { emptyNetworkData, type ImportedSource, type NetworkData } from '../lib/network-storage';
 import type { AgreedResponse } from '../domain/core/types';
-import { compareEdits, type MergeCounts } from '../domain/core/records';
+import { mergeInto, type MergeCounts } from '../domain/core/records';
 import {
   setAsideResponses,
   summariseSetAside,
@@ -97,37 +97,6 @@ function prune(data: NetworkData): NetworkData {
     ),
     actions: Object.fromEntries(Object.entries(data.actions).filter(([id]) => keepActions.has(id))),
   };
-}
-
-/**
- * Merges items into a map by id with the import rule (compareEdits: the newer edit wins; the
- * same id twice in one batch counts once) and counts what happened.
- */
-function mergeInto<T extends { id: string; updatedAt: string }>(
-  map: Map<string, T>,
-  incoming: readonly T[],
-): MergeCounts {
-  const best = new Map<string, T>();
-  for (const item of incoming) {
-    const previous = best.get(item.id);
-    if (previous === undefined || compareEdits(item, previous) > 0) best.set(item.id, item);
-  }
-  const counts: MergeCounts = { added: 0, updated: 0, unchanged: 0, keptNewer: 0 };
-  for (const [id, item] of best) {
-    const held = map.get(id);
-    if (held === undefined) {
-      map.set(id, item);
-      counts.added += 1;
-      continue;
-    }
-    const c = compareEdits(item, held);
-    if (c > 0) {
-      map.set(id, item);
-      counts.updated += 1;
-    } else if (c === 0) counts.unchanged += 1;
-    else counts.keptNewer += 1;
-  }
-  return counts;
 }
 
 export function createNetworkSlice(set: Set, get: Get, now: () => string): NetworkSlice {

@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
 import { lazy } from '../domain/core/lazy';
+import { isRecord } from '../domain/core/records';
 import { responseSchema, agreedResponseSchema, actionSchema } from '../domain/core/schemas';
 import { parseQuestionnaire, type Questionnaire } from '../domain/questionnaire/schema';
 import {
@@ -61,10 +62,6 @@ export class MigrationError extends Error {
   ) {
     super(message);
   }
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 /** Runs every migration from `fromVersion` up to STORE_VERSION. Throws MigrationError. */

@@ -1,3 +1,5 @@
+import { compareText } from '../core/records';
+
 /**
  * Stable letters in place of municipality names: "Kommune A", "Kommune B", … Pure.
  *
@@ -30,8 +32,6 @@ export function fnv1a(text: string): number {
   return hash >>> 0;
 }
 
-const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
-
 /**
  * Letters for every municipality but `keepNamed` (absent from the map: the viewer's own stays
  * named). Duplicates in the input are ignored. The remaining municipalities get A, B, C… with no
@@ -46,10 +46,10 @@ export function anonymiseNames(
   const { salt } = options;
   const ordered =
     salt === undefined
-      ? unique.sort(byText)
+      ? unique.sort(compareText)
       : unique
           .map((n) => ({ n, h: fnv1a(`${salt}\u0000${n}`) }))
-          .sort((a, b) => a.h - b.h || byText(a.n, b.n))
+          .sort((a, b) => a.h - b.h || compareText(a.n, b.n))
           .map((x) => x.n);
   return new Map(ordered.map((n, i) => [n, letterFor(i)]));
 }

@@ -3,7 +3,7 @@
  * the whole record with the newer `updatedAt` wins, in a total order (compareEdits). Imports
  * (files/import.ts), the network's "one copy per response" (scoring/counted.ts) and the store
  * use it. The answer-by-answer merge between browser tabs is a different rule, in
- * ../sync/merge-answers.ts.
+ * ../sync/merge-answers.ts; it compares instants through compareInstants, as compareEdits does.
  */
 
 /** A plain object (not null, not an array). */
@@ -16,24 +16,37 @@ export function compareText(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
+/** A timestamp's instant in ms; an unreadable one counts as earlier than any readable one. */
+function instant(timestamp: string): number {
+  const t = Date.parse(timestamp);
+  return Number.isNaN(t) ? -Infinity : t;
+}
+
+/**
+ * Compares two ISO timestamps as instants, not as text: "12:00+02:00" is before "11:00Z", and
+ * ":00Z" equals ":00.000Z". > 0 when `a` is later, < 0 when `b` is later, 0 for the same
+ * instant. Every comparison of edit times goes through here (compareEdits, and the
+ * answer-by-answer merge in ../sync/merge-answers.ts). Saved and imported timestamps are
+ * validated, so an unreadable one is a last resort; it loses to any readable one.
+ */
+export function compareInstants(a: string, b: string): number {
+  const ta = instant(a);
+  const tb = instant(b);
+  return ta === tb ? 0 : ta > tb ? 1 : -1;
+}
+
 /**
  * The order in which two copies of the same record (same id) win over each other:
- * the later `updatedAt` instant wins (compared as instants, so "+02:00" and "Z" agree); when the
- * instants are equal but the contents differ, the copy whose canonical JSON sorts last wins.
- * This is a total order, so a merge gives the same result whatever order files come in.
+ * the later `updatedAt` instant wins (compareInstants); when the instants are equal but the
+ * contents differ, the copy whose canonical JSON sorts last wins. This is a total order, so a
+ * merge gives the same result whatever order files come in.
  * Returns > 0 when `a` wins, < 0 when `b` wins and 0 when the two are identical.
  */
 export function compareEdits<T extends { updatedAt: string }>(a: T, b: T): number {
   if (a === b) return 0;
-  const ta = Date.parse(a.updatedAt);
-  const tb = Date.parse(b.updatedAt);
-  const na = Number.isNaN(ta) ? -Infinity : ta;
-  const nb = Number.isNaN(tb) ? -Infinity : tb;
-  if (na !== nb) return na > nb ? 1 : -1;
-  const ca = canonicalJson(a);
-  const cb = canonicalJson(b);
-  if (ca === cb) return 0;
-  return ca > cb ? 1 : -1;
+  const byTime = compareInstants(a.updatedAt, b.updatedAt);
+  if (byTime !== 0) return byTime;
+  return compareText(canonicalJson(a), canonicalJson(b));
 }
 
 /** JSON with object keys sorted at every level: equal data gives equal text. */
@@ -60,35 +73,52 @@ export interface MergeCounts {
   keptNewer: number;
 }
 
-export function mergeById<T extends { id: string; updatedAt: string }>(
-  existing: Readonly<Record<string, T>>,
+/**
+ * Merges `incoming` into `held` (changed in place) by id, with the import rule: an id not held
+ * is added, and a held one is replaced only when the incoming copy wins (compareEdits). The same
+ * id twice in `incoming` counts once: the winning copy goes on. `add` places a new id (default:
+ * at the end of `held`, in the order of `incoming`). Returns what happened, for the user.
+ */
+export function mergeInto<T extends { id: string; updatedAt: string }>(
+  held: Map<string, T>,
   incoming: readonly T[],
-): { merged: Record<string, T>; counts: MergeCounts } {
-  // The same id twice in the import counts once: the winning copy goes on.
+  add: (id: string, item: T) => void = (id, item) => held.set(id, item),
+): MergeCounts {
   const best = new Map<string, T>();
   for (const item of incoming) {
     const previous = best.get(item.id);
     if (previous === undefined || compareEdits(item, previous) > 0) best.set(item.id, item);
   }
   const counts: MergeCounts = { added: 0, updated: 0, unchanged: 0, keptNewer: 0 };
-  const out = new Map<string, T>(Object.entries(existing));
-  const added: [string, T][] = [];
   for (const [id, item] of best) {
-    const held = Object.hasOwn(existing, id) ? existing[id] : undefined;
-    if (held === undefined) {
-      added.push([id, item]);
+    const current = held.get(id);
+    if (current === undefined) {
+      add(id, item);
       counts.added += 1;
       continue;
     }
-    const c = compareEdits(item, held);
+    const c = compareEdits(item, current);
     if (c > 0) {
-      out.set(id, item);
+      held.set(id, item);
       counts.updated += 1;
     } else if (c === 0) counts.unchanged += 1;
     else counts.keptNewer += 1;
   }
-  // New ids go last, sorted, so key order does not depend on the order of the import either.
-  added.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  return counts;
+}
+
+/**
+ * mergeInto for a record: a new record, the inputs unchanged. New ids go last, sorted, so key
+ * order does not depend on the order of the import either.
+ */
+export function mergeById<T extends { id: string; updatedAt: string }>(
+  existing: Readonly<Record<string, T>>,
+  incoming: readonly T[],
+): { merged: Record<string, T>; counts: MergeCounts } {
+  const out = new Map<string, T>(Object.entries(existing));
+  const added: [string, T][] = [];
+  const counts = mergeInto(out, incoming, (id, item) => added.push([id, item]));
+  added.sort(([a], [b]) => compareText(a, b));
   for (const [id, item] of added) out.set(id, item);
   return { merged: Object.fromEntries(out), counts };
 }

@@ -27,7 +27,6 @@ import { makeResponse, miniQuestionnaire } from '../testing/fixtures';
 import type { Action, Response } from '../core/types';
 import questionnaireJson from '../../../questionnaires/god-vertskommune/v1.json';
 import { parseQuestionnaire, type Questionnaire } from '../questionnaire/schema';
-import { canonicalJson, compareEdits } from '../core/records';
 
 function bundled(): Questionnaire {
   const parsed = parseQuestionnaire(questionnaireJson);
@@ -1263,30 +1262,6 @@ function deepFreeze<T>(value: T): T {
   }
   return value;
 }
-
-describe('compareEdits', () => {
-  it('compares instants, not strings', () => {
-    const held = makeResponse({ updatedAt: '2024-02-15T10:00:00Z' });
-    // 11:30 at +02:00 is 09:30 UTC: older, although the string sorts higher
-    const other = makeResponse({ updatedAt: '2024-02-15T11:30:00+02:00' });
-    expect(compareEdits(other, held)).toBeLessThan(0);
-    expect(compareEdits(held, other)).toBeGreaterThan(0);
-  });
-
-  it('is 0 only for identical content, and antisymmetric', () => {
-    const a = makeResponse({ answers: { 'a-1': 3 } });
-    const b = makeResponse({ answers: { 'a-1': 4 } });
-    expect(compareEdits(a, structuredClone(a))).toBe(0);
-    expect(Math.sign(compareEdits(a, b))).toBe(-Math.sign(compareEdits(b, a)));
-    expect(compareEdits(a, b)).not.toBe(0);
-  });
-
-  it('canonicalJson ignores key order', () => {
-    expect(canonicalJson({ b: 1, a: { d: 2, c: [3, { f: 1, e: 0 }] } })).toBe(
-      '{"a":{"c":[3,{"e":0,"f":1}],"d":2},"b":1}',
-    );
-  });
-});
 
 describe('mergeImported (whole response, newer edit wins)', () => {
   const held = makeResponse({ id: 'a', updatedAt: T10, answers: { 'a-1': 3 } });

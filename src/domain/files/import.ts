@@ -395,7 +395,7 @@ export function importResultsFile(
 /**
  * Merges imported responses into those already held, whole response by whole response: the copy
  * with the newer `updatedAt` wins (see compareEdits), and the counts tell the user what happened.
- * Whole-response rather than answer-by-answer (mergeResponse), because an imported response is
+ * Whole-response rather than answer-by-answer (../sync/merge-answers.ts), because an imported response is
  * someone's finished self-assessment: "the newer edit wins" is then true of what the user sees.
  * Pure: neither input is changed; the result is a new object that shares the response objects.
  */

@@ -1,3 +1,4 @@
+import { isRecord } from '../core/records';
 import { RESULTS_FORMAT_VERSION } from './results-file';
 
 /**
@@ -50,10 +51,6 @@ export const FORMAT_MIGRATIONS: readonly FormatMigration[] = [];
 export type MigrateResult =
   | { ok: true; file: JsonRecord; applied: number[] }
   | { ok: false; code: 'newerFormat' | 'unsupportedFormat' | 'invalid'; detail: string };
-
-function isRecord(value: unknown): value is JsonRecord {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 /**
  * Brings a file of `fromVersion` up to `target` by running each step of the table in turn.

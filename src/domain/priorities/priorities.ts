@@ -1,5 +1,6 @@
 import type { Role } from '../core/types';
 import { MIN_ROLE_N, roleGap, type RoleMeans } from './role-gaps';
+import { compareText } from '../core/records';
 
 /**
  * Improvement areas: which areas a municipality should concentrate on at a gathering, and why.
@@ -214,7 +215,7 @@ export function rankImprovementAreas(
       Number(b.flagged) - Number(a.flagged) ||
       b.priority - a.priority ||
       order(a.areaId) - order(b.areaId) ||
-      (a.areaId < b.areaId ? -1 : a.areaId > b.areaId ? 1 : 0),
+      compareText(a.areaId, b.areaId),
   );
   return rows.map((row, index) => ({ ...row, rank: index + 1 }));
 }

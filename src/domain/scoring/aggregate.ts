@@ -325,7 +325,7 @@ function sortedMean(scratch: Scratch, n: number): number | null {
   return sum / n;
 }
 
-/** One area of one group, from the tallies in scratch. The same figures as `summarise` & co. */
+/** One area of one group, from the tallies in scratch. The same figures as `sampleSummary` & co. */
 function aggregateArea(scratch: Scratch, g: number, areaId: string, i: number): AreaAggregate {
   const { values, slots, slotOf, tallies, roleSums, roleCounts } = scratch;
   const at = TALLY * i;

@@ -1,5 +1,6 @@
 import type { Questionnaire, Statement } from '../questionnaire/schema';
 import { statementsForRole } from '../questionnaire/model';
+import { mean } from '../core/statistics';
 import { isLevel, type Answer, type Level, type Response, type Role } from '../core/types';
 
 /** Converts a mean level (1–5) into a score (0–100). */
@@ -36,13 +37,6 @@ export interface ResponseScore {
   coverage: number | null;
   answered: number;
   total: number;
-}
-
-function mean(values: readonly number[]): number | null {
-  if (values.length === 0) return null;
-  let sum = 0;
-  for (const v of values) sum += v;
-  return sum / values.length;
 }
 
 /** Scores one area from a list of statements and the answers given to them. */
