@@ -8,7 +8,7 @@ import { App } from './app/app';
 import { ErrorBoundary } from './app/error-boundary';
 import { createAppStore } from './store/app-store';
 import { StoreProvider } from './store/store-context';
-import { STORE_KEY } from './store/persisted';
+import { listenToOtherTabs } from './store/cross-tab-sync';
 import { createSafeStorage } from './lib/storage';
 import { setCustomQuestionnaires } from './lib/questionnaires';
 import { createI18n, languageFromUrl, loadLanguage } from './i18n/i18n';
@@ -78,9 +78,7 @@ if ('serviceWorker' in navigator && import.meta.env.PROD) {
 }
 
 // Another tab saved answers: merge them, newest edit per statement wins.
-window.addEventListener('storage', (event) => {
-  if (event.key === STORE_KEY) store.getState().syncFromOtherTab(event.newValue);
-});
+listenToOtherTabs((raw) => store.getState().syncFromOtherTab(raw));
 
 // A transition lets React render the first screen in slices of a few milliseconds instead of
 // one long task, so a slow phone stays responsive while the app starts (Lighthouse's TBT).

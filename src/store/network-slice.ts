@@ -1,7 +1,7 @@
-import type { StoreApi } from 'zustand/vanilla';
 import { type ImportError } from '../domain/files/import';
 import type { Action, GatheringRound, Response } from '../domain/core/types';
 import { newId } from '../lib/id';
+import type { SliceCreator } from './slice';
 import { emptyNetworkData, type ImportedSource, type NetworkData } from '../lib/network-storage';
 import type { AgreedResponse } from '../domain/core/types';
 import { mergeInto, type MergeCounts } from '../domain/core/records';
@@ -79,9 +79,6 @@ export const initialNetworkView = (): NetworkView => ({
   source: 'mean',
 });
 
-type Set = StoreApi<NetworkSlice>['setState'];
-type Get = StoreApi<NetworkSlice>['getState'];
-
 /** Drops responses and actions that no remaining source refers to. */
 function prune(data: NetworkData): NetworkData {
   const keepResponses = new Set(data.sources.flatMap((s) => s.responseIds));
@@ -99,105 +96,103 @@ function prune(data: NetworkData): NetworkData {
   };
 }
 
-export function createNetworkSlice(set: Set, get: Get, now: () => string): NetworkSlice {
-  return {
-    network: emptyNetworkData(),
-    networkReady: false,
-    lastImport: null,
-    setLastImport: (lastImport) => set({ lastImport }),
-    networkView: initialNetworkView(),
-    hydrateNetwork(data) {
-      set({ network: data ?? emptyNetworkData(), networkReady: true });
-    },
-    addImport(source, responses, actions, agreements = []) {
-      return get().addImports([{ source, responses, actions, agreements }])[0]!;
-    },
-    addImports(batch) {
-      // One pass over mutable maps and one state update for the whole batch: importing the
-      // files of a whole country stays linear instead of copying everything once per file.
-      const { network } = get();
-      const responses = new Map(Object.entries(network.responses));
-      const actions = new Map(Object.entries(network.actions));
-      const agreements = new Map(Object.entries(network.agreements));
-      const sources = [...network.sources];
-      const results = batch.map((entry) => {
-        const responseCounts = mergeInto(responses, entry.responses);
-        const actionCounts = mergeInto(actions, entry.actions);
-        mergeInto(agreements, entry.agreements ?? []);
-        sources.push({
-          id: newId(),
-          fileName: entry.source.fileName,
-          importedAt: now(),
-          kind: entry.source.kind,
-          responseIds: [...new Set(entry.responses.map((x) => x.id))],
-          actionIds: [...new Set(entry.actions.map((x) => x.id))],
-          agreementIds: [...new Set((entry.agreements ?? []).map((x) => x.id))],
-        });
-        return { responses: responseCounts, actions: actionCounts };
+export const createNetworkSlice: SliceCreator<NetworkSlice> = (set, get, now) => ({
+  network: emptyNetworkData(),
+  networkReady: false,
+  lastImport: null,
+  setLastImport: (lastImport) => set({ lastImport }),
+  networkView: initialNetworkView(),
+  hydrateNetwork(data) {
+    set({ network: data ?? emptyNetworkData(), networkReady: true });
+  },
+  addImport(source, responses, actions, agreements = []) {
+    return get().addImports([{ source, responses, actions, agreements }])[0]!;
+  },
+  addImports(batch) {
+    // One pass over mutable maps and one state update for the whole batch: importing the
+    // files of a whole country stays linear instead of copying everything once per file.
+    const { network } = get();
+    const responses = new Map(Object.entries(network.responses));
+    const actions = new Map(Object.entries(network.actions));
+    const agreements = new Map(Object.entries(network.agreements));
+    const sources = [...network.sources];
+    const results = batch.map((entry) => {
+      const responseCounts = mergeInto(responses, entry.responses);
+      const actionCounts = mergeInto(actions, entry.actions);
+      mergeInto(agreements, entry.agreements ?? []);
+      sources.push({
+        id: newId(),
+        fileName: entry.source.fileName,
+        importedAt: now(),
+        kind: entry.source.kind,
+        responseIds: [...new Set(entry.responses.map((x) => x.id))],
+        actionIds: [...new Set(entry.actions.map((x) => x.id))],
+        agreementIds: [...new Set((entry.agreements ?? []).map((x) => x.id))],
       });
-      // What aggregation will set aside, now that the batch is held: worked out from every
-      // response of the municipalities the batch touches, then told per import.
-      const touched = new Set(batch.flatMap((e) => e.responses.map((r) => r.municipality.number)));
-      const setAside =
-        touched.size === 0
-          ? []
-          : setAsideResponses(
-              [...responses.values()].filter((r) => touched.has(r.municipality.number)),
-            );
-      const withSetAside = results.map((counts, i) => ({
-        ...counts,
-        setAside: setAside.length === 0 ? [] : summariseSetAside(setAside, batch[i]!.responses),
-      }));
-      set({
-        network: {
-          sources,
-          responses: Object.fromEntries(responses),
-          actions: Object.fromEntries(actions),
-          agreements: Object.fromEntries(agreements),
-        },
-      });
-      return withSetAside;
-    },
-    removeSource(sourceId) {
-      const { network } = get();
-      set({
-        network: prune({ ...network, sources: network.sources.filter((s) => s.id !== sourceId) }),
-      });
-    },
-    removeMunicipality(number) {
-      const { network } = get();
-      const responseIds = new Set(
-        Object.values(network.responses)
-          .filter((r) => r.municipality.number === number)
-          .map((r) => r.id),
+      return { responses: responseCounts, actions: actionCounts };
+    });
+    // What aggregation will set aside, now that the batch is held: worked out from every
+    // response of the municipalities the batch touches, then told per import.
+    const touched = new Set(batch.flatMap((e) => e.responses.map((r) => r.municipality.number)));
+    const setAside =
+      touched.size === 0
+        ? []
+        : setAsideResponses(
+            [...responses.values()].filter((r) => touched.has(r.municipality.number)),
+          );
+    const withSetAside = results.map((counts, i) => ({
+      ...counts,
+      setAside: setAside.length === 0 ? [] : summariseSetAside(setAside, batch[i]!.responses),
+    }));
+    set({
+      network: {
+        sources,
+        responses: Object.fromEntries(responses),
+        actions: Object.fromEntries(actions),
+        agreements: Object.fromEntries(agreements),
+      },
+    });
+    return withSetAside;
+  },
+  removeSource(sourceId) {
+    const { network } = get();
+    set({
+      network: prune({ ...network, sources: network.sources.filter((s) => s.id !== sourceId) }),
+    });
+  },
+  removeMunicipality(number) {
+    const { network } = get();
+    const responseIds = new Set(
+      Object.values(network.responses)
+        .filter((r) => r.municipality.number === number)
+        .map((r) => r.id),
+    );
+    const actionIds = new Set(
+      Object.values(network.actions)
+        .filter((a) => a.municipality.number === number)
+        .map((a) => a.id),
+    );
+    const agreementIds = new Set(
+      Object.values(network.agreements)
+        .filter((a) => a.municipality.number === number)
+        .map((a) => a.id),
+    );
+    const sources = network.sources
+      .map((s) => ({
+        ...s,
+        responseIds: s.responseIds.filter((id) => !responseIds.has(id)),
+        actionIds: s.actionIds.filter((id) => !actionIds.has(id)),
+        agreementIds: (s.agreementIds ?? []).filter((id) => !agreementIds.has(id)),
+      }))
+      .filter(
+        (s) => s.responseIds.length > 0 || s.actionIds.length > 0 || s.agreementIds.length > 0,
       );
-      const actionIds = new Set(
-        Object.values(network.actions)
-          .filter((a) => a.municipality.number === number)
-          .map((a) => a.id),
-      );
-      const agreementIds = new Set(
-        Object.values(network.agreements)
-          .filter((a) => a.municipality.number === number)
-          .map((a) => a.id),
-      );
-      const sources = network.sources
-        .map((s) => ({
-          ...s,
-          responseIds: s.responseIds.filter((id) => !responseIds.has(id)),
-          actionIds: s.actionIds.filter((id) => !actionIds.has(id)),
-          agreementIds: (s.agreementIds ?? []).filter((id) => !agreementIds.has(id)),
-        }))
-        .filter(
-          (s) => s.responseIds.length > 0 || s.actionIds.length > 0 || s.agreementIds.length > 0,
-        );
-      set({ network: prune({ ...network, sources }) });
-    },
-    clearNetwork() {
-      set({ network: emptyNetworkData() });
-    },
-    setNetworkView(view) {
-      set({ networkView: { ...get().networkView, ...view } });
-    },
-  };
-}
+    set({ network: prune({ ...network, sources }) });
+  },
+  clearNetwork() {
+    set({ network: emptyNetworkData() });
+  },
+  setNetworkView(view) {
+    set({ networkView: { ...get().networkView, ...view } });
+  },
+});

@@ -46,6 +46,21 @@ export const initialPersisted = (): PersistedState => ({
   customQuestionnaires: [],
 });
 
+/** The part of the store's state that is saved: the fields of PersistedState, no more. */
+export function persistedPart(s: PersistedState): PersistedState {
+  return {
+    responses: s.responses,
+    activeResponseId: s.activeResponseId,
+    lastAreaByResponse: s.lastAreaByResponse,
+    deletedResponses: s.deletedResponses,
+    language: s.language,
+    networkView: s.networkView,
+    actions: s.actions,
+    agreements: s.agreements,
+    customQuestionnaires: s.customQuestionnaires,
+  };
+}
+
 type Migration = (state: Record<string, unknown>) => Record<string, unknown>;
 
 /**
@@ -110,6 +125,30 @@ const settingsSchema = lazy(() =>
   }),
 );
 
+/** A zod schema for entries kept by id (responses, actions, agreed responses). */
+export interface EntrySchema<T> {
+  safeParse(value: unknown): { success: true; data: T } | { success: false };
+}
+
+/**
+ * The entries of a saved record that pass their schema and are stored under their own id, and
+ * how many did not (one bad entry does not take the others with it). A value that is not a
+ * record gives no entries and no count: the caller decides whether that is an error.
+ */
+export function validEntries<T extends { id: string }>(
+  raw: unknown,
+  schema: EntrySchema<T>,
+): { entries: Record<string, T>; rejected: number } {
+  const entries: Record<string, T> = {};
+  let rejected = 0;
+  for (const [key, value] of Object.entries(isRecord(raw) ? raw : {})) {
+    const parsed = schema.safeParse(value);
+    if (parsed.success && parsed.data.id === key) entries[key] = parsed.data;
+    else rejected += 1;
+  }
+  return { entries, rejected };
+}
+
 /**
  * Validates migrated state. Responses are checked one by one, so one bad entry
  * does not take the others with it; `rejected` counts those left out.
@@ -118,29 +157,16 @@ export function validatePersisted(state: unknown): { state: PersistedState; reje
   const base = initialPersisted();
   if (!isRecord(state)) return { state: base, rejected: 1 };
   const settings = settingsSchema().parse(state);
-  const responses: Record<string, Response> = {};
   let rejected = 0;
-  const raw = isRecord(state.responses) ? state.responses : {};
   if (state.responses !== undefined && !isRecord(state.responses)) rejected += 1;
-  for (const [key, value] of Object.entries(raw)) {
-    const parsed = responseSchema().safeParse(value);
-    if (parsed.success && parsed.data.id === key) responses[key] = parsed.data;
-    else rejected += 1;
-  }
-  const actions: Record<string, Action> = {};
-  const rawActions = isRecord(state.actions) ? state.actions : {};
-  for (const [key, value] of Object.entries(rawActions)) {
-    const parsed = actionSchema().safeParse(value);
-    if (parsed.success && parsed.data.id === key) actions[key] = parsed.data;
-    else rejected += 1;
-  }
-  const agreements: Record<string, AgreedResponse> = {};
-  const rawAgreements = isRecord(state.agreements) ? state.agreements : {};
-  for (const [key, value] of Object.entries(rawAgreements)) {
-    const parsed = agreedResponseSchema().safeParse(value);
-    if (parsed.success && parsed.data.id === key) agreements[key] = parsed.data;
-    else rejected += 1;
-  }
+  const valid = <T extends { id: string }>(raw: unknown, schema: EntrySchema<T>) => {
+    const out = validEntries(raw, schema);
+    rejected += out.rejected;
+    return out.entries;
+  };
+  const responses = valid(state.responses, responseSchema());
+  const actions = valid(state.actions, actionSchema());
+  const agreements = valid(state.agreements, agreedResponseSchema());
   const customQuestionnaires: Questionnaire[] = [];
   if (Array.isArray(state.customQuestionnaires)) {
     for (const value of state.customQuestionnaires) {
