@@ -10,7 +10,6 @@ import { createAppStore } from './store/app-store';
 import { StoreProvider } from './store/store-context';
 import { listenToOtherTabs } from './store/cross-tab-sync';
 import { createSafeStorage } from './lib/storage';
-import { setCustomQuestionnaires } from './lib/questionnaires';
 import { createI18n, languageFromUrl, loadLanguage } from './i18n/i18n';
 import type { Locale } from './domain/core/types';
 
@@ -18,13 +17,6 @@ const storage = createSafeStorage();
 const store = createAppStore({ storage });
 storage.onStatus((status) => store.getState().setStorageStatus(status));
 if (storage.status() !== 'ok') store.getState().setStorageStatus(storage.status());
-
-// Custom questionnaires live in the store; lookups by id and version must find them too.
-setCustomQuestionnaires(store.getState().customQuestionnaires);
-store.subscribe((s, prev) => {
-  if (s.customQuestionnaires !== prev.customQuestionnaires)
-    setCustomQuestionnaires(s.customQuestionnaires);
-});
 
 // ?lang=nn picks the language and is remembered.
 const fromUrl = languageFromUrl(window.location.search);

@@ -3,7 +3,11 @@ import { renderHook } from '@testing-library/react';
 import type { ReactNode } from 'react';
 import { aggregateResponses } from '../domain/scoring/aggregate';
 import { createDemoNetwork } from '../domain/demo/demo-network';
-import { CURRENT_QUESTIONNAIRE, findQuestionnaire } from '../lib/questionnaires';
+import {
+  BUNDLED_QUESTIONNAIRES,
+  CURRENT_QUESTIONNAIRE,
+  findQuestionnaire,
+} from '../lib/questionnaires';
 import { memoryStateStorage } from '../app/test-utils';
 import { createAppStore, type AppState, type AppStore } from './app-store';
 import {
@@ -120,7 +124,7 @@ describe('networkModel memoisation', () => {
 });
 
 describe('responses to version 1 of the questionnaire', () => {
-  const v1 = findQuestionnaire('god-vertskommune', 1)!;
+  const v1 = findQuestionnaire(BUNDLED_QUESTIONNAIRES, 'god-vertskommune', 1)!;
 
   function storeWithV1Demo(): AppStore {
     const store = createAppStore({ storage: memoryStateStorage() });

@@ -14,7 +14,8 @@ import type { Action, GatheringRound, Municipality, Response } from '../domain/c
 import { mergeImportedActions, mergeImportedAgreements } from '../domain/files/import';
 import { agreedAnswers } from '../domain/priorities/consensus';
 import { scoreArea } from '../domain/scoring/scoring';
-import { allQuestionnaires, latestQuestionnaire } from '../lib/questionnaires';
+import { latestQuestionnaire } from '../lib/questionnaires';
+import { selectKnownQuestionnaires } from './selectors';
 import { alignVersions, type VersionDifference } from '../domain/comparison/versions';
 import type { NetworkView } from './network-slice';
 import { useAppStore } from './store-context';
@@ -84,7 +85,7 @@ function lastResult<A extends readonly unknown[], R>(
 const aggregateNetwork = lastResult(
   (responses: Readonly<Record<string, Response>>, custom: readonly Questionnaire[]) => {
     const start = performance.now();
-    const known = [...allQuestionnaires(), ...custom];
+    const known = selectKnownQuestionnaires({ customQuestionnaires: custom });
     const questionnaire = latestQuestionnaire(known);
     const aligned = alignVersions(questionnaire, Object.values(responses), known);
     const all = aggregateResponses(questionnaire, aligned.responses);
