@@ -18,7 +18,14 @@ export type AppState = ResponsesSlice &
   NetworkSlice &
   ActionsSlice &
   AgreementsSlice;
-export type AppStore = StoreApi<AppState>;
+export interface AppStore extends StoreApi<AppState> {
+  /**
+   * What this store owns besides its state: caches and the aggregator. Each is made on first use
+   * by its factory and kept for the store's life, keyed by the factory, so a module loaded later
+   * (the network screens) brings its own code, and two stores (two tests) never share them.
+   */
+  own<T>(factory: (store: AppStore) => T): T;
+}
 
 export interface StoreOptions {
   storage: StateStorage;
@@ -46,5 +53,12 @@ export function createAppStore(options: StoreOptions): AppStore {
   // Local storage hydrates synchronously, so any problem is known by now.
   const recovery = saved.recovery();
   if (recovery !== null) store.setState({ recovery });
-  return store;
+  const owned = new Map<(store: AppStore) => unknown, unknown>();
+  const appStore: AppStore = Object.assign(store, {
+    own<T>(factory: (s: AppStore) => T): T {
+      if (!owned.has(factory)) owned.set(factory, factory(appStore));
+      return owned.get(factory) as T;
+    },
+  });
+  return appStore;
 }

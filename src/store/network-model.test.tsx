@@ -45,9 +45,9 @@ function storeWithDemo(): AppStore {
 describe('networkModel memoisation', () => {
   it('gives the same model for the same inputs, equal to computing it afresh', () => {
     const store = storeWithDemo();
-    const model = networkModel(inputs(store.getState()));
+    const model = networkModel(store, inputs(store.getState()));
     expect(model.all.length).toBeGreaterThan(0);
-    expect(networkModel(inputs(store.getState()))).toBe(model);
+    expect(networkModel(store, inputs(store.getState()))).toBe(model);
     expect(model.all).toEqual(
       aggregateResponses(CURRENT_QUESTIONNAIRE, Object.values(store.getState().network.responses)),
     );
@@ -56,10 +56,10 @@ describe('networkModel memoisation', () => {
   it('records each aggregation, and only those, as a User Timing measure', () => {
     performance.clearMeasures(AGGREGATION_MEASURE);
     const store = storeWithDemo();
-    networkModel(inputs(store.getState()));
-    networkModel(inputs(store.getState()));
+    networkModel(store, inputs(store.getState()));
+    networkModel(store, inputs(store.getState()));
     store.getState().setNetworkView({ anonymised: true });
-    networkModel(inputs(store.getState()));
+    networkModel(store, inputs(store.getState()));
     const measures = performance.getEntriesByName(AGGREGATION_MEASURE, 'measure');
     expect(measures).toHaveLength(1);
     expect((measures[0] as PerformanceMeasure).detail).toEqual({
@@ -69,21 +69,21 @@ describe('networkModel memoisation', () => {
 
   it('a change of view makes a new model without aggregating again', () => {
     const store = storeWithDemo();
-    const before = networkModel(inputs(store.getState()));
+    const before = networkModel(store, inputs(store.getState()));
     store.getState().setNetworkView({ anonymised: true });
-    const after = networkModel(inputs(store.getState()));
+    const after = networkModel(store, inputs(store.getState()));
     expect(after).not.toBe(before);
     expect(after.anonymised).toBe(true);
     expect(after.letters.size).toBeGreaterThan(0);
     expect(after.all).toBe(before.all);
     // Back to the same settings in a new view object: the same figures.
     store.getState().setNetworkView({ anonymised: false });
-    expect(networkModel(inputs(store.getState())).letters.size).toBe(0);
+    expect(networkModel(store, inputs(store.getState())).letters.size).toBe(0);
   });
 
   it('follows the data when responses change', () => {
     const store = storeWithDemo();
-    const before = networkModel(inputs(store.getState()));
+    const before = networkModel(store, inputs(store.getState()));
     const some = Object.values(store.getState().network.responses)[0]!;
     const extra = {
       ...some,
@@ -91,7 +91,7 @@ describe('networkModel memoisation', () => {
       respondent: { ...some.respondent, id: `${some.respondent.id}-extra` },
     };
     store.getState().addImport({ fileName: 'extra.json', kind: 'file' }, [extra], []);
-    const after = networkModel(inputs(store.getState()));
+    const after = networkModel(store, inputs(store.getState()));
     expect(after.all).not.toBe(before.all);
     expect(after.responseCount).toBe(before.responseCount + 1);
     const respondents = (m: typeof before) =>
@@ -105,8 +105,21 @@ describe('networkModel memoisation', () => {
     );
 
     store.getState().removeMunicipality(some.municipality.number);
-    const removed = networkModel(inputs(store.getState()));
+    const removed = networkModel(store, inputs(store.getState()));
     expect(removed.all.some((a) => a.municipality.number === some.municipality.number)).toBe(false);
+  });
+
+  it('keeps its caches per store: two stores never share a model', () => {
+    performance.clearMeasures(AGGREGATION_MEASURE);
+    const one = storeWithDemo();
+    const other = createAppStore({ storage: memoryStateStorage() });
+    const model = networkModel(one, inputs(one.getState()));
+    // The same inputs through another store's caches: computed afresh, not handed over.
+    const theirs = networkModel(other, inputs(one.getState()));
+    expect(theirs).not.toBe(model);
+    expect(theirs).toEqual(model);
+    expect(performance.getEntriesByName(AGGREGATION_MEASURE, 'measure')).toHaveLength(2);
+    expect(networkModel(one, inputs(one.getState()))).toBe(model);
   });
 
   it('re-entering a screen (a new mount) reuses the model', () => {
@@ -134,7 +147,7 @@ describe('responses to version 1 of the questionnaire', () => {
 
   it('are compared in full on the current version, with the same scores and no notice', () => {
     const store = storeWithV1Demo();
-    const model = networkModel(inputs(store.getState()));
+    const model = networkModel(store, inputs(store.getState()));
     expect(model.questionnaire).toBe(CURRENT_QUESTIONNAIRE);
     expect(model.versionDifferences).toEqual([]);
     expect(model.all.length).toBeGreaterThan(0);
@@ -145,11 +158,11 @@ describe('responses to version 1 of the questionnaire', () => {
 
   it('are aligned once: a later import recomputes only the groups it changed', () => {
     const store = storeWithV1Demo();
-    const before = networkModel(inputs(store.getState()));
+    const before = networkModel(store, inputs(store.getState()));
     const some = Object.values(store.getState().network.responses)[0]!;
     const extra = { ...some, id: `${some.id}-extra` };
     store.getState().addImport({ fileName: 'extra.json', kind: 'file' }, [extra], []);
-    const after = networkModel(inputs(store.getState()));
+    const after = networkModel(store, inputs(store.getState()));
     const changed = (a: (typeof before.all)[number]) =>
       a.municipality.number === some.municipality.number && a.round === some.gathering.round;
     const untouched = before.all.filter((a) => !changed(a));
@@ -161,7 +174,7 @@ describe('responses to version 1 of the questionnaire', () => {
 
   it('keep their agreed answers when the agreement was made for version 1', () => {
     const store = storeWithV1Demo();
-    const model = networkModel(inputs(store.getState()));
+    const model = networkModel(store, inputs(store.getState()));
     const round = model.round!;
     const municipality = model.current[0]!.municipality;
     store
@@ -173,7 +186,7 @@ describe('responses to version 1 of the questionnaire', () => {
         'Vedtatt i 2023',
       );
     store.getState().setNetworkView({ source: 'agreed' });
-    const agreed = networkModel(inputs(store.getState()));
+    const agreed = networkModel(store, inputs(store.getState()));
     expect(agreed.agreements).toHaveLength(1);
     expect([...agreed.agreedIn]).toEqual([municipality.number]);
   });

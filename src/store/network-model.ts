@@ -1,5 +1,5 @@
 import { useShallow } from 'zustand/react/shallow';
-import { aggregateResponses, type MunicipalityAggregate } from '../domain/scoring/aggregate';
+import type { MunicipalityAggregate } from '../domain/scoring/aggregate';
 import { anonymiseNames } from '../domain/comparison/anonymise';
 import {
   aggregatesForRound,
@@ -18,7 +18,9 @@ import { latestQuestionnaire } from '../lib/questionnaires';
 import { selectKnownQuestionnaires } from './selectors';
 import { alignVersions, type VersionDifference } from '../domain/comparison/versions';
 import type { NetworkView } from './network-slice';
-import { useAppStore } from './store-context';
+import { useAppStore, useAppStoreApi } from './store-context';
+import type { AppStore } from './app-store';
+import { createStoreAggregator } from './aggregator';
 import type { AgreedResponse } from '../domain/core/types';
 
 /** Fixed salt, so letters are stable between screens and machines but not in kommunenummer order. */
@@ -75,25 +77,6 @@ function lastResult<A extends readonly unknown[], R>(
   };
 }
 
-/**
- * The expensive part, keyed by what it reads: the store's response record and custom
- * questionnaires. Both are replaced, never edited, when they change, so the same objects mean
- * the same data. Kept outside React: useMemo starts empty on every mount, and each visit to a
- * network screen (or the presentation or report) is a new mount, which would aggregate the
- * whole network again.
- */
-const aggregateNetwork = lastResult(
-  (responses: Readonly<Record<string, Response>>, custom: readonly Questionnaire[]) => {
-    const start = performance.now();
-    const known = selectKnownQuestionnaires({ customQuestionnaires: custom });
-    const questionnaire = latestQuestionnaire(known);
-    const aligned = alignVersions(questionnaire, Object.values(responses), known);
-    const all = aggregateResponses(questionnaire, aligned.responses);
-    markAggregation(start, aligned.responses.length);
-    return { questionnaire, aligned, all };
-  },
-);
-
 /** The User Timing entry for an aggregation: in DevTools' performance panel, and for the bench. */
 export const AGGREGATION_MEASURE = 'naeringsspeilet:aggregation';
 
@@ -107,74 +90,79 @@ function markAggregation(start: number, responses: number): void {
   });
 }
 
+/** What aggregating the network's responses gives (see createNetworkModel). */
+interface Aggregated {
+  questionnaire: Questionnaire;
+  aligned: ReturnType<typeof alignVersions>;
+  all: MunicipalityAggregate[];
+}
+
 /** The model from the aggregation and the rest of the inputs (see networkModel). */
-const buildModel = lastResult(
-  (
-    aggregated: ReturnType<typeof aggregateNetwork>,
-    responses: Readonly<Record<string, Response>>,
-    round: GatheringRound | null,
-    anonymised: boolean,
-    viewer: string | null,
-    source: NetworkView['source'],
-    importedActions: Readonly<Record<string, Action>>,
-    ownActions: Readonly<Record<string, Action>>,
-    importedAgreements: Readonly<Record<string, AgreedResponse>>,
-    ownAgreements: Readonly<Record<string, AgreedResponse>>,
-  ): NetworkModel => {
-    const { questionnaire: q, aligned, all } = aggregated;
-    const rounds = roundsPresent(all);
-    const chosen = round !== null && rounds.includes(round) ? round : (rounds.at(-1) ?? null);
-    const agreements = Object.values(
-      mergeImportedAgreements(importedAgreements, Object.values(ownAgreements)).agreements,
-      // Agreed answers are kept by permanent statement id, like responses: one made for another
-      // version of the questionnaire counts on the statements the versions share.
-    ).filter((a) => a.questionnaire.id === q.id);
-    const agreedIn = new Set<string>();
-    let current = chosen === null ? [] : aggregatesForRound(all, chosen);
-    if (source === 'agreed' && chosen !== null) {
-      current = current.map((agg) => {
-        const agreed = agreements.find(
-          (a) => a.municipality.number === agg.municipality.number && a.round === chosen,
-        );
-        if (!agreed || Object.keys(agreed.agreed).length === 0) return agg;
-        agreedIn.add(agg.municipality.number);
-        return withAgreedScores(q, agg, agreed);
-      });
-    }
-    const municipalities = [
-      ...new Map(all.map((a) => [a.municipality.number, a.municipality])).values(),
-    ].sort((a, b) => a.number.localeCompare(b.number));
-    const letters = anonymised
-      ? anonymiseNames(
-          municipalities.map((m) => m.number),
-          viewer ?? undefined,
-          { salt: ANONYMISE_SALT },
-        )
-      : new Map<string, string>();
-    return {
-      questionnaire: q,
-      all,
-      rounds,
-      round: chosen,
-      current,
-      stats: networkStats(q, current),
-      overall: networkOverall(current),
-      municipalities,
-      anonymised,
-      viewer,
-      letters,
-      hasDemo: all.some((a) => a.demo),
-      responseCount: Object.keys(responses).length,
-      actions: Object.values(
-        mergeImportedActions(importedActions, Object.values(ownActions)).actions,
-      ),
-      agreements,
-      source,
-      agreedIn,
-      versionDifferences: aligned.differences,
-    };
-  },
-);
+function buildModel(
+  aggregated: Aggregated,
+  responses: Readonly<Record<string, Response>>,
+  round: GatheringRound | null,
+  anonymised: boolean,
+  viewer: string | null,
+  source: NetworkView['source'],
+  importedActions: Readonly<Record<string, Action>>,
+  ownActions: Readonly<Record<string, Action>>,
+  importedAgreements: Readonly<Record<string, AgreedResponse>>,
+  ownAgreements: Readonly<Record<string, AgreedResponse>>,
+): NetworkModel {
+  const { questionnaire: q, aligned, all } = aggregated;
+  const rounds = roundsPresent(all);
+  const chosen = round !== null && rounds.includes(round) ? round : (rounds.at(-1) ?? null);
+  const agreements = Object.values(
+    mergeImportedAgreements(importedAgreements, Object.values(ownAgreements)).agreements,
+    // Agreed answers are kept by permanent statement id, like responses: one made for another
+    // version of the questionnaire counts on the statements the versions share.
+  ).filter((a) => a.questionnaire.id === q.id);
+  const agreedIn = new Set<string>();
+  let current = chosen === null ? [] : aggregatesForRound(all, chosen);
+  if (source === 'agreed' && chosen !== null) {
+    current = current.map((agg) => {
+      const agreed = agreements.find(
+        (a) => a.municipality.number === agg.municipality.number && a.round === chosen,
+      );
+      if (!agreed || Object.keys(agreed.agreed).length === 0) return agg;
+      agreedIn.add(agg.municipality.number);
+      return withAgreedScores(q, agg, agreed);
+    });
+  }
+  const municipalities = [
+    ...new Map(all.map((a) => [a.municipality.number, a.municipality])).values(),
+  ].sort((a, b) => a.number.localeCompare(b.number));
+  const letters = anonymised
+    ? anonymiseNames(
+        municipalities.map((m) => m.number),
+        viewer ?? undefined,
+        { salt: ANONYMISE_SALT },
+      )
+    : new Map<string, string>();
+  return {
+    questionnaire: q,
+    all,
+    rounds,
+    round: chosen,
+    current,
+    stats: networkStats(q, current),
+    overall: networkOverall(current),
+    municipalities,
+    anonymised,
+    viewer,
+    letters,
+    hasDemo: all.some((a) => a.demo),
+    responseCount: Object.keys(responses).length,
+    actions: Object.values(
+      mergeImportedActions(importedActions, Object.values(ownActions)).actions,
+    ),
+    agreements,
+    source,
+    agreedIn,
+    versionDifferences: aligned.differences,
+  };
+}
 
 /** What the network model is built from: parts of the store's state. */
 export interface NetworkModelInputs {
@@ -188,28 +176,59 @@ export interface NetworkModelInputs {
 }
 
 /**
- * The network model for these inputs. Computed again only for inputs that changed: the same
- * objects as last time give the same model object, and a change to the view, actions or
- * agreements alone does not aggregate the responses again.
+ * The network model's caches, which the store owns (store.own): each remembers its last result.
+ * The expensive part, the aggregation, is keyed by what it reads: the store's response record and
+ * custom questionnaires. Both are replaced, never edited, when they change, so the same objects
+ * mean the same data. Kept outside React: useMemo starts empty on every mount, and each visit to a
+ * network screen (or the presentation or report) is a new mount, which would aggregate the whole
+ * network again.
  */
-export function networkModel(inputs: NetworkModelInputs): NetworkModel {
-  const { view } = inputs;
-  return buildModel(
-    aggregateNetwork(inputs.responses, inputs.customQuestionnaires),
-    inputs.responses,
-    view.round,
-    view.anonymised,
-    view.viewer,
-    view.source,
-    inputs.importedActions,
-    inputs.ownActions,
-    inputs.importedAgreements,
-    inputs.ownAgreements,
+function createNetworkModel(store: AppStore): (inputs: NetworkModelInputs) => NetworkModel {
+  const aggregator = store.own(createStoreAggregator);
+  const aggregate = lastResult(
+    (
+      responses: Readonly<Record<string, Response>>,
+      custom: readonly Questionnaire[],
+    ): Aggregated => {
+      const start = performance.now();
+      const known = selectKnownQuestionnaires({ customQuestionnaires: custom });
+      const questionnaire = latestQuestionnaire(known);
+      const aligned = alignVersions(questionnaire, Object.values(responses), known);
+      const all = aggregator.aggregate(questionnaire, aligned.responses);
+      markAggregation(start, aligned.responses.length);
+      return { questionnaire, aligned, all };
+    },
   );
+  const build = lastResult(buildModel);
+  return (inputs) => {
+    const { view } = inputs;
+    return build(
+      aggregate(inputs.responses, inputs.customQuestionnaires),
+      inputs.responses,
+      view.round,
+      view.anonymised,
+      view.viewer,
+      view.source,
+      inputs.importedActions,
+      inputs.ownActions,
+      inputs.importedAgreements,
+      inputs.ownAgreements,
+    );
+  };
+}
+
+/**
+ * The network model for these inputs, from this store's caches. Computed again only for inputs
+ * that changed: the same objects as last time give the same model object, and a change to the
+ * view, actions or agreements alone does not aggregate the responses again.
+ */
+export function networkModel(store: AppStore, inputs: NetworkModelInputs): NetworkModel {
+  return store.own(createNetworkModel)(inputs);
 }
 
 /** Everything the network screens show, derived from the imported responses. Never stored. */
 export function useNetworkModel(): NetworkModel {
+  const store = useAppStoreApi();
   const responses = useAppStore((s) => s.network.responses);
   const importedActions = useAppStore((s) => s.network.actions);
   const ownActions = useAppStore((s) => s.actions);
@@ -217,7 +236,7 @@ export function useNetworkModel(): NetworkModel {
   const ownAgreements = useAppStore((s) => s.agreements);
   const view = useAppStore(useShallow((s) => s.networkView));
   const customQuestionnaires = useAppStore((s) => s.customQuestionnaires);
-  return networkModel({
+  return networkModel(store, {
     responses,
     customQuestionnaires,
     view,

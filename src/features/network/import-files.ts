@@ -1,9 +1,9 @@
-import { prepareAggregation } from '../../domain/scoring/aggregate';
 import { DEFAULT_MAX_BYTES, importResultsFile } from '../../domain/files/import';
 import type { AppStore } from '../../store/app-store';
 import type { ImportReport } from '../../store/network-slice';
 import { latestQuestionnaire } from '../../lib/questionnaires';
 import { selectKnownQuestionnaires } from '../../store/selectors';
+import { createStoreAggregator } from '../../store/aggregator';
 import { alignVersions } from '../../domain/comparison/versions';
 import { readFileBytes } from '../../lib/read-file';
 
@@ -25,6 +25,7 @@ export async function importFiles(
   const now = new Date().toISOString();
   const known = selectKnownQuestionnaires(store.getState());
   const latest = latestQuestionnaire(known);
+  const aggregator = store.own(createStoreAggregator);
   const reports: (FileReport | null)[] = [];
   const good: {
     index: number;
@@ -54,7 +55,7 @@ export async function importFiles(
     // The network view compares on the latest questionnaire; aggregating this file's responses
     // for it now, between progress steps, spares the dashboard a long task after the import.
     // Responses to an older version are aligned first: the network view gets the same copies.
-    prepareAggregation(latest, alignVersions(latest, result.responses, known).responses);
+    aggregator.prepare(latest, alignVersions(latest, result.responses, known).responses);
     good.push({ index: reports.length, fileName: file.name, result });
     reports.push(null);
   }
