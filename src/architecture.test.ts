@@ -66,6 +66,73 @@ const LAYER: Record<string, number> = {
   app: 4,
 };
 
+/**
+ * Module-level mutable state, as the source shows it. Prettier puts every top-level statement at
+ * the start of a line, so a line that starts with `let`, `var` or `const` is a module-level one.
+ * Flags a top-level `let` or `var`, and a top-level `const` collection (new Map, Set, WeakMap,
+ * WeakSet or Array, an array or object literal) that the file changes after load (set, add,
+ * delete, push and the like, or an assignment to one of its members).
+ */
+function moduleState(text: string): { line: number; name: string; what: string }[] {
+  const found: { line: number; name: string; what: string }[] = [];
+  const code = text.replace(/\/\*[\s\S]*?\*\//g, (c) => c.replace(/[^\n]/g, ' '));
+  code.split('\n').forEach((line, i) => {
+    const variable = /^(?:export\s+)?(let|var)\s+(\w+)/.exec(line);
+    if (variable) {
+      found.push({ line: i + 1, name: variable[2]!, what: `top-level ${variable[1]}` });
+      return;
+    }
+    const collection =
+      /^(?:export\s+)?const\s+(\w+)\s*(?::[^=]+)?=\s*(new\s+(?:Map|Set|WeakMap|WeakSet|Array)\b|\[|\{)/.exec(
+        line,
+      );
+    if (!collection) return;
+    const name = collection[1]!;
+    const mutated = new RegExp(
+      [
+        `\\b${name}\\s*\\.\\s*(?:set|add|delete|clear|push|pop|shift|unshift|splice|sort|reverse|fill|copyWithin)\\s*\\(`,
+        `\\b${name}\\s*(?:\\[[^\\]]*\\]|\\.\\w+)\\s*(?:[-+*/|&]?=(?!=)|\\+\\+|--)`,
+        `\\bdelete\\s+${name}\\b`,
+        `\\bObject\\.(?:assign|defineProperty)\\(\\s*${name}\\b`,
+      ].join('|'),
+    );
+    if (mutated.test(code))
+      found.push({ line: i + 1, name, what: 'collection changed after load' });
+  });
+  return found;
+}
+
+/**
+ * The exceptions to "no module-level mutable state": memo caches keyed by immutable inputs,
+ * which no caller can observe (the same input always gives an equal result, cached or not).
+ * Each entry names the file and the binding, and says why it qualifies. `until` marks an entry
+ * another piece of work is to remove; the others must still be found (a stale entry fails).
+ */
+const MEMO_CACHES: { file: string; name: string; why: string; until?: string }[] = [
+  {
+    file: 'store/selectors.ts',
+    name: 'scores',
+    why: 'one score per response object; responses are replaced, never edited',
+  },
+  {
+    file: 'store/selectors.ts',
+    name: 'known',
+    why: 'the known questionnaires per custom list; the settings slice replaces the list',
+  },
+  {
+    file: 'domain/scoring/aggregate.ts',
+    name: 'plans',
+    why: 'scoring plans and tallies per questionnaire and response object',
+    until: 'the store-owned aggregator instance (issue 12, point 1)',
+  },
+  {
+    file: 'domain/comparison/versions.ts',
+    name: 'alignedCopies',
+    why: 'aligned copies per questionnaire and response object',
+    until: 'the store-owned aggregator instance (issue 12, point 1)',
+  },
+];
+
 describe('architecture', () => {
   it('finds source files and imports (self-check)', () => {
     expect(files('features').length).toBeGreaterThan(10);
@@ -113,5 +180,43 @@ describe('architecture', () => {
       }
     }
     expect(bad).toEqual([]);
+  });
+
+  it('src/domain, src/store and src/lib hold no module-level mutable state, memo caches aside', () => {
+    // self-check: the rule sees what it must, and lets a constant be
+    expect(
+      moduleState(
+        [
+          'let current = 0;',
+          'export var legacy = 1;',
+          'const seen = new Set<string>();',
+          'export function see(id: string) { seen.add(id); }',
+          'const byId: Record<string, number> = {};',
+          'const put = (k: string) => { byId[k] = 1; };',
+          'const ROLES = [1, 2];',
+          'const RESERVED: ReadonlySet<string> = new Set([1]);',
+          'function local() { let n = 0; const m = new Map(); m.set(1, n); return m; }',
+          '/*',
+          'let inAComment = 1;',
+          '*/',
+        ].join('\n'),
+      ).map((f) => f.name),
+    ).toEqual(['current', 'legacy', 'seen', 'byId']);
+
+    const bad: string[] = [];
+    const allowedSeen = new Set<(typeof MEMO_CACHES)[number]>();
+    for (const layer of ['domain', 'store', 'lib']) {
+      for (const file of files(layer)) {
+        const rel = path.relative(SRC, file).split(path.sep).join('/');
+        for (const f of moduleState(readFileSync(file, 'utf8'))) {
+          const allowed = MEMO_CACHES.find((m) => m.file === rel && m.name === f.name);
+          if (allowed) allowedSeen.add(allowed);
+          else bad.push(`${rel}:${f.line} ${f.name}: ${f.what}`);
+        }
+      }
+    }
+    expect(bad).toEqual([]);
+    const stale = MEMO_CACHES.filter((m) => m.until === undefined && !allowedSeen.has(m));
+    expect(stale.map((m) => `${m.file} ${m.name}`)).toEqual([]);
   });
 });
