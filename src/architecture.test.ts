@@ -219,4 +219,27 @@ describe('architecture', () => {
     const stale = MEMO_CACHES.filter((m) => m.until === undefined && !allowedSeen.has(m));
     expect(stale.map((m) => `${m.file} ${m.name}`)).toEqual([]);
   });
+
+  it('nothing in src/features reads the address: screens get the route from the router', () => {
+    const readsLocation =
+      /\b(?:window|document|globalThis|self)\s*\.\s*location\b|(?<![\w$.])location\s*[.[]/;
+    // self-check: the rule sees each way in
+    for (const line of [
+      'window.location.hash',
+      "new URLSearchParams(location.search).get('area')",
+      'document.location.href',
+      'globalThis.location',
+    ]) {
+      expect(readsLocation.test(line), line).toBe(true);
+    }
+    expect(readsLocation.test('const relocation = 1; state.location.x')).toBe(false);
+    const bad = files('features').flatMap((file) =>
+      readFileSync(file, 'utf8')
+        .split('\n')
+        .flatMap((line, i) =>
+          readsLocation.test(line) ? [`${path.relative(SRC, file)}:${i + 1} ${line.trim()}`] : [],
+        ),
+    );
+    expect(bad).toEqual([]);
+  });
 });

@@ -34,13 +34,18 @@ function todayIso(): string {
   return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
 }
 
-/** The action plan: actions tied to areas, with owner, due date, status and follow-up at each gathering. */
+/**
+ * The action plan: actions tied to areas, with owner, due date, status and follow-up at each
+ * gathering. `area` (from the route's query) presets the area of a new action.
+ */
 export function ActionsView({
   model,
   municipality,
+  area,
 }: {
   model: NetworkModel;
   municipality: string | null;
+  area: string | null;
 }) {
   const { t } = useNetworkTranslation();
   const { chosen } = chooseMunicipality(model, municipality, false);
@@ -73,7 +78,7 @@ export function ActionsView({
           ))}
         </ul>
       )}
-      <NewActionForm model={model} municipality={chosen} />
+      <NewActionForm model={model} municipality={chosen} preset={area} />
     </section>
   );
 }
@@ -177,18 +182,20 @@ function ActionCard({ action, model }: { action: Action; model: NetworkModel }) 
   );
 }
 
+/** `preset` (from the route's query) is the area a new action starts in. */
 function NewActionForm({
   model,
   municipality,
+  preset,
 }: {
   model: NetworkModel;
   municipality: Municipality;
+  preset: string | null;
 }) {
   const { t } = useNetworkTranslation();
   const language = useAppStore((s) => s.language);
   const addAction = useAppStore((s) => s.addAction);
   const q = model.questionnaire;
-  const preset = new URLSearchParams(window.location.hash.split('?')[1] ?? '').get('area');
   const [areaId, setAreaId] = useState(
     q.areas.some((a) => a.id === preset) ? preset! : q.areas[0]!.id,
   );

@@ -10,6 +10,7 @@ import {
   type TrendPoint,
 } from '../../domain/priorities/trends';
 import { formatScore } from '../../i18n/format';
+import { navigate } from '../../lib/router';
 import { LazyTrendChart } from '../../charts/lazy';
 import { municipalityLabel, type NetworkModel } from '../../store/network-model';
 import { useAppStore } from '../../store/store-context';
@@ -17,20 +18,24 @@ import { chooseMunicipality, MunicipalityPicker } from './municipality-picker';
 
 const ARROW = { up: '▲', down: '▼', flat: '▶' } as const;
 
-/** Per area, the score at each gathering and the change since the last, with the network median. */
+/**
+ * Per area, the score at each gathering and the change since the last, with the network median.
+ * `area` (from the route's query) is the area the chart shows first.
+ */
 export function TrendsView({
   model,
   municipality,
+  area: areaParam,
 }: {
   model: NetworkModel;
   municipality: string | null;
+  area: string | null;
 }) {
   const { t } = useNetworkTranslation();
   const language = useAppStore((s) => s.language);
   const areaSelectId = useId();
   const q = model.questionnaire;
   const { chosen } = chooseMunicipality(model, municipality, false);
-  const areaParam = new URLSearchParams(window.location.hash.split('?')[1] ?? '').get('area');
   if (!chosen) return <Paragraph>{t('network.noData')}</Paragraph>;
   const name = (m: { number: string; name: string }) =>
     municipalityLabel(model, m, (letter) => t('network.anonName', { letter }));
@@ -120,9 +125,14 @@ export function TrendsView({
         <Select
           id={areaSelectId}
           value={focus.areaId}
-          onChange={(e) => {
-            window.location.hash = `#/network/trends/${chosen.number}?area=${e.target.value}`;
-          }}
+          onChange={(e) =>
+            navigate({
+              name: 'network',
+              view: 'trends',
+              param: chosen.number,
+              query: { area: e.target.value },
+            })
+          }
         >
           {q.areas.map((a) => (
             <option key={a.id} value={a.id}>

@@ -4,7 +4,7 @@ import { areaRanking, heatmapRows } from '../../domain/comparison/network-statis
 import { actionsForArea } from '../../domain/priorities/actions';
 import { localize, shortTitle } from '../../domain/questionnaire/localize';
 import { formatScore } from '../../i18n/format';
-import { navigate, parseRoute } from '../../lib/router';
+import { currentRoute, navigate } from '../../lib/router';
 import { Heatmap, type HeatmapRowData } from '../../charts/heatmap';
 import { municipalityLabel, useNetworkModel } from '../../store/network-model';
 import { useAppStore } from '../../store/store-context';
@@ -29,7 +29,7 @@ export default function PresentScreen({ slide }: { slide: number }) {
     // Step from the address as it is now, not from this render's slide: two quick presses
     // come before the hashchange re-renders, and each must move one slide.
     const go = (step: number) => {
-      const now = parseRoute(window.location.hash);
+      const now = currentRoute();
       const from = now.name === 'present' ? Math.min(now.slide, total) : index;
       navigate({ name: 'present', slide: Math.min(Math.max(from + step, 1), total) });
     };
