@@ -2,7 +2,6 @@ import { type ImportError } from '../domain/files/import';
 import type { Action, GatheringRound, Response } from '../domain/core/types';
 import { newId } from '../lib/id';
 import type { SliceCreator } from './slice';
-import { emptyNetworkData, type ImportedSource, type NetworkData } from '../lib/network-storage';
 import type { AgreedResponse } from '../domain/core/types';
 import { mergeInto, type MergeCounts } from '../domain/core/records';
 import {
@@ -10,6 +9,70 @@ import {
   summariseSetAside,
   type SetAsideSummary,
 } from '../domain/scoring/counted';
+
+/**
+ * One imported file (or the demo network, or this device's own responses), with what it
+ * brought: each id once, the newest copy in the file. Saved as a record of its own
+ * (network-records.ts), so an import writes only what it adds and removing a file deletes only
+ * its record.
+ */
+export interface ImportedSource {
+  id: string;
+  fileName: string;
+  importedAt: string;
+  kind: 'file' | 'demo' | 'device';
+  responses: Record<string, Response>;
+  actions: Record<string, Action>;
+  agreements: Record<string, AgreedResponse>;
+}
+
+/**
+ * The network's imported results. `sources` are the truth; `responses`, `actions` and
+ * `agreements` merge them (networkFromSources: per id, the newer edit wins), and are what the
+ * screens read.
+ */
+export interface NetworkData {
+  sources: ImportedSource[];
+  responses: Record<string, Response>;
+  actions: Record<string, Action>;
+  agreements: Record<string, AgreedResponse>;
+}
+
+export const emptyNetworkData = (): NetworkData => ({
+  sources: [],
+  responses: {},
+  actions: {},
+  agreements: {},
+});
+
+/**
+ * The network the sources make: every response, action and agreed response of every source,
+ * merged by id with the import rule (compareEdits, a total order, so the result does not depend
+ * on the order of the sources), keys in the order the sources first bring them.
+ */
+export function networkFromSources(sources: ImportedSource[]): NetworkData {
+  const responses = new Map<string, Response>();
+  const actions = new Map<string, Action>();
+  const agreements = new Map<string, AgreedResponse>();
+  for (const source of sources) {
+    mergeInto(responses, Object.values(source.responses));
+    mergeInto(actions, Object.values(source.actions));
+    mergeInto(agreements, Object.values(source.agreements));
+  }
+  return {
+    sources,
+    responses: Object.fromEntries(responses),
+    actions: Object.fromEntries(actions),
+    agreements: Object.fromEntries(agreements),
+  };
+}
+
+/** The newest copy of each id in one file: what its source holds. */
+function byId<T extends { id: string; updatedAt: string }>(items: readonly T[]): Record<string, T> {
+  const out = new Map<string, T>();
+  mergeInto(out, items);
+  return Object.fromEntries(out);
+}
 
 export interface NetworkView {
   round: GatheringRound | null;
@@ -79,23 +142,6 @@ export const initialNetworkView = (): NetworkView => ({
   source: 'mean',
 });
 
-/** Drops responses and actions that no remaining source refers to. */
-function prune(data: NetworkData): NetworkData {
-  const keepResponses = new Set(data.sources.flatMap((s) => s.responseIds));
-  const keepActions = new Set(data.sources.flatMap((s) => s.actionIds));
-  const keepAgreements = new Set(data.sources.flatMap((s) => s.agreementIds ?? []));
-  return {
-    sources: data.sources,
-    agreements: Object.fromEntries(
-      Object.entries(data.agreements).filter(([id]) => keepAgreements.has(id)),
-    ),
-    responses: Object.fromEntries(
-      Object.entries(data.responses).filter(([id]) => keepResponses.has(id)),
-    ),
-    actions: Object.fromEntries(Object.entries(data.actions).filter(([id]) => keepActions.has(id))),
-  };
-}
-
 export const createNetworkSlice: SliceCreator<NetworkSlice> = (set, get, now) => ({
   network: emptyNetworkData(),
   networkReady: false,
@@ -117,18 +163,19 @@ export const createNetworkSlice: SliceCreator<NetworkSlice> = (set, get, now) =>
     const agreements = new Map(Object.entries(network.agreements));
     const sources = [...network.sources];
     const results = batch.map((entry) => {
-      const responseCounts = mergeInto(responses, entry.responses);
-      const actionCounts = mergeInto(actions, entry.actions);
-      mergeInto(agreements, entry.agreements ?? []);
-      sources.push({
+      const source: ImportedSource = {
         id: newId(),
         fileName: entry.source.fileName,
         importedAt: now(),
         kind: entry.source.kind,
-        responseIds: [...new Set(entry.responses.map((x) => x.id))],
-        actionIds: [...new Set(entry.actions.map((x) => x.id))],
-        agreementIds: [...new Set((entry.agreements ?? []).map((x) => x.id))],
-      });
+        responses: byId(entry.responses),
+        actions: byId(entry.actions),
+        agreements: byId(entry.agreements ?? []),
+      };
+      sources.push(source);
+      const responseCounts = mergeInto(responses, Object.values(source.responses));
+      const actionCounts = mergeInto(actions, Object.values(source.actions));
+      mergeInto(agreements, Object.values(source.agreements));
       return { responses: responseCounts, actions: actionCounts };
     });
     // What aggregation will set aside, now that the batch is held: worked out from every
@@ -155,39 +202,45 @@ export const createNetworkSlice: SliceCreator<NetworkSlice> = (set, get, now) =>
     return withSetAside;
   },
   removeSource(sourceId) {
-    const { network } = get();
-    set({
-      network: prune({ ...network, sources: network.sources.filter((s) => s.id !== sourceId) }),
-    });
+    // What the other files brought stays, as the newest copy among them: the same network a
+    // reload makes from the saved records that are left.
+    set({ network: networkFromSources(get().network.sources.filter((s) => s.id !== sourceId)) });
   },
   removeMunicipality(number) {
     const { network } = get();
-    const responseIds = new Set(
-      Object.values(network.responses)
-        .filter((r) => r.municipality.number === number)
-        .map((r) => r.id),
-    );
-    const actionIds = new Set(
-      Object.values(network.actions)
-        .filter((a) => a.municipality.number === number)
-        .map((a) => a.id),
-    );
-    const agreementIds = new Set(
-      Object.values(network.agreements)
-        .filter((a) => a.municipality.number === number)
-        .map((a) => a.id),
-    );
+    const ofIt = (items: Record<string, { municipality: { number: string } }>) =>
+      new Set(Object.keys(items).filter((id) => items[id]!.municipality.number === number));
+    const gone = {
+      responses: ofIt(network.responses),
+      actions: ofIt(network.actions),
+      agreements: ofIt(network.agreements),
+    };
+    const without = <T>(items: Record<string, T>, ids: ReadonlySet<string>) => {
+      const kept = Object.entries(items).filter(([id]) => !ids.has(id));
+      return kept.length === Object.keys(items).length ? items : Object.fromEntries(kept);
+    };
     const sources = network.sources
-      .map((s) => ({
-        ...s,
-        responseIds: s.responseIds.filter((id) => !responseIds.has(id)),
-        actionIds: s.actionIds.filter((id) => !actionIds.has(id)),
-        agreementIds: (s.agreementIds ?? []).filter((id) => !agreementIds.has(id)),
-      }))
+      .map((s) => {
+        const next = {
+          ...s,
+          responses: without(s.responses, gone.responses),
+          actions: without(s.actions, gone.actions),
+          agreements: without(s.agreements, gone.agreements),
+        };
+        // A source the municipality was not in stays the same object: its record is not written.
+        return next.responses === s.responses &&
+          next.actions === s.actions &&
+          next.agreements === s.agreements
+          ? s
+          : next;
+      })
       .filter(
-        (s) => s.responseIds.length > 0 || s.actionIds.length > 0 || s.agreementIds.length > 0,
+        (s) =>
+          Object.keys(s.responses).length > 0 ||
+          Object.keys(s.actions).length > 0 ||
+          Object.keys(s.agreements).length > 0,
       );
-    set({ network: prune({ ...network, sources }) });
+    set({ network: networkFromSources(sources) });
   },
   clearNetwork() {
     set({ network: emptyNetworkData() });

@@ -47,7 +47,7 @@ export function DataView({ model }: { model: NetworkModel }) {
                 <Table.Row key={s.id}>
                   <Table.HeaderCell scope="row">{sourceName(s)}</Table.HeaderCell>
                   <Table.Cell>{formatDate(s.importedAt, language)}</Table.Cell>
-                  <Table.Cell className="num">{s.responseIds.length}</Table.Cell>
+                  <Table.Cell className="num">{Object.keys(s.responses).length}</Table.Cell>
                   <Table.Cell>
                     <Button
                       data-size="sm"
