@@ -1,6 +1,5 @@
 import { createStore, get, set } from 'idb-keyval';
-import type { Action, Response } from '../domain/core/types';
-import type { AgreedResponse } from '../domain/core/types';
+import type { Action, AgreedResponse, Response } from '../domain/core/types';
 
 /** One imported file (or the demo network, or this device's own responses). */
 export interface ImportedSource {

@@ -9,6 +9,7 @@ import type {
   Action,
   ActionFollowUp,
   ActionStatus,
+  AgreedResponse,
   AnswerValue,
   GatheringRound,
   Municipality,
@@ -21,7 +22,6 @@ import {
 } from '../domain/priorities/consensus';
 import { compareEdits } from '../domain/core/records';
 import { newId } from '../lib/id';
-import type { AgreedResponse } from '../domain/core/types';
 
 /** Actions made on this device: the municipality's own plan. Persisted with the responses. */
 export interface ActionsSlice {

@@ -10,15 +10,20 @@ import {
   type SummaryStats,
 } from '../domain/comparison/network-statistics';
 import type { Questionnaire } from '../domain/questionnaire/schema';
-import type { Action, GatheringRound, Municipality, Response } from '../domain/core/types';
-import { mergeImportedActions, mergeImportedAgreements } from '../domain/files/import';
+import type {
+  Action,
+  AgreedResponse,
+  GatheringRound,
+  Municipality,
+  Response,
+} from '../domain/core/types';
+import { mergeById } from '../domain/core/records';
 import { agreedAnswers } from '../domain/priorities/consensus';
 import { scoreArea } from '../domain/scoring/scoring';
 import { allQuestionnaires, latestQuestionnaire } from '../lib/questionnaires';
 import { alignVersions, type VersionDifference } from '../domain/comparison/versions';
 import type { NetworkView } from './network-slice';
 import { useAppStore } from './store-context';
-import type { AgreedResponse } from '../domain/core/types';
 
 /** Fixed salt, so letters are stable between screens and machines but not in kommunenummer order. */
 const ANONYMISE_SALT = 'laering-for-naering';
@@ -124,7 +129,7 @@ const buildModel = lastResult(
     const rounds = roundsPresent(all);
     const chosen = round !== null && rounds.includes(round) ? round : (rounds.at(-1) ?? null);
     const agreements = Object.values(
-      mergeImportedAgreements(importedAgreements, Object.values(ownAgreements)).agreements,
+      mergeById(importedAgreements, Object.values(ownAgreements)).merged,
       // Agreed answers are kept by permanent statement id, like responses: one made for another
       // version of the questionnaire counts on the statements the versions share.
     ).filter((a) => a.questionnaire.id === q.id);
@@ -164,9 +169,7 @@ const buildModel = lastResult(
       letters,
       hasDemo: all.some((a) => a.demo),
       responseCount: Object.keys(responses).length,
-      actions: Object.values(
-        mergeImportedActions(importedActions, Object.values(ownActions)).actions,
-      ),
+      actions: Object.values(mergeById(importedActions, Object.values(ownActions)).merged),
       agreements,
       source,
       agreedIn,

@@ -1,8 +1,7 @@
 import { responseSchema, agreedResponseSchema, actionSchema } from '../domain/core/schemas';
-import type { Action, Response } from '../domain/core/types';
+import type { Action, AgreedResponse, Response } from '../domain/core/types';
 import type { NetworkData, NetworkStorage } from '../lib/network-storage';
 import type { AppStore } from './app-store';
-import type { AgreedResponse } from '../domain/core/types';
 
 /** Saved network data passes validation like any outside input; bad entries are left out. */
 export function validateNetworkData(raw: unknown): NetworkData | null {

@@ -1,9 +1,8 @@
 import type { StoreApi } from 'zustand/vanilla';
 import { type ImportError } from '../domain/files/import';
-import type { Action, GatheringRound, Response } from '../domain/core/types';
+import type { Action, AgreedResponse, GatheringRound, Response } from '../domain/core/types';
 import { newId } from '../lib/id';
 import { emptyNetworkData, type ImportedSource, type NetworkData } from '../lib/network-storage';
-import type { AgreedResponse } from '../domain/core/types';
 import { mergeInto, type MergeCounts } from '../domain/core/records';
 import {
   setAsideResponses,

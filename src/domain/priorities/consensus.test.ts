@@ -2,17 +2,15 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { answers, miniQuestionnaire as q } from '../testing/fixtures';
 import { scoreAnswers } from '../scoring/scoring';
-import type { AnswerValue } from '../core/types';
+import type { AgreedResponse, AnswerValue } from '../core/types';
 import {
   agreedAnswers,
   clearAgreedAnswer,
   createAgreedResponse,
   delegationDistributions,
-  parseAgreedResponse,
   setAgreedAnswer,
   statementDistribution,
 } from './consensus';
-import type { AgreedResponse } from '../core/types';
 import { AGREED_LIMITS, agreedResponseSchema } from '../core/schemas';
 
 const T1 = '2024-04-10T09:00:00.000Z';
@@ -110,6 +108,16 @@ function agreed(overrides: Partial<AgreedResponse> = {}): AgreedResponse {
     },
     updatedAt: T2,
     ...overrides,
+  };
+}
+
+/** Checks unknown data against the schema, with each issue's path as dotted text. */
+function parseAgreedResponse(data: unknown) {
+  const result = agreedResponseSchema().safeParse(data);
+  if (result.success) return { ok: true as const, agreed: result.data };
+  return {
+    ok: false as const,
+    issues: result.error.issues.map((i) => ({ path: i.path.join('.') })),
   };
 }
 

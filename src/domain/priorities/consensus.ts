@@ -1,4 +1,3 @@
-import { agreedResponseSchema } from '../core/schemas';
 import {
   LEVELS,
   isLevel,
@@ -99,22 +98,6 @@ export function delegationDistributions(
 }
 
 // ---- the agreed response (its type and schema are in ../core) ----
-
-export type ParseAgreedResult =
-  { ok: true; agreed: AgreedResponse } | { ok: false; issues: { path: string; code: string }[] };
-
-/** Validates unknown data as an agreed response; returns issue codes, never text. */
-export function parseAgreedResponse(data: unknown): ParseAgreedResult {
-  const result = agreedResponseSchema().safeParse(data);
-  if (result.success) return { ok: true, agreed: result.data };
-  return {
-    ok: false,
-    issues: result.error.issues.map((issue) => ({
-      path: issue.path.map(String).join('.'),
-      code: issue.code,
-    })),
-  };
-}
 
 /** A new, empty agreed response. */
 export function createAgreedResponse(input: {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { makeResponse, miniQuestionnaire as q } from '../testing/fixtures';
-import { importResultsFile, mergeImported } from '../files/import';
+import { importResultsFile } from '../files/import';
 import { createResultsFile, serializeResultsFile } from '../files/results-file';
 import {
   ROLES,
@@ -24,7 +24,7 @@ import {
   type RoleMean,
 } from './aggregate';
 import { findNetworkMunicipality } from '../core/municipalities';
-import { compareEdits } from '../core/records';
+import { compareEdits, mergeById } from '../core/records';
 import { mean, sampleSummary } from '../core/statistics';
 import {
   countedResponses,
@@ -557,7 +557,7 @@ describe('aggregate properties (fast-check)', () => {
                 now: '2024-05-03T12:00:00.000Z',
               });
               if (!result.ok) throw new Error(result.error.code);
-              held = mergeImported(held, result.responses).responses;
+              held = mergeById(held, result.responses).merged;
             }
             return aggregateResponses(q, Object.values(held));
           };

@@ -1,7 +1,6 @@
 import { findNetworkMunicipality } from '../core/municipalities';
-import type { Questionnaire } from '../questionnaire/schema';
+import type { Questionnaire, Statement } from '../questionnaire/schema';
 import { statementsForRole } from '../questionnaire/model';
-import type { Statement } from '../questionnaire/schema';
 import { levelToScore, scoreArea, type AreaScore } from './scoring';
 import {
   ROLES,

@@ -1,7 +1,11 @@
 import { Button, Heading, Paragraph, Spinner } from '@digdir/designsystemet-react';
 import { useNetworkTranslation } from '../../i18n/network-namespace';
-import { areaRanking, heatmapRows } from '../../domain/comparison/network-statistics';
-import { aggregatesForRound, networkStats } from '../../domain/comparison/network-statistics';
+import {
+  aggregatesForRound,
+  areaRanking,
+  heatmapRows,
+  networkStats,
+} from '../../domain/comparison/network-statistics';
 import { localize, shortTitle } from '../../domain/questionnaire/localize';
 import { rankImprovementAreas } from '../../domain/priorities/priorities';
 import { areaTrends, type RoundScores } from '../../domain/priorities/trends';
