@@ -16,6 +16,7 @@ import { StoreProvider } from './store-context';
 
 function inputs(s: AppState): NetworkModelInputs {
   return {
+    aggregation: s.aggregation,
     responses: s.network.responses,
     customQuestionnaires: s.customQuestionnaires,
     view: s.networkView,

@@ -1,5 +1,5 @@
 import { useShallow } from 'zustand/react/shallow';
-import { aggregateResponses, type MunicipalityAggregate } from '../domain/scoring/aggregate';
+import type { MunicipalityAggregate } from '../domain/scoring/aggregate';
 import { anonymiseNames } from '../domain/comparison/anonymise';
 import {
   aggregatesForRound,
@@ -21,8 +21,8 @@ import { mergeById } from '../domain/core/records';
 import { agreedAnswers } from '../domain/priorities/consensus';
 import { scoreArea } from '../domain/scoring/scoring';
 import { allQuestionnaires, latestQuestionnaire } from '../lib/questionnaires';
-import { alignVersions, type VersionDifference } from '../domain/comparison/versions';
-import type { NetworkView } from './network-slice';
+import type { VersionDifference } from '../domain/comparison/versions';
+import type { NetworkAggregation, NetworkView } from './network-slice';
 import { useAppStore } from './store-context';
 
 /** Fixed salt, so letters are stable between screens and machines but not in kommunenummer order. */
@@ -87,12 +87,16 @@ function lastResult<A extends readonly unknown[], R>(
  * whole network again.
  */
 const aggregateNetwork = lastResult(
-  (responses: Readonly<Record<string, Response>>, custom: readonly Questionnaire[]) => {
+  (
+    { aggregator, align }: NetworkAggregation,
+    responses: Readonly<Record<string, Response>>,
+    custom: readonly Questionnaire[],
+  ) => {
     const start = performance.now();
     const known = [...allQuestionnaires(), ...custom];
     const questionnaire = latestQuestionnaire(known);
-    const aligned = alignVersions(questionnaire, Object.values(responses), known);
-    const all = aggregateResponses(questionnaire, aligned.responses);
+    const aligned = align(questionnaire, Object.values(responses), known);
+    const all = aggregator.aggregate(questionnaire, aligned.responses);
     markAggregation(start, aligned.responses.length);
     return { questionnaire, aligned, all };
   },
@@ -180,6 +184,8 @@ const buildModel = lastResult(
 
 /** What the network model is built from: parts of the store's state. */
 export interface NetworkModelInputs {
+  /** The store's aggregation (NetworkSlice.aggregation), which keeps work between calls. */
+  aggregation: NetworkAggregation;
   responses: Readonly<Record<string, Response>>;
   customQuestionnaires: readonly Questionnaire[];
   view: NetworkView;
@@ -197,7 +203,7 @@ export interface NetworkModelInputs {
 export function networkModel(inputs: NetworkModelInputs): NetworkModel {
   const { view } = inputs;
   return buildModel(
-    aggregateNetwork(inputs.responses, inputs.customQuestionnaires),
+    aggregateNetwork(inputs.aggregation, inputs.responses, inputs.customQuestionnaires),
     inputs.responses,
     view.round,
     view.anonymised,
@@ -212,6 +218,7 @@ export function networkModel(inputs: NetworkModelInputs): NetworkModel {
 
 /** Everything the network screens show, derived from the imported responses. Never stored. */
 export function useNetworkModel(): NetworkModel {
+  const aggregation = useAppStore((s) => s.aggregation);
   const responses = useAppStore((s) => s.network.responses);
   const importedActions = useAppStore((s) => s.network.actions);
   const ownActions = useAppStore((s) => s.actions);
@@ -220,6 +227,7 @@ export function useNetworkModel(): NetworkModel {
   const view = useAppStore(useShallow((s) => s.networkView));
   const customQuestionnaires = useAppStore((s) => s.customQuestionnaires);
   return networkModel({
+    aggregation,
     responses,
     customQuestionnaires,
     view,

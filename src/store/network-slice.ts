@@ -4,6 +4,8 @@ import type { Action, AgreedResponse, GatheringRound, Response } from '../domain
 import { newId } from '../lib/id';
 import { emptyNetworkData, type ImportedSource, type NetworkData } from '../lib/network-storage';
 import { mergeInto, type MergeCounts } from '../domain/core/records';
+import { createVersionAligner, type VersionAligner } from '../domain/comparison/versions';
+import { createAggregator, type Aggregator } from '../domain/scoring/aggregate';
 import {
   setAsideResponses,
   summariseSetAside,
@@ -42,7 +44,18 @@ export type ImportReport =
     }
   | { fileName: string; ok: false; error: ImportError };
 
+/**
+ * The network's aggregation, with the work it keeps from one call to the next (see
+ * domain/scoring/aggregate.ts and domain/comparison/versions.ts): every screen, the report and
+ * the import share it, so nothing is aggregated twice. Made with the store; never persisted.
+ */
+export interface NetworkAggregation {
+  aggregator: Aggregator;
+  align: VersionAligner;
+}
+
 export interface NetworkSlice {
+  aggregation: NetworkAggregation;
   /** The latest import's per-file results; kept in memory so every view can show them. */
   lastImport: ImportReport[] | null;
   setLastImport: (reports: ImportReport[] | null) => void;
@@ -100,6 +113,7 @@ function prune(data: NetworkData): NetworkData {
 
 export function createNetworkSlice(set: Set, get: Get, now: () => string): NetworkSlice {
   return {
+    aggregation: { aggregator: createAggregator(), align: createVersionAligner() },
     network: emptyNetworkData(),
     networkReady: false,
     lastImport: null,

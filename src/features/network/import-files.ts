@@ -1,9 +1,7 @@
-import { prepareAggregation } from '../../domain/scoring/aggregate';
 import { DEFAULT_MAX_BYTES, importResultsFile } from '../../domain/files/import';
 import type { AppStore } from '../../store/app-store';
 import type { ImportReport } from '../../store/network-slice';
 import { allQuestionnaires, latestQuestionnaire } from '../../lib/questionnaires';
-import { alignVersions } from '../../domain/comparison/versions';
 import { readFileBytes } from '../../lib/read-file';
 
 export type FileReport = ImportReport;
@@ -52,10 +50,8 @@ export async function importFiles(
     // for it now, between progress steps, spares the dashboard a long task after the import.
     // Responses to an older version are aligned first: the network view gets the same copies.
     const latest = latestQuestionnaire();
-    prepareAggregation(
-      latest,
-      alignVersions(latest, result.responses, allQuestionnaires()).responses,
-    );
+    const { aggregator, align } = store.getState().aggregation;
+    aggregator.prepare(latest, align(latest, result.responses, allQuestionnaires()).responses);
     good.push({ index: reports.length, fileName: file.name, result });
     reports.push(null);
   }
