@@ -18,8 +18,7 @@ import type {
   Response,
 } from '../domain/core/types';
 import { mergeById } from '../domain/core/records';
-import { agreedAnswers } from '../domain/priorities/consensus';
-import { scoreArea } from '../domain/scoring/scoring';
+import { withAgreedScores } from '../domain/priorities/consensus';
 import { allQuestionnaires, latestQuestionnaire } from '../lib/questionnaires';
 import type { VersionDifference } from '../domain/comparison/versions';
 import type { NetworkAggregation, NetworkView } from './network-slice';
@@ -236,42 +235,4 @@ export function useNetworkModel(): NetworkModel {
     importedAgreements,
     ownAgreements,
   });
-}
-
-/** The name to show: the real one, or "Kommune A" when names are hidden. */
-export function municipalityLabel(
-  model: Pick<NetworkModel, 'letters'>,
-  m: Municipality,
-  anonName: (letter: string) => string,
-): string {
-  const letter = model.letters.get(m.number);
-  return letter === undefined ? m.name : anonName(letter);
-}
-
-/**
- * A municipality's aggregate with each area's score taken from its agreed answers (all
- * statements of the area, whatever the role), where the area has any agreed level.
- */
-function withAgreedScores(
-  q: Questionnaire,
-  agg: MunicipalityAggregate,
-  agreed: AgreedResponse,
-): MunicipalityAggregate {
-  const answers = agreedAnswers(agreed);
-  const areas = agg.areas.map((a) => {
-    const score = scoreArea(
-      a.areaId,
-      q.statements.filter((s) => s.area === a.areaId),
-      answers,
-    ).score;
-    return score === null
-      ? a
-      : { ...a, mean: score, sd: null, min: null, max: null, disagreement: false };
-  });
-  const scored = areas.flatMap((a) => (a.mean === null ? [] : [a.mean]));
-  return {
-    ...agg,
-    areas,
-    overall: scored.length === 0 ? null : scored.reduce((x, y) => x + y, 0) / scored.length,
-  };
 }

@@ -53,3 +53,18 @@ export function anonymiseNames(
           .map((x) => x.n);
   return new Map(ordered.map((n, i) => [n, letterFor(i)]));
 }
+
+/**
+ * The name to show for a municipality: its own, or the label of its letter when it has one in
+ * `letters` (anonymiseNames). The label comes from the caller ("Kommune A" in the active
+ * language): the domain gives the letter, never the words around it.
+ */
+export function municipalityNamer(
+  letters: ReadonlyMap<string, string>,
+  anonymousName: (letter: string) => string,
+): (m: { number: string; name: string }) => string {
+  return (m) => {
+    const letter = letters.get(m.number);
+    return letter === undefined ? m.name : anonymousName(letter);
+  };
+}

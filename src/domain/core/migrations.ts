@@ -32,8 +32,7 @@ export type MigrationProblem =
   | { problem: 'badResult'; version: number };
 
 export type MigrationOutcome =
-  | { ok: true; data: JsonRecord; applied: number[] }
-  | ({ ok: false } & MigrationProblem);
+  { ok: true; data: JsonRecord; applied: number[] } | ({ ok: false } & MigrationProblem);
 
 /**
  * Brings `data` of `fromVersion` up to `target`, one step of the table at a time. Never throws
