@@ -1,4 +1,5 @@
 import { createStore, get, set } from 'idb-keyval';
+import { newSalt } from './id';
 import type { Action, AgreedResponse, Response } from '../domain/core/types';
 
 /** One imported file (or the demo network, or this device's own responses). */
@@ -18,13 +19,20 @@ export interface NetworkData {
   responses: Record<string, Response>;
   actions: Record<string, Action>;
   agreements: Record<string, AgreedResponse>;
+  /**
+   * The network's anonymisation salt (lib/id.ts, newSalt): made once, kept with the data, so
+   * hidden names get the same letters on every screen and after a reload. Data saved before it
+   * existed gets one when it is loaded (store/network-persistence.ts).
+   */
+  salt: string;
 }
 
-export const emptyNetworkData = (): NetworkData => ({
+export const emptyNetworkData = (salt: string = newSalt()): NetworkData => ({
   sources: [],
   responses: {},
   actions: {},
   agreements: {},
+  salt,
 });
 
 /** Where imported results live. The domain never knows; tests use the in-memory one. */

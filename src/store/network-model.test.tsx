@@ -24,6 +24,7 @@ function inputs(s: AppState): NetworkModelInputs {
     ownActions: s.actions,
     importedAgreements: s.network.agreements,
     ownAgreements: s.agreements,
+    salt: s.network.salt,
   };
 }
 

@@ -24,9 +24,6 @@ import type { VersionDifference } from '../domain/comparison/versions';
 import type { NetworkAggregation, NetworkView } from './network-slice';
 import { useAppStore } from './store-context';
 
-/** Fixed salt, so letters are stable between screens and machines but not in kommunenummer order. */
-const ANONYMISE_SALT = 'laering-for-naering';
-
 export interface NetworkModel {
   questionnaire: Questionnaire;
   /** Every municipality and round. */
@@ -127,6 +124,7 @@ const buildModel = lastResult(
     ownActions: Readonly<Record<string, Action>>,
     importedAgreements: Readonly<Record<string, AgreedResponse>>,
     ownAgreements: Readonly<Record<string, AgreedResponse>>,
+    salt: string,
   ): NetworkModel => {
     const { questionnaire: q, aligned, all } = aggregated;
     const rounds = roundsPresent(all);
@@ -155,7 +153,7 @@ const buildModel = lastResult(
       ? anonymiseNames(
           municipalities.map((m) => m.number),
           viewer ?? undefined,
-          { salt: ANONYMISE_SALT },
+          { salt },
         )
       : new Map<string, string>();
     return {
@@ -192,6 +190,8 @@ export interface NetworkModelInputs {
   ownActions: Readonly<Record<string, Action>>;
   importedAgreements: Readonly<Record<string, AgreedResponse>>;
   ownAgreements: Readonly<Record<string, AgreedResponse>>;
+  /** The network's anonymisation salt (NetworkData.salt). */
+  salt: string;
 }
 
 /**
@@ -212,6 +212,7 @@ export function networkModel(inputs: NetworkModelInputs): NetworkModel {
     inputs.ownActions,
     inputs.importedAgreements,
     inputs.ownAgreements,
+    inputs.salt,
   );
 }
 
@@ -225,6 +226,7 @@ export function useNetworkModel(): NetworkModel {
   const ownAgreements = useAppStore((s) => s.agreements);
   const view = useAppStore(useShallow((s) => s.networkView));
   const customQuestionnaires = useAppStore((s) => s.customQuestionnaires);
+  const salt = useAppStore((s) => s.network.salt);
   return networkModel({
     aggregation,
     responses,
@@ -234,5 +236,6 @@ export function useNetworkModel(): NetworkModel {
     ownActions,
     importedAgreements,
     ownAgreements,
+    salt,
   });
 }

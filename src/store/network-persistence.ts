@@ -1,5 +1,6 @@
 import { responseSchema, agreedResponseSchema, actionSchema } from '../domain/core/schemas';
 import type { Action, AgreedResponse, Response } from '../domain/core/types';
+import { isSalt, newSalt } from '../lib/id';
 import type { NetworkData, NetworkStorage } from '../lib/network-storage';
 import type { AppStore } from './app-store';
 
@@ -32,7 +33,9 @@ export function validateNetworkData(raw: unknown): NetworkData | null {
       Array.isArray(s.responseIds) &&
       Array.isArray(s.actionIds),
   );
-  return { sources, responses, actions, agreements };
+  // Saved before networks had a salt: make one now (letters were not secret until then).
+  const salt = isSalt(data.salt) ? data.salt : newSalt();
+  return { sources, responses, actions, agreements, salt };
 }
 
 /**

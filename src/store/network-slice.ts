@@ -101,6 +101,7 @@ function prune(data: NetworkData): NetworkData {
   const keepAgreements = new Set(data.sources.flatMap((s) => s.agreementIds ?? []));
   return {
     sources: data.sources,
+    salt: data.salt,
     agreements: Object.fromEntries(
       Object.entries(data.agreements).filter(([id]) => keepAgreements.has(id)),
     ),
@@ -164,6 +165,7 @@ export function createNetworkSlice(set: Set, get: Get, now: () => string): Netwo
       set({
         network: {
           sources,
+          salt: network.salt,
           responses: Object.fromEntries(responses),
           actions: Object.fromEntries(actions),
           agreements: Object.fromEntries(agreements),
@@ -207,7 +209,8 @@ export function createNetworkSlice(set: Set, get: Get, now: () => string): Netwo
       set({ network: prune({ ...network, sources }) });
     },
     clearNetwork() {
-      set({ network: emptyNetworkData() });
+      // The salt stays: the same municipalities get the same letters when files come back.
+      set({ network: emptyNetworkData(get().network.salt) });
     },
     setNetworkView(view) {
       set({ networkView: { ...get().networkView, ...view } });
