@@ -20,6 +20,7 @@ import { StoreProvider } from './store-context';
 
 function inputs(s: AppState): NetworkModelInputs {
   return {
+    aggregation: s.aggregation,
     responses: s.network.responses,
     customQuestionnaires: s.customQuestionnaires,
     view: s.networkView,
@@ -27,6 +28,7 @@ function inputs(s: AppState): NetworkModelInputs {
     ownActions: s.actions,
     importedAgreements: s.network.agreements,
     ownAgreements: s.agreements,
+    salt: s.network.salt,
   };
 }
 

@@ -10,21 +10,21 @@ import {
   type SummaryStats,
 } from '../domain/comparison/network-statistics';
 import type { Questionnaire } from '../domain/questionnaire/schema';
-import type { Action, GatheringRound, Municipality, Response } from '../domain/core/types';
-import { mergeImportedActions, mergeImportedAgreements } from '../domain/files/import';
-import { agreedAnswers } from '../domain/priorities/consensus';
-import { scoreArea } from '../domain/scoring/scoring';
+import type {
+  Action,
+  AgreedResponse,
+  GatheringRound,
+  Municipality,
+  Response,
+} from '../domain/core/types';
+import { mergeById } from '../domain/core/records';
+import { withAgreedScores } from '../domain/priorities/consensus';
 import { latestQuestionnaire } from '../lib/questionnaires';
+import type { VersionDifference, VersionAligner } from '../domain/comparison/versions';
+import type { NetworkAggregation, NetworkView } from './network-slice';
 import { selectKnownQuestionnaires } from './selectors';
-import { alignVersions, type VersionDifference } from '../domain/comparison/versions';
-import type { NetworkView } from './network-slice';
 import { useAppStore, useAppStoreApi } from './store-context';
 import type { AppStore } from './app-store';
-import { createStoreAggregator } from './aggregator';
-import type { AgreedResponse } from '../domain/core/types';
-
-/** Fixed salt, so letters are stable between screens and machines but not in kommunenummer order. */
-const ANONYMISE_SALT = 'laering-for-naering';
 
 export interface NetworkModel {
   questionnaire: Questionnaire;
@@ -93,7 +93,7 @@ function markAggregation(start: number, responses: number): void {
 /** What aggregating the network's responses gives (see createNetworkModel). */
 interface Aggregated {
   questionnaire: Questionnaire;
-  aligned: ReturnType<typeof alignVersions>;
+  aligned: ReturnType<VersionAligner>;
   all: MunicipalityAggregate[];
 }
 
@@ -109,12 +109,13 @@ function buildModel(
   ownActions: Readonly<Record<string, Action>>,
   importedAgreements: Readonly<Record<string, AgreedResponse>>,
   ownAgreements: Readonly<Record<string, AgreedResponse>>,
+  salt: string,
 ): NetworkModel {
   const { questionnaire: q, aligned, all } = aggregated;
   const rounds = roundsPresent(all);
   const chosen = round !== null && rounds.includes(round) ? round : (rounds.at(-1) ?? null);
   const agreements = Object.values(
-    mergeImportedAgreements(importedAgreements, Object.values(ownAgreements)).agreements,
+    mergeById(importedAgreements, Object.values(ownAgreements)).merged,
     // Agreed answers are kept by permanent statement id, like responses: one made for another
     // version of the questionnaire counts on the statements the versions share.
   ).filter((a) => a.questionnaire.id === q.id);
@@ -137,7 +138,7 @@ function buildModel(
     ? anonymiseNames(
         municipalities.map((m) => m.number),
         viewer ?? undefined,
-        { salt: ANONYMISE_SALT },
+        { salt },
       )
     : new Map<string, string>();
   return {
@@ -154,9 +155,7 @@ function buildModel(
     letters,
     hasDemo: all.some((a) => a.demo),
     responseCount: Object.keys(responses).length,
-    actions: Object.values(
-      mergeImportedActions(importedActions, Object.values(ownActions)).actions,
-    ),
+    actions: Object.values(mergeById(importedActions, Object.values(ownActions)).merged),
     agreements,
     source,
     agreedIn,
@@ -166,6 +165,8 @@ function buildModel(
 
 /** What the network model is built from: parts of the store's state. */
 export interface NetworkModelInputs {
+  /** The store's aggregation (NetworkSlice.aggregation), which keeps work between calls. */
+  aggregation: NetworkAggregation;
   responses: Readonly<Record<string, Response>>;
   customQuestionnaires: readonly Questionnaire[];
   view: NetworkView;
@@ -173,27 +174,29 @@ export interface NetworkModelInputs {
   ownActions: Readonly<Record<string, Action>>;
   importedAgreements: Readonly<Record<string, AgreedResponse>>;
   ownAgreements: Readonly<Record<string, AgreedResponse>>;
+  /** The network's anonymisation salt (NetworkData.salt). */
+  salt: string;
 }
 
 /**
  * The network model's caches, which the store owns (store.own): each remembers its last result.
- * The expensive part, the aggregation, is keyed by what it reads: the store's response record and
- * custom questionnaires. Both are replaced, never edited, when they change, so the same objects
- * mean the same data. Kept outside React: useMemo starts empty on every mount, and each visit to a
- * network screen (or the presentation or report) is a new mount, which would aggregate the whole
- * network again.
+ * The expensive part, the aggregation, is keyed by what it reads: the store's aggregation, its
+ * response record and custom questionnaires. They are replaced, never edited, when they change,
+ * so the same objects mean the same data. Kept outside React: useMemo starts empty on every
+ * mount, and each visit to a network screen (or the presentation or report) is a new mount,
+ * which would aggregate the whole network again.
  */
-function createNetworkModel(store: AppStore): (inputs: NetworkModelInputs) => NetworkModel {
-  const aggregator = store.own(createStoreAggregator);
+function createNetworkModel(): (inputs: NetworkModelInputs) => NetworkModel {
   const aggregate = lastResult(
     (
+      { aggregator, align }: NetworkAggregation,
       responses: Readonly<Record<string, Response>>,
       custom: readonly Questionnaire[],
     ): Aggregated => {
       const start = performance.now();
       const known = selectKnownQuestionnaires({ customQuestionnaires: custom });
       const questionnaire = latestQuestionnaire(known);
-      const aligned = alignVersions(questionnaire, Object.values(responses), known);
+      const aligned = align(questionnaire, Object.values(responses), known);
       const all = aggregator.aggregate(questionnaire, aligned.responses);
       markAggregation(start, aligned.responses.length);
       return { questionnaire, aligned, all };
@@ -203,7 +206,7 @@ function createNetworkModel(store: AppStore): (inputs: NetworkModelInputs) => Ne
   return (inputs) => {
     const { view } = inputs;
     return build(
-      aggregate(inputs.responses, inputs.customQuestionnaires),
+      aggregate(inputs.aggregation, inputs.responses, inputs.customQuestionnaires),
       inputs.responses,
       view.round,
       view.anonymised,
@@ -213,6 +216,7 @@ function createNetworkModel(store: AppStore): (inputs: NetworkModelInputs) => Ne
       inputs.ownActions,
       inputs.importedAgreements,
       inputs.ownAgreements,
+      inputs.salt,
     );
   };
 }
@@ -229,6 +233,7 @@ export function networkModel(store: AppStore, inputs: NetworkModelInputs): Netwo
 /** Everything the network screens show, derived from the imported responses. Never stored. */
 export function useNetworkModel(): NetworkModel {
   const store = useAppStoreApi();
+  const aggregation = useAppStore((s) => s.aggregation);
   const responses = useAppStore((s) => s.network.responses);
   const importedActions = useAppStore((s) => s.network.actions);
   const ownActions = useAppStore((s) => s.actions);
@@ -236,7 +241,9 @@ export function useNetworkModel(): NetworkModel {
   const ownAgreements = useAppStore((s) => s.agreements);
   const view = useAppStore(useShallow((s) => s.networkView));
   const customQuestionnaires = useAppStore((s) => s.customQuestionnaires);
+  const salt = useAppStore((s) => s.network.salt);
   return networkModel(store, {
+    aggregation,
     responses,
     customQuestionnaires,
     view,
@@ -244,43 +251,6 @@ export function useNetworkModel(): NetworkModel {
     ownActions,
     importedAgreements,
     ownAgreements,
+    salt,
   });
-}
-
-/** The name to show: the real one, or "Kommune A" when names are hidden. */
-export function municipalityLabel(
-  model: Pick<NetworkModel, 'letters'>,
-  m: Municipality,
-  anonName: (letter: string) => string,
-): string {
-  const letter = model.letters.get(m.number);
-  return letter === undefined ? m.name : anonName(letter);
-}
-
-/**
- * A municipality's aggregate with each area's score taken from its agreed answers (all
- * statements of the area, whatever the role), where the area has any agreed level.
- */
-function withAgreedScores(
-  q: Questionnaire,
-  agg: MunicipalityAggregate,
-  agreed: AgreedResponse,
-): MunicipalityAggregate {
-  const answers = agreedAnswers(agreed);
-  const areas = agg.areas.map((a) => {
-    const score = scoreArea(
-      a.areaId,
-      q.statements.filter((s) => s.area === a.areaId),
-      answers,
-    ).score;
-    return score === null
-      ? a
-      : { ...a, mean: score, sd: null, min: null, max: null, disagreement: false };
-  });
-  const scored = areas.flatMap((a) => (a.mean === null ? [] : [a.mean]));
-  return {
-    ...agg,
-    areas,
-    overall: scored.length === 0 ? null : scored.reduce((x, y) => x + y, 0) / scored.length,
-  };
 }

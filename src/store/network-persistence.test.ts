@@ -2,6 +2,11 @@ import { describe, expect, it } from 'vitest';
 import legacyFixture from './fixtures/network-v1.json';
 import { createMemoryNetworkStorage, type NetworkStorage } from '../lib/network-storage';
 import { makeResponse } from '../domain/testing/fixtures';
+import { anonymiseNames } from '../domain/comparison/anonymise';
+import { createDemoNetwork } from '../domain/demo/demo-network';
+import { isSalt } from '../lib/id';
+import { CURRENT_QUESTIONNAIRE } from '../lib/questionnaires';
+import { networkModel } from './network-model';
 import { memoryStateStorage } from '../app/test-utils';
 import { createAppStore, type AppStore } from './app-store';
 import { connectNetworkStorage, type NetworkPersistence } from './network-persistence';
@@ -299,5 +304,71 @@ describe('network storage: faults', () => {
     expect(store.getState().networkStorageStatus).toBe('ok');
     // What failed before is saved with the next change.
     expect(sourceKeys(memory.records())).toHaveLength(3);
+  });
+});
+
+const SALT = '0123456789abcdef0123456789abcdef';
+
+describe("the network's anonymisation salt", () => {
+  it('is kept when saved, and made for data saved before networks had one', async () => {
+    const saltOf = async (initial: Record<string, unknown>) =>
+      (await open(createMemoryNetworkStorage(initial))).getState().network.salt;
+    expect(await saltOf({ [NETWORK_KEY]: { version: 1, salt: SALT } })).toBe(SALT);
+    expect(await saltOf({ [LEGACY_KEY]: { ...legacyFixture, salt: SALT } })).toBe(SALT);
+    expect(isSalt(await saltOf({ [LEGACY_KEY]: legacyFixture }))).toBe(true);
+    const old = await saltOf({ [LEGACY_KEY]: { ...legacyFixture, salt: 'laering-for-naering' } });
+    expect(isSalt(old)).toBe(true);
+    // The one made for the old layout is saved with the moved records.
+    const memory = createMemoryNetworkStorage({ [LEGACY_KEY]: legacyFixture });
+    const salt = (await open(memory)).getState().network.salt;
+    expect(memory.records().get(NETWORK_KEY)).toEqual({ version: 1, salt });
+    expect((await open(memory)).getState().network.salt).toBe(salt);
+  });
+
+  it('is saved with the network, and stays through imports, removals and clearing', async () => {
+    const memory = createMemoryNetworkStorage({ [NETWORK_KEY]: { version: 1, salt: SALT } });
+    const store = await open(memory);
+    expect(store.getState().network.salt).toBe(SALT);
+    store
+      .getState()
+      .addImport({ fileName: 'a.json', kind: 'file' }, [makeResponse({ id: 'r1' })], []);
+    expect(store.getState().network.salt).toBe(SALT);
+    store.getState().removeSource(store.getState().network.sources[0]!.id);
+    expect(store.getState().network.salt).toBe(SALT);
+    store.getState().clearNetwork();
+    expect(store.getState().network.salt).toBe(SALT);
+    await settled(store);
+    expect(memory.records().get(NETWORK_KEY)).toEqual({ version: 1, salt: SALT });
+  });
+
+  it('orders the letters of hidden names', () => {
+    const store = newStore();
+    store
+      .getState()
+      .hydrateNetwork({ sources: [], responses: {}, actions: {}, agreements: {}, salt: SALT });
+    store
+      .getState()
+      .addImport(
+        { fileName: 'demo.json', kind: 'demo' },
+        createDemoNetwork(CURRENT_QUESTIONNAIRE),
+        [],
+      );
+    store.getState().setNetworkView({ anonymised: true, viewer: '1580' });
+    const s = store.getState();
+    const model = networkModel(store, {
+      aggregation: s.aggregation,
+      responses: s.network.responses,
+      customQuestionnaires: s.customQuestionnaires,
+      view: s.networkView,
+      importedActions: s.network.actions,
+      ownActions: s.actions,
+      importedAgreements: s.network.agreements,
+      ownAgreements: s.agreements,
+      salt: s.network.salt,
+    });
+    const numbers = model.municipalities.map((m) => m.number);
+    expect(model.letters).toEqual(anonymiseNames(numbers, '1580', { salt: SALT }));
+    expect(model.letters.has('1580')).toBe(false);
+    expect(model.letters.size).toBe(6);
   });
 });

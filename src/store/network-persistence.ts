@@ -1,5 +1,6 @@
 import type { NetworkStorage, RecordChanges } from '../lib/network-storage';
 import { isQuotaError } from '../lib/storage';
+import { newSalt } from '../lib/id';
 import type { AppState, AppStore } from './app-store';
 import { networkFromSources, type NetworkData } from './network-slice';
 import {
@@ -40,7 +41,7 @@ export async function connectNetworkStorage(
     store.getState().setNetworkStorageStatus('loadFailed');
     return idle;
   }
-  const read = readNetworkRecords(records);
+  const read = readNetworkRecords(records, newSalt);
   let sources = read.sources;
   let recovery = read.recovery;
   let kept = read.kept;
@@ -62,7 +63,7 @@ export async function connectNetworkStorage(
       store.getState().setNetworkStorageStatus(isQuotaError(error) ? 'full' : 'saveFailed');
     }
   }
-  const loaded = networkFromSources(sources);
+  const loaded = networkFromSources(sources, read.salt);
   store.getState().hydrateNetwork(loaded);
   if (recovery !== null || Object.keys(kept).length > 0) {
     store.getState().reportNetworkLoad(recovery, kept);
@@ -72,7 +73,7 @@ export async function connectNetworkStorage(
   /** What the storage holds, as far as this tab knows. */
   let saved: NetworkData = loaded;
   let savedKept = store.getState().networkKept;
-  let hasNetworkRecord = read.hasNetworkRecord;
+  let networkRecordState = read.networkRecord;
   const positions = read.positions;
   let nextPosition = Math.max(-1, ...positions.values()) + 1;
 
@@ -91,7 +92,15 @@ export async function connectNetworkStorage(
     }
     const now = new Set(state.network.sources.map((s) => s.id));
     for (const id of before.keys()) if (!now.has(id)) remove.push(sourceKey(id));
-    if (put.size > 0 && !hasNetworkRecord) put.set(NETWORK_KEY, networkRecord());
+    // The network record: with the first save, and whenever the salt changes.
+    const salt = state.network.salt;
+    if (
+      networkRecordState === 'missing'
+        ? put.size > 0
+        : networkRecordState === 'saved' && salt !== saved.salt
+    ) {
+      put.set(NETWORK_KEY, networkRecord(salt));
+    }
     // Copies the user deleted.
     for (const key of Object.keys(savedKept)) {
       if (!Object.hasOwn(state.networkKept, key)) remove.push(key);
@@ -110,7 +119,7 @@ export async function connectNetworkStorage(
         if (changes.put.size > 0 || (changes.remove?.length ?? 0) > 0) await storage.write(changes);
         saved = state.network;
         savedKept = state.networkKept;
-        if (changes.put.has(NETWORK_KEY)) hasNetworkRecord = true;
+        if (changes.put.has(NETWORK_KEY)) networkRecordState = 'saved';
         if (store.getState().networkStorageStatus !== 'ok') {
           store.getState().setNetworkStorageStatus('ok');
         }

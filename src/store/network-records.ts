@@ -5,6 +5,7 @@ import { actionSchema, agreedResponseSchema, responseSchema } from '../domain/co
 import type { ImportedSource } from './network-slice';
 import type { NetworkRecovery } from './status-slice';
 import { validEntries } from './persisted';
+import { isSalt } from '../lib/id';
 
 /*
  * How the network's imported results are laid out in their storage (lib/network-storage.ts),
@@ -35,16 +36,20 @@ export type SourceRecord = ImportedSource & {
   position: number;
 };
 
-/** Network-level settings. None yet but the format; the anonymisation salt is to come here. */
+/** Network-level settings: the anonymisation salt (NetworkData.salt). */
 export interface NetworkRecord {
   version: typeof NETWORK_RECORD_VERSION;
+  salt: string;
 }
 
 export function sourceRecord(source: ImportedSource, position: number): SourceRecord {
   return { ...source, version: NETWORK_RECORD_VERSION, position };
 }
 
-export const networkRecord = (): NetworkRecord => ({ version: NETWORK_RECORD_VERSION });
+export const networkRecord = (salt: string): NetworkRecord => ({
+  version: NETWORK_RECORD_VERSION,
+  salt,
+});
 
 const KINDS = ['file', 'demo', 'device'] as const;
 
@@ -96,7 +101,9 @@ export function readSourceRecord(
  * it listed. Null when it cannot be read at all. Entries that fail their check, and any that no
  * source listed, are counted in `rejected` (the caller keeps a copy of the whole).
  */
-export function migrateLegacy(raw: unknown): { sources: SourceRecord[]; rejected: number } | null {
+export function migrateLegacy(
+  raw: unknown,
+): { sources: SourceRecord[]; rejected: number; salt: string | null } | null {
   if (!isRecord(raw) || !Array.isArray(raw.sources)) return null;
   const { rejected: badEntries, ...all } = sourceEntries(raw);
   let rejected = badEntries;
@@ -139,7 +146,7 @@ export function migrateLegacy(raw: unknown): { sources: SourceRecord[]; rejected
     Object.keys(all.actions).length +
     Object.keys(all.agreements).length;
   rejected += held - listed.size;
-  return { sources, rejected };
+  return { sources, rejected, salt: isSalt(raw.salt) ? raw.salt : null };
 }
 
 /** What loading the saved records gives: the sources to hold, and what to tell and keep. */
@@ -165,7 +172,13 @@ export interface ReadNetwork {
    * network record if there is none. So the next load reads clean records and keeps the copies.
    */
   tidy: { put: Map<string, unknown>; remove: string[] } | null;
-  hasNetworkRecord: boolean;
+  /** The network's anonymisation salt: the saved one, or (for none) a new one. */
+  salt: string;
+  /**
+   * Whether the network record holds that salt (`saved`), is to be written with the first
+   * save (`missing`), or is from a newer version, which is never written over (`newer`).
+   */
+  networkRecord: 'saved' | 'missing' | 'newer';
 }
 
 /**
@@ -173,7 +186,10 @@ export interface ReadNetwork {
  * and must not save anything if that fails (a record with entries left out would be written over
  * without its copy).
  */
-export function readNetworkRecords(records: ReadonlyMap<string, unknown>): ReadNetwork {
+export function readNetworkRecords(
+  records: ReadonlyMap<string, unknown>,
+  makeSalt: () => string,
+): ReadNetwork {
   const recovery: NetworkRecovery = { unreadable: 0, invalidEntries: 0, migrationFailed: false };
   const kept: Record<string, unknown> = {};
   const keptInPlace: Record<string, unknown> = {};
@@ -187,19 +203,22 @@ export function readNetworkRecords(records: ReadonlyMap<string, unknown>): ReadN
     if (!readable) remove.push(key);
   };
   const read: { source: ImportedSource; position: number }[] = [];
-  let hasNetworkRecord = false;
+  let salt: string | null = null;
+  let networkRecordState: ReadNetwork['networkRecord'] = 'missing';
   for (const [key, raw] of records) {
     if (key.startsWith(KEPT_PREFIX)) {
       kept[key] = raw;
       keptInPlace[key] = raw;
     } else if (key === NETWORK_KEY) {
-      // Network-level settings: one from a newer version is left for that version to read.
-      hasNetworkRecord = true;
       if (!isRecord(raw) || typeof raw.version !== 'number') {
         recovery.unreadable += 1;
         keepCopy(key, raw, false);
-        hasNetworkRecord = false;
+        continue;
       }
+      if (isSalt(raw.salt)) salt = raw.salt;
+      // One from a newer version is left for that version to read.
+      if (raw.version > NETWORK_RECORD_VERSION) networkRecordState = 'newer';
+      else if (salt !== null) networkRecordState = 'saved';
     } else if (key.startsWith(SOURCE_PREFIX)) {
       const source = readSourceRecord(key, raw);
       if (source === null) {
@@ -235,6 +254,7 @@ export function readNetworkRecords(records: ReadonlyMap<string, unknown>): ReadN
         positions.set(record.id, position);
       }
       migrated = moved.sources.map(({ version: _v, position: _p, ...source }) => source);
+      salt ??= moved.salt;
       if (moved.rejected > 0) {
         recovery.invalidEntries += moved.rejected;
         keepCopy(LEGACY_KEY, raw, true);
@@ -242,10 +262,13 @@ export function readNetworkRecords(records: ReadonlyMap<string, unknown>): ReadN
       remove.push(LEGACY_KEY);
     }
   }
-  // Not in the same transaction that moves an unreadable one aside (a key put and removed at once).
-  if (put.size > 0 && !hasNetworkRecord && !records.has(NETWORK_KEY)) {
-    put.set(NETWORK_KEY, networkRecord());
-    hasNetworkRecord = true;
+  // Saved before networks had a salt: make one now (letters were not secret until then).
+  salt ??= makeSalt();
+  // Written with the moved layout, unless a network record is there (then with the first save:
+  // an unreadable one is moved aside by this transaction, and a key is not put and removed at once).
+  if (put.size > 0 && networkRecordState === 'missing' && !records.has(NETWORK_KEY)) {
+    put.set(NETWORK_KEY, networkRecord(salt));
+    networkRecordState = 'saved';
   }
   const problems =
     recovery.unreadable > 0 || recovery.invalidEntries > 0 || recovery.migrationFailed;
@@ -257,6 +280,7 @@ export function readNetworkRecords(records: ReadonlyMap<string, unknown>): ReadN
     kept,
     keptInPlace,
     tidy: put.size > 0 || remove.length > 0 ? { put, remove } : null,
-    hasNetworkRecord,
+    salt,
+    networkRecord: networkRecordState,
   };
 }

@@ -1,9 +1,10 @@
 import { type ImportError } from '../domain/files/import';
-import type { Action, GatheringRound, Response } from '../domain/core/types';
-import { newId } from '../lib/id';
+import type { Action, AgreedResponse, GatheringRound, Response } from '../domain/core/types';
+import { newId, newSalt } from '../lib/id';
 import type { SliceCreator } from './slice';
-import type { AgreedResponse } from '../domain/core/types';
 import { mergeInto, type MergeCounts } from '../domain/core/records';
+import { createVersionAligner, type VersionAligner } from '../domain/comparison/versions';
+import { createAggregator, type Aggregator } from '../domain/scoring/aggregate';
 import {
   setAsideResponses,
   summariseSetAside,
@@ -36,13 +37,20 @@ export interface NetworkData {
   responses: Record<string, Response>;
   actions: Record<string, Action>;
   agreements: Record<string, AgreedResponse>;
+  /**
+   * The network's anonymisation salt (lib/id.ts, newSalt): made once, kept with the data (in
+   * the network's own record, network-records.ts), so hidden names get the same letters on
+   * every screen and after a reload. Data saved before it existed gets one when it is loaded.
+   */
+  salt: string;
 }
 
-export const emptyNetworkData = (): NetworkData => ({
+export const emptyNetworkData = (salt: string = newSalt()): NetworkData => ({
   sources: [],
   responses: {},
   actions: {},
   agreements: {},
+  salt,
 });
 
 /**
@@ -50,7 +58,7 @@ export const emptyNetworkData = (): NetworkData => ({
  * merged by id with the import rule (compareEdits, a total order, so the result does not depend
  * on the order of the sources), keys in the order the sources first bring them.
  */
-export function networkFromSources(sources: ImportedSource[]): NetworkData {
+export function networkFromSources(sources: ImportedSource[], salt: string): NetworkData {
   const responses = new Map<string, Response>();
   const actions = new Map<string, Action>();
   const agreements = new Map<string, AgreedResponse>();
@@ -64,6 +72,7 @@ export function networkFromSources(sources: ImportedSource[]): NetworkData {
     responses: Object.fromEntries(responses),
     actions: Object.fromEntries(actions),
     agreements: Object.fromEntries(agreements),
+    salt,
   };
 }
 
@@ -106,7 +115,18 @@ export type ImportReport =
     }
   | { fileName: string; ok: false; error: ImportError };
 
+/**
+ * The network's aggregation, with the work it keeps from one call to the next (see
+ * domain/scoring/aggregate.ts and domain/comparison/versions.ts): every screen, the report and
+ * the import share it, so nothing is aggregated twice. Made with the store; never persisted.
+ */
+export interface NetworkAggregation {
+  aggregator: Aggregator;
+  align: VersionAligner;
+}
+
 export interface NetworkSlice {
+  aggregation: NetworkAggregation;
   /** The latest import's per-file results; kept in memory so every view can show them. */
   lastImport: ImportReport[] | null;
   setLastImport: (reports: ImportReport[] | null) => void;
@@ -143,6 +163,7 @@ export const initialNetworkView = (): NetworkView => ({
 });
 
 export const createNetworkSlice: SliceCreator<NetworkSlice> = (set, get, now) => ({
+  aggregation: { aggregator: createAggregator(), align: createVersionAligner() },
   network: emptyNetworkData(),
   networkReady: false,
   lastImport: null,
@@ -197,6 +218,7 @@ export const createNetworkSlice: SliceCreator<NetworkSlice> = (set, get, now) =>
         responses: Object.fromEntries(responses),
         actions: Object.fromEntries(actions),
         agreements: Object.fromEntries(agreements),
+        salt: network.salt,
       },
     });
     return withSetAside;
@@ -204,7 +226,13 @@ export const createNetworkSlice: SliceCreator<NetworkSlice> = (set, get, now) =>
   removeSource(sourceId) {
     // What the other files brought stays, as the newest copy among them: the same network a
     // reload makes from the saved records that are left.
-    set({ network: networkFromSources(get().network.sources.filter((s) => s.id !== sourceId)) });
+    const { sources, salt } = get().network;
+    set({
+      network: networkFromSources(
+        sources.filter((s) => s.id !== sourceId),
+        salt,
+      ),
+    });
   },
   removeMunicipality(number) {
     const { network } = get();
@@ -240,10 +268,11 @@ export const createNetworkSlice: SliceCreator<NetworkSlice> = (set, get, now) =>
           Object.keys(s.actions).length > 0 ||
           Object.keys(s.agreements).length > 0,
       );
-    set({ network: networkFromSources(sources) });
+    set({ network: networkFromSources(sources, network.salt) });
   },
   clearNetwork() {
-    set({ network: emptyNetworkData() });
+    // The salt stays: the same municipalities get the same letters when files come back.
+    set({ network: emptyNetworkData(get().network.salt) });
   },
   setNetworkView(view) {
     set({ networkView: { ...get().networkView, ...view } });

@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
 import { lazy } from '../domain/core/lazy';
+import { runMigrations } from '../domain/core/migrations';
 import { isRecord } from '../domain/core/records';
 import { responseSchema, agreedResponseSchema, actionSchema } from '../domain/core/schemas';
 import { parseQuestionnaire, type Questionnaire } from '../domain/questionnaire/schema';
@@ -79,31 +80,36 @@ export class MigrationError extends Error {
   }
 }
 
-/** Runs every migration from `fromVersion` up to STORE_VERSION. Throws MigrationError. */
+/**
+ * Runs every migration from `fromVersion` up to STORE_VERSION, with the domain's one runner
+ * (domain/core/migrations.ts). Throws MigrationError.
+ */
 export function migrateState(
   state: unknown,
   fromVersion: number,
   table: Readonly<Record<number, Migration>> = migrations,
   target: number = STORE_VERSION,
 ): Record<string, unknown> {
-  if (fromVersion > target) {
-    throw new MigrationError('newerVersion', `Saved by a newer version (${fromVersion})`);
-  }
-  if (!isRecord(state)) throw new MigrationError('migrationFailed', 'Saved state is not an object');
-  let current = state;
-  for (let v = fromVersion; v < target; v += 1) {
-    const step = table[v];
-    if (!step) throw new MigrationError('migrationFailed', `No migration from version ${v}`);
-    try {
-      current = step(current);
-    } catch (error) {
+  const steps = Object.entries(table).map(([from, migrate]) => ({ from: Number(from), migrate }));
+  const run = runMigrations(state, fromVersion, steps, target);
+  if (run.ok) return run.data;
+  const v = run.version;
+  switch (run.problem) {
+    case 'newerVersion':
+      throw new MigrationError('newerVersion', `Saved by a newer version (${v})`);
+    case 'notObject':
+      throw new MigrationError('migrationFailed', 'Saved state is not an object');
+    case 'badVersion':
+    case 'noStep':
+      throw new MigrationError('migrationFailed', `No migration from version ${v}`);
+    case 'stepFailed':
       throw new MigrationError(
         'migrationFailed',
-        `Migration from version ${v} failed: ${String(error)}`,
+        `Migration from version ${v} failed: ${String(run.error)}`,
       );
-    }
+    case 'badResult':
+      throw new MigrationError('migrationFailed', `Migration from version ${v} gave no object`);
   }
-  return current;
 }
 
 /** Built on first use (see ../domain/core/lazy.ts). */

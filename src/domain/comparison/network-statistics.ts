@@ -165,13 +165,7 @@ export function heatmapRows(
         };
       }),
     }))
-    .sort((a, b) =>
-      a.municipality.number < b.municipality.number
-        ? -1
-        : a.municipality.number > b.municipality.number
-          ? 1
-          : 0,
-    );
+    .sort((a, b) => compareText(a.municipality.number, b.municipality.number));
 }
 
 export interface ProfilePoint {

@@ -108,8 +108,12 @@ export function mergeInto<T extends { id: string; updatedAt: string }>(
 }
 
 /**
- * mergeInto for a record: a new record, the inputs unchanged. New ids go last, sorted, so key
- * order does not depend on the order of the import either.
+ * Merges imported records into those already held, whole record by whole record: the copy with
+ * the newer `updatedAt` wins (compareEdits), and the counts tell the user what happened. Whole
+ * records rather than answer by answer (../sync/merge-answers.ts), because an imported response
+ * is someone's finished self-assessment: "the newer edit wins" is then true of what the user
+ * sees. Pure: neither input is changed; the result is a new record that shares the objects.
+ * New ids go last, sorted, so key order does not depend on the order of the import either.
  */
 export function mergeById<T extends { id: string; updatedAt: string }>(
   existing: Readonly<Record<string, T>>,

@@ -1,12 +1,12 @@
 import type {
   Action,
+  AgreedResponse,
   GatheringRound,
   Municipality,
   QuestionnaireRef,
   Response,
   Role,
 } from '../core/types';
-import type { AgreedResponse } from '../core/types';
 
 /**
  * The rules a results file must keep beyond its schema (see docs/results-file.md, "Rules beyond

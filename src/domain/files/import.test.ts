@@ -13,14 +13,13 @@ import {
   detectEncoding,
   exceedsSize,
   importResultsFile,
-  mergeImported,
-  mergeImportedActions,
   nestingExceeds,
   utf8ByteLength,
   type ImportOptions,
   type ImportResult,
 } from './import';
 import { keyRenameMigration, type FormatMigration } from './migrations';
+import { mergeById } from '../core/records';
 import { responseSchema, actionSchema } from '../core/schemas';
 import { createResultsFile, serializeResultsFile } from './results-file';
 import { makeResponse, miniQuestionnaire } from '../testing/fixtures';
@@ -1263,7 +1262,16 @@ function deepFreeze<T>(value: T): T {
   return value;
 }
 
-describe('mergeImported (whole response, newer edit wins)', () => {
+/** The import rule (core/records.ts, mergeById) as the store applies it to responses. */
+function mergeImported(
+  existing: Readonly<Record<string, Response>>,
+  incoming: readonly Response[],
+) {
+  const { merged, counts } = mergeById(existing, incoming);
+  return { responses: merged, ...counts };
+}
+
+describe('mergeById for responses (whole response, newer edit wins)', () => {
   const held = makeResponse({ id: 'a', updatedAt: T10, answers: { 'a-1': 3 } });
   const newer = makeResponse({ id: 'a', updatedAt: T11, answers: { 'a-1': 5 } });
   const older = makeResponse({ id: 'a', updatedAt: T9, answers: { 'a-1': 1 } });
@@ -1318,7 +1326,7 @@ describe('mergeImported (whole response, newer edit wins)', () => {
   });
 });
 
-describe('mergeImportedActions', () => {
+describe('mergeById for actions', () => {
   const action = (id: string, updatedAt: string, status: Action['status'] = 'planned'): Action => ({
     id,
     municipality: { number: '1580', name: 'Haram' },
@@ -1335,18 +1343,18 @@ describe('mergeImportedActions', () => {
 
   it('uses the same rule as for responses', () => {
     const existing = deepFreeze({ x: action('x', T10), y: action('y', T10) });
-    const result = mergeImportedActions(existing, [
+    const { merged, counts } = mergeById(existing, [
       action('x', T11, 'done'), // newer: updated
       action('y', T9, 'dropped'), // older: kept
       action('z', T10), // new
       action('z', T9), // same id again: counts once
     ]);
-    expect(result.actions).toEqual({
+    expect(merged).toEqual({
       x: action('x', T11, 'done'),
       y: action('y', T10),
       z: action('z', T10),
     });
-    expect([result.added, result.updated, result.unchanged, result.keptNewer]).toEqual([
+    expect([counts.added, counts.updated, counts.unchanged, counts.keptNewer]).toEqual([
       1, 1, 0, 1,
     ]);
   });

@@ -1,7 +1,7 @@
 import { formatPath } from '../questionnaire/schema';
 import { describeIssue } from '../core/zod-issues';
-import type { Action, QuestionnaireRef, Response } from '../core/types';
-import { isRecord, mergeById, type MergeCounts } from '../core/records';
+import type { Action, AgreedResponse, QuestionnaireRef, Response } from '../core/types';
+import { isRecord } from '../core/records';
 import {
   findFutureTimestamps,
   findUnknownIds,
@@ -12,7 +12,6 @@ import {
 import { migrateResultsFile, type FormatMigration } from './migrations';
 import { RESULTS_FORMAT, RESULTS_FORMAT_VERSION } from './results-file';
 import { resultsFileV1Schema, type ImportedResultsFile } from './results-file-schema';
-import type { AgreedResponse } from '../core/types';
 
 /**
  * Import of results files: one chain that turns untrusted bytes or text into typed responses and
@@ -387,40 +386,4 @@ export function importResultsFile(
     const message = error instanceof Error ? error.name : 'unknown';
     return fail('invalid', { detail: `internalError: ${message}` });
   }
-}
-
-// ---------------------------------------------------------------------------------------------
-// Merging imported data into what is already held
-
-/**
- * Merges imported responses into those already held, whole response by whole response: the copy
- * with the newer `updatedAt` wins (see compareEdits), and the counts tell the user what happened.
- * Whole-response rather than answer-by-answer (../sync/merge-answers.ts), because an imported response is
- * someone's finished self-assessment: "the newer edit wins" is then true of what the user sees.
- * Pure: neither input is changed; the result is a new object that shares the response objects.
- */
-export function mergeImported(
-  existing: Readonly<Record<string, Response>>,
-  incoming: readonly Response[],
-): { responses: Record<string, Response> } & MergeCounts {
-  const { merged, counts } = mergeById(existing, incoming);
-  return { responses: merged, ...counts };
-}
-
-/** The same as mergeImported, for actions by id. */
-export function mergeImportedActions(
-  existing: Readonly<Record<string, Action>>,
-  incoming: readonly Action[],
-): { actions: Record<string, Action> } & MergeCounts {
-  const { merged, counts } = mergeById(existing, incoming);
-  return { actions: merged, ...counts };
-}
-
-/** The same as mergeImported, for agreed responses by id. */
-export function mergeImportedAgreements(
-  existing: Readonly<Record<string, AgreedResponse>>,
-  incoming: readonly AgreedResponse[],
-): { agreements: Record<string, AgreedResponse> } & MergeCounts {
-  const { merged, counts } = mergeById(existing, incoming);
-  return { agreements: merged, ...counts };
 }

@@ -72,10 +72,14 @@ export type Reason =
   | { code: 'belowNetwork'; points: number; median: number; score: number }
   | { code: 'roleGap'; high: Role; low: Role; points: number }
   | { code: 'lowCoverage'; coverage: number };
-export type ReasonCode = Reason['code'];
 
 /** The order in which reasons are listed for an area. */
-export const REASON_CODES = ['importantButLow', 'belowNetwork', 'roleGap', 'lowCoverage'] as const;
+export const REASON_CODES = [
+  'importantButLow',
+  'belowNetwork',
+  'roleGap',
+  'lowCoverage',
+] as const satisfies readonly Reason['code'][];
 
 /** The four parts of the priority points, so the UI can show how the sum came about. */
 export interface PriorityParts {

@@ -8,7 +8,7 @@ import {
   Select,
   Tag,
 } from '@digdir/designsystemet-react';
-import { useNetworkTranslation } from '../../i18n/network-namespace';
+import { useMunicipalityName, useNetworkTranslation } from '../../i18n/network-namespace';
 import { localize } from '../../domain/questionnaire/localize';
 import {
   checkAction,
@@ -25,7 +25,7 @@ import {
 } from '../../domain/core/types';
 import { formatDate } from '../../i18n/format';
 import { TextAreaField, TextField } from '../../ui/fields';
-import { municipalityLabel, type NetworkModel } from '../../store/network-model';
+import type { NetworkModel } from '../../store/network-model';
 import { useAppStore } from '../../store/store-context';
 import { chooseMunicipality, MunicipalityPicker } from './municipality-picker';
 
@@ -48,10 +48,9 @@ export function ActionsView({
   area: string | null;
 }) {
   const { t } = useNetworkTranslation();
+  const name = useMunicipalityName(model.letters);
   const { chosen } = chooseMunicipality(model, municipality, false);
   if (!chosen) return <Paragraph>{t('network.noData')}</Paragraph>;
-  const name = (m: { number: string; name: string }) =>
-    municipalityLabel(model, m, (letter) => t('network.anonName', { letter }));
   const actions = model.actions
     .filter((a) => a.municipality.number === chosen.number)
     .sort((a, b) => a.areaId.localeCompare(b.areaId) || a.createdAt.localeCompare(b.createdAt));

@@ -4,7 +4,7 @@ import {
   serializeResultsFile,
 } from '../../domain/files/results-file';
 import { downloadText } from '../../lib/download';
-import { mergeImportedActions, mergeImportedAgreements } from '../../domain/files/import';
+import { mergeById } from '../../domain/core/records';
 import { latestQuestionnaire } from '../../lib/questionnaires';
 import type { AppState } from '../../store/app-store';
 import { selectKnownQuestionnaires } from '../../store/selectors';
@@ -35,12 +35,10 @@ export function exportNetworkBundle(
       exportedAt: now.toISOString(),
       questionnaire: { id: q.id, version: q.version },
     },
-    Object.values(
-      mergeImportedActions(state.network.actions, Object.values(state.actions)).actions,
-    ).filter(mine),
-    Object.values(
-      mergeImportedAgreements(state.network.agreements, Object.values(state.agreements)).agreements,
+    Object.values(mergeById(state.network.actions, Object.values(state.actions)).merged).filter(
+      mine,
     ),
+    Object.values(mergeById(state.network.agreements, Object.values(state.agreements)).merged),
   );
   downloadText(
     resultsFileName({ municipality: municipality?.name ?? networkName, date: now.toISOString() }),

@@ -3,8 +3,6 @@ import type { AppStore } from '../../store/app-store';
 import type { ImportReport } from '../../store/network-slice';
 import { latestQuestionnaire } from '../../lib/questionnaires';
 import { selectKnownQuestionnaires } from '../../store/selectors';
-import { createStoreAggregator } from '../../store/aggregator';
-import { alignVersions } from '../../domain/comparison/versions';
 import { readFileBytes } from '../../lib/read-file';
 
 export type FileReport = ImportReport;
@@ -25,7 +23,7 @@ export async function importFiles(
   const now = new Date().toISOString();
   const known = selectKnownQuestionnaires(store.getState());
   const latest = latestQuestionnaire(known);
-  const aggregator = store.own(createStoreAggregator);
+  const { aggregator, align } = store.getState().aggregation;
   const reports: (FileReport | null)[] = [];
   const good: {
     index: number;
@@ -55,7 +53,7 @@ export async function importFiles(
     // The network view compares on the latest questionnaire; aggregating this file's responses
     // for it now, between progress steps, spares the dashboard a long task after the import.
     // Responses to an older version are aligned first: the network view gets the same copies.
-    aggregator.prepare(latest, alignVersions(latest, result.responses, known).responses);
+    aggregator.prepare(latest, align(latest, result.responses, known).responses);
     good.push({ index: reports.length, fileName: file.name, result });
     reports.push(null);
   }
