@@ -1,5 +1,5 @@
 import { Alert, Button, Paragraph } from '@digdir/designsystemet-react';
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useShallow } from 'zustand/react/shallow';
 import { useAppStore, useAppStoreApi } from '../store/store-context';
@@ -13,6 +13,30 @@ function downloadBackup() {
   if (raw !== null) downloadText('naeringsspeilet-sikkerhetskopi.json', raw);
 }
 
+/** Download the kept copy, (optionally) delete it, or close the notice. */
+function CopyActions({
+  onDownload,
+  onDismiss,
+  deleteButton,
+}: {
+  onDownload: () => void;
+  onDismiss: () => void;
+  deleteButton?: ReactNode;
+}) {
+  const { t } = useTranslation();
+  return (
+    <div className="button-row">
+      <Button variant="secondary" data-size="sm" onClick={onDownload}>
+        {t('recovery.downloadBackup')}
+      </Button>
+      {deleteButton}
+      <Button variant="tertiary" data-size="sm" onClick={onDismiss}>
+        {t('recovery.dismiss')}
+      </Button>
+    </div>
+  );
+}
+
 /** Saved data could not be used as it was: why, a copy to download, and a way to close it. */
 function RecoveryAlert({
   texts,
@@ -23,20 +47,12 @@ function RecoveryAlert({
   onDownload: () => void;
   onDismiss: () => void;
 }) {
-  const { t } = useTranslation();
   return (
     <Alert data-color="danger" className="notice">
       {texts.map((text) => (
         <Paragraph key={text}>{text}</Paragraph>
       ))}
-      <div className="button-row">
-        <Button variant="secondary" data-size="sm" onClick={onDownload}>
-          {t('recovery.downloadBackup')}
-        </Button>
-        <Button variant="tertiary" data-size="sm" onClick={onDismiss}>
-          {t('recovery.dismiss')}
-        </Button>
-      </div>
+      <CopyActions onDownload={onDownload} onDismiss={onDismiss} />
     </Alert>
   );
 }
@@ -90,22 +106,20 @@ function KeptCopyNotice({
           </div>
         </>
       ) : (
-        <div className="button-row">
-          <Button variant="secondary" data-size="sm" onClick={onDownload}>
-            {t('recovery.downloadBackup')}
-          </Button>
-          <Button
-            ref={deleteRef}
-            variant="tertiary"
-            data-size="sm"
-            onClick={() => setConfirmDelete(true)}
-          >
-            {t('recovery.deleteBackup')}
-          </Button>
-          <Button variant="tertiary" data-size="sm" onClick={onDismiss}>
-            {t('recovery.dismiss')}
-          </Button>
-        </div>
+        <CopyActions
+          onDownload={onDownload}
+          onDismiss={onDismiss}
+          deleteButton={
+            <Button
+              ref={deleteRef}
+              variant="tertiary"
+              data-size="sm"
+              onClick={() => setConfirmDelete(true)}
+            >
+              {t('recovery.deleteBackup')}
+            </Button>
+          }
+        />
       )}
     </Alert>
   );

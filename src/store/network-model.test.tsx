@@ -17,6 +17,7 @@ import {
   type NetworkModelInputs,
 } from './network-model';
 import { StoreProvider } from './store-context';
+import { anonymiseNames } from '../domain/comparison/anonymise';
 
 function inputs(s: AppState): NetworkModelInputs {
   return {
@@ -191,5 +192,30 @@ describe('responses to version 1 of the questionnaire', () => {
     const agreed = networkModel(store, inputs(store.getState()));
     expect(agreed.agreements).toHaveLength(1);
     expect([...agreed.agreedIn]).toEqual([municipality.number]);
+  });
+});
+
+describe("the network's anonymisation salt", () => {
+  const SALT = '0123456789abcdef0123456789abcdef';
+
+  it('orders the letters of hidden names', () => {
+    const store = createAppStore({ storage: memoryStateStorage() });
+    store
+      .getState()
+      .hydrateNetwork({ sources: [], responses: {}, actions: {}, agreements: {}, salt: SALT });
+    store
+      .getState()
+      .addImport(
+        { fileName: 'demo.json', kind: 'demo' },
+        createDemoNetwork(CURRENT_QUESTIONNAIRE),
+        [],
+      );
+    store.getState().setNetworkView({ anonymised: true, viewer: '1580' });
+    const s = store.getState();
+    const model = networkModel(store, inputs(s));
+    const numbers = model.municipalities.map((m) => m.number);
+    expect(model.letters).toEqual(anonymiseNames(numbers, '1580', { salt: SALT }));
+    expect(model.letters.has('1580')).toBe(false);
+    expect(model.letters.size).toBe(6);
   });
 });

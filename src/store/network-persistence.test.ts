@@ -2,11 +2,7 @@ import { describe, expect, it } from 'vitest';
 import legacyFixture from './fixtures/network-v1.json';
 import { createMemoryNetworkStorage, type NetworkStorage } from '../lib/network-storage';
 import { makeResponse } from '../domain/testing/fixtures';
-import { anonymiseNames } from '../domain/comparison/anonymise';
-import { createDemoNetwork } from '../domain/demo/demo-network';
 import { isSalt } from '../lib/id';
-import { CURRENT_QUESTIONNAIRE } from '../lib/questionnaires';
-import { networkModel } from './network-model';
 import { memoryStateStorage } from '../app/test-utils';
 import { createAppStore, type AppStore } from './app-store';
 import { connectNetworkStorage, type NetworkPersistence } from './network-persistence';
@@ -284,24 +280,19 @@ describe('network storage: faults', () => {
     const memory = createMemoryNetworkStorage();
     const { api, failWith } = watched(memory);
     const store = await open(api);
-    failWith(new DOMException('The quota has been exceeded.', 'QuotaExceededError'));
-    store
-      .getState()
-      .addImport({ fileName: 'a.json', kind: 'file' }, [makeResponse({ id: 'a' })], []);
-    await settled(store);
-    expect(store.getState().networkStorageStatus).toBe('full');
-    failWith(new DOMException('The transaction was aborted.', 'AbortError'));
-    store
-      .getState()
-      .addImport({ fileName: 'b.json', kind: 'file' }, [makeResponse({ id: 'b' })], []);
-    await settled(store);
-    expect(store.getState().networkStorageStatus).toBe('saveFailed');
-    failWith(null);
-    store
-      .getState()
-      .addImport({ fileName: 'c.json', kind: 'file' }, [makeResponse({ id: 'c' })], []);
-    await settled(store);
-    expect(store.getState().networkStorageStatus).toBe('ok');
+    const cases: [Error | null, string][] = [
+      [new DOMException('The quota has been exceeded.', 'QuotaExceededError'), 'full'],
+      [new DOMException('The transaction was aborted.', 'AbortError'), 'saveFailed'],
+      [null, 'ok'],
+    ];
+    for (const [i, [error, status]] of cases.entries()) {
+      failWith(error);
+      store
+        .getState()
+        .addImport({ fileName: `${i}.json`, kind: 'file' }, [makeResponse({ id: `r${i}` })], []);
+      await settled(store);
+      expect(store.getState().networkStorageStatus).toBe(status);
+    }
     // What failed before is saved with the next change.
     expect(sourceKeys(memory.records())).toHaveLength(3);
   });
@@ -339,36 +330,5 @@ describe("the network's anonymisation salt", () => {
     expect(store.getState().network.salt).toBe(SALT);
     await settled(store);
     expect(memory.records().get(NETWORK_KEY)).toEqual({ version: 1, salt: SALT });
-  });
-
-  it('orders the letters of hidden names', () => {
-    const store = newStore();
-    store
-      .getState()
-      .hydrateNetwork({ sources: [], responses: {}, actions: {}, agreements: {}, salt: SALT });
-    store
-      .getState()
-      .addImport(
-        { fileName: 'demo.json', kind: 'demo' },
-        createDemoNetwork(CURRENT_QUESTIONNAIRE),
-        [],
-      );
-    store.getState().setNetworkView({ anonymised: true, viewer: '1580' });
-    const s = store.getState();
-    const model = networkModel(store, {
-      aggregation: s.aggregation,
-      responses: s.network.responses,
-      customQuestionnaires: s.customQuestionnaires,
-      view: s.networkView,
-      importedActions: s.network.actions,
-      ownActions: s.actions,
-      importedAgreements: s.network.agreements,
-      ownAgreements: s.agreements,
-      salt: s.network.salt,
-    });
-    const numbers = model.municipalities.map((m) => m.number);
-    expect(model.letters).toEqual(anonymiseNames(numbers, '1580', { salt: SALT }));
-    expect(model.letters.has('1580')).toBe(false);
-    expect(model.letters.size).toBe(6);
   });
 });
