@@ -1,5 +1,6 @@
 import { responseSchema, agreedResponseSchema, actionSchema } from '../domain/core/schemas';
 import type { Action, AgreedResponse, Response } from '../domain/core/types';
+import { recordsById } from '../domain/core/records';
 import { isSalt, newSalt } from '../lib/id';
 import type { NetworkData, NetworkStorage } from '../lib/network-storage';
 import type { AppStore } from './app-store';
@@ -9,21 +10,15 @@ export function validateNetworkData(raw: unknown): NetworkData | null {
   if (typeof raw !== 'object' || raw === null) return null;
   const data = raw as Partial<NetworkData>;
   if (!Array.isArray(data.sources)) return null;
-  const responses: Record<string, Response> = {};
-  for (const [id, value] of Object.entries(data.responses ?? {})) {
-    const parsed = responseSchema().safeParse(value);
-    if (parsed.success && parsed.data.id === id) responses[id] = parsed.data;
-  }
-  const actions: Record<string, Action> = {};
-  for (const [id, value] of Object.entries(data.actions ?? {})) {
-    const parsed = actionSchema().safeParse(value);
-    if (parsed.success && parsed.data.id === id) actions[id] = parsed.data;
-  }
-  const agreements: Record<string, AgreedResponse> = {};
-  for (const [id, value] of Object.entries(data.agreements ?? {})) {
-    const parsed = agreedResponseSchema().safeParse(value);
-    if (parsed.success && parsed.data.id === id) agreements[id] = parsed.data;
-  }
+  const responses: Record<string, Response> = recordsById(data.responses, (v) =>
+    responseSchema().safeParse(v),
+  ).records;
+  const actions: Record<string, Action> = recordsById(data.actions, (v) =>
+    actionSchema().safeParse(v),
+  ).records;
+  const agreements: Record<string, AgreedResponse> = recordsById(data.agreements, (v) =>
+    agreedResponseSchema().safeParse(v),
+  ).records;
   const sources = data.sources.filter(
     (s) =>
       typeof s === 'object' &&

@@ -1,7 +1,7 @@
 import * as z from 'zod/mini';
 import { lazy } from '../domain/core/lazy';
 import { runMigrations } from '../domain/core/migrations';
-import { isRecord } from '../domain/core/records';
+import { isRecord, recordsById, type SafeParse } from '../domain/core/records';
 import { responseSchema, agreedResponseSchema, actionSchema } from '../domain/core/schemas';
 import { parseQuestionnaire, type Questionnaire } from '../domain/questionnaire/schema';
 import {
@@ -124,29 +124,22 @@ export function validatePersisted(state: unknown): { state: PersistedState; reje
   const base = initialPersisted();
   if (!isRecord(state)) return { state: base, rejected: 1 };
   const settings = settingsSchema().parse(state);
-  const responses: Record<string, Response> = {};
-  let rejected = 0;
-  const raw = isRecord(state.responses) ? state.responses : {};
-  if (state.responses !== undefined && !isRecord(state.responses)) rejected += 1;
-  for (const [key, value] of Object.entries(raw)) {
-    const parsed = responseSchema().safeParse(value);
-    if (parsed.success && parsed.data.id === key) responses[key] = parsed.data;
-    else rejected += 1;
-  }
-  const actions: Record<string, Action> = {};
-  const rawActions = isRecord(state.actions) ? state.actions : {};
-  for (const [key, value] of Object.entries(rawActions)) {
-    const parsed = actionSchema().safeParse(value);
-    if (parsed.success && parsed.data.id === key) actions[key] = parsed.data;
-    else rejected += 1;
-  }
-  const agreements: Record<string, AgreedResponse> = {};
-  const rawAgreements = isRecord(state.agreements) ? state.agreements : {};
-  for (const [key, value] of Object.entries(rawAgreements)) {
-    const parsed = agreedResponseSchema().safeParse(value);
-    if (parsed.success && parsed.data.id === key) agreements[key] = parsed.data;
-    else rejected += 1;
-  }
+  let rejected = state.responses !== undefined && !isRecord(state.responses) ? 1 : 0;
+  const valid = <T extends { id: string }>(
+    raw: unknown,
+    parse: SafeParse<T>,
+  ): Record<string, T> => {
+    const { records, rejected: left } = recordsById(raw, parse);
+    rejected += left;
+    return records;
+  };
+  const responses: Record<string, Response> = valid(state.responses, (v) =>
+    responseSchema().safeParse(v),
+  );
+  const actions: Record<string, Action> = valid(state.actions, (v) => actionSchema().safeParse(v));
+  const agreements: Record<string, AgreedResponse> = valid(state.agreements, (v) =>
+    agreedResponseSchema().safeParse(v),
+  );
   const customQuestionnaires: Questionnaire[] = [];
   if (Array.isArray(state.customQuestionnaires)) {
     for (const value of state.customQuestionnaires) {
