@@ -114,7 +114,7 @@ export function findFutureTimestamps(content: CheckedContent, now: string): Find
     if (later(r.updatedAt)) note(`${at}.updatedAt`, r.updatedAt, subject);
     if (r.submittedAt !== undefined && later(r.submittedAt))
       note(`${at}.submittedAt`, r.submittedAt, subject);
-    // Keys and values as two lists, not a lookup per key (see aggregate.ts, tally).
+    // Keys and values as two lists, not a lookup per key (see ../scoring/tally.ts, tallyAnswers).
     const ids = Object.keys(r.answers);
     const answers = Object.values(r.answers);
     for (let k = 0; k < answers.length; k += 1) {
