@@ -8,6 +8,7 @@ import { memoryStateStorage } from '../app/test-utils';
 import { createAppStore, type AppState, type AppStore } from './app-store';
 import {
   AGGREGATION_MEASURE,
+  networkAggregation,
   networkModel,
   useNetworkModel,
   type NetworkModelInputs,
@@ -16,7 +17,7 @@ import { StoreProvider } from './store-context';
 
 function inputs(s: AppState): NetworkModelInputs {
   return {
-    aggregation: s.aggregation,
+    aggregation: networkAggregation(s.aggregation),
     responses: s.network.responses,
     customQuestionnaires: s.customQuestionnaires,
     view: s.networkView,

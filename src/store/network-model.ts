@@ -1,5 +1,5 @@
 import { useShallow } from 'zustand/react/shallow';
-import type { MunicipalityAggregate } from '../domain/scoring/aggregate';
+import { createAggregator, type MunicipalityAggregate } from '../domain/scoring/aggregate';
 import { anonymiseNames } from '../domain/comparison/anonymise';
 import {
   aggregatesForRound,
@@ -20,8 +20,8 @@ import type {
 import { mergeById } from '../domain/core/records';
 import { withAgreedScores } from '../domain/priorities/consensus';
 import { allQuestionnaires, latestQuestionnaire } from '../lib/questionnaires';
-import type { VersionDifference } from '../domain/comparison/versions';
-import type { NetworkAggregation, NetworkView } from './network-slice';
+import { createVersionAligner, type VersionDifference } from '../domain/comparison/versions';
+import type { AggregationHolder, NetworkAggregation, NetworkView } from './network-slice';
 import { useAppStore } from './store-context';
 
 export interface NetworkModel {
@@ -51,6 +51,12 @@ export interface NetworkModel {
   agreedIn: Set<string>;
   /** Responses to other versions, compared only on statements with the same id. */
   versionDifferences: VersionDifference[];
+}
+
+/** The store's NetworkAggregation (NetworkSlice.aggregation), made on first use. */
+export function networkAggregation(holder: AggregationHolder): NetworkAggregation {
+  holder.current ??= { aggregator: createAggregator(), align: createVersionAligner() };
+  return holder.current;
 }
 
 /**
@@ -218,7 +224,7 @@ export function networkModel(inputs: NetworkModelInputs): NetworkModel {
 
 /** Everything the network screens show, derived from the imported responses. Never stored. */
 export function useNetworkModel(): NetworkModel {
-  const aggregation = useAppStore((s) => s.aggregation);
+  const aggregation = networkAggregation(useAppStore((s) => s.aggregation));
   const responses = useAppStore((s) => s.network.responses);
   const importedActions = useAppStore((s) => s.network.actions);
   const ownActions = useAppStore((s) => s.actions);

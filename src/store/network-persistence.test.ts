@@ -7,7 +7,7 @@ import { isSalt } from '../lib/id';
 import { createMemoryNetworkStorage } from '../lib/network-storage';
 import { CURRENT_QUESTIONNAIRE } from '../lib/questionnaires';
 import { createAppStore } from './app-store';
-import { networkModel } from './network-model';
+import { networkAggregation, networkModel } from './network-model';
 import { connectNetworkStorage, validateNetworkData } from './network-persistence';
 
 const SALT = '0123456789abcdef0123456789abcdef';
@@ -51,7 +51,7 @@ describe("the network's anonymisation salt", () => {
     store.getState().setNetworkView({ anonymised: true, viewer: '1580' });
     const s = store.getState();
     const model = networkModel({
-      aggregation: s.aggregation,
+      aggregation: networkAggregation(s.aggregation),
       responses: s.network.responses,
       customQuestionnaires: s.customQuestionnaires,
       view: s.networkView,

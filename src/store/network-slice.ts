@@ -4,8 +4,8 @@ import type { Action, AgreedResponse, GatheringRound, Response } from '../domain
 import { newId } from '../lib/id';
 import { emptyNetworkData, type ImportedSource, type NetworkData } from '../lib/network-storage';
 import { mergeInto, type MergeCounts } from '../domain/core/records';
-import { createVersionAligner, type VersionAligner } from '../domain/comparison/versions';
-import { createAggregator, type Aggregator } from '../domain/scoring/aggregate';
+import type { VersionAligner } from '../domain/comparison/versions';
+import type { Aggregator } from '../domain/scoring/aggregate';
 import {
   setAsideResponses,
   summariseSetAside,
@@ -47,15 +47,24 @@ export type ImportReport =
 /**
  * The network's aggregation, with the work it keeps from one call to the next (see
  * domain/scoring/aggregate.ts and domain/comparison/versions.ts): every screen, the report and
- * the import share it, so nothing is aggregated twice. Made with the store; never persisted.
+ * the import share it, so nothing is aggregated twice.
  */
 export interface NetworkAggregation {
   aggregator: Aggregator;
   align: VersionAligner;
 }
 
+/**
+ * Where each store keeps its NetworkAggregation. It is made on first use, by networkAggregation
+ * (store/network-model.ts), so its code loads with the network screens and not with the first
+ * screen. Never persisted.
+ */
+export interface AggregationHolder {
+  current: NetworkAggregation | null;
+}
+
 export interface NetworkSlice {
-  aggregation: NetworkAggregation;
+  aggregation: AggregationHolder;
   /** The latest import's per-file results; kept in memory so every view can show them. */
   lastImport: ImportReport[] | null;
   setLastImport: (reports: ImportReport[] | null) => void;
@@ -114,7 +123,7 @@ function prune(data: NetworkData): NetworkData {
 
 export function createNetworkSlice(set: Set, get: Get, now: () => string): NetworkSlice {
   return {
-    aggregation: { aggregator: createAggregator(), align: createVersionAligner() },
+    aggregation: { current: null },
     network: emptyNetworkData(),
     networkReady: false,
     lastImport: null,

@@ -1,6 +1,7 @@
 import { DEFAULT_MAX_BYTES, importResultsFile } from '../../domain/files/import';
 import type { AppStore } from '../../store/app-store';
 import type { ImportReport } from '../../store/network-slice';
+import { networkAggregation } from '../../store/network-model';
 import { allQuestionnaires, latestQuestionnaire } from '../../lib/questionnaires';
 import { readFileBytes } from '../../lib/read-file';
 
@@ -50,7 +51,7 @@ export async function importFiles(
     // for it now, between progress steps, spares the dashboard a long task after the import.
     // Responses to an older version are aligned first: the network view gets the same copies.
     const latest = latestQuestionnaire();
-    const { aggregator, align } = store.getState().aggregation;
+    const { aggregator, align } = networkAggregation(store.getState().aggregation);
     aggregator.prepare(latest, align(latest, result.responses, allQuestionnaires()).responses);
     good.push({ index: reports.length, fileName: file.name, result });
     reports.push(null);
