@@ -9,9 +9,10 @@ import {
   findQuestionnaire,
 } from '../lib/questionnaires';
 import { memoryStateStorage } from '../app/test-utils';
-import { createAppStore, type AppState, type AppStore } from './app-store';
+import { createAppStore, type AppStore } from './app-store';
 import {
   AGGREGATION_MEASURE,
+  networkAggregation,
   networkModel,
   useNetworkModel,
   type NetworkModelInputs,
@@ -19,9 +20,10 @@ import {
 import { StoreProvider } from './store-context';
 import { anonymiseNames } from '../domain/comparison/anonymise';
 
-function inputs(s: AppState): NetworkModelInputs {
+function inputs(store: AppStore): NetworkModelInputs {
+  const s = store.getState();
   return {
-    aggregation: s.aggregation,
+    aggregation: networkAggregation(store),
     responses: s.network.responses,
     customQuestionnaires: s.customQuestionnaires,
     view: s.networkView,
@@ -48,9 +50,9 @@ function storeWithDemo(): AppStore {
 describe('networkModel memoisation', () => {
   it('gives the same model for the same inputs, equal to computing it afresh', () => {
     const store = storeWithDemo();
-    const model = networkModel(store, inputs(store.getState()));
+    const model = networkModel(store, inputs(store));
     expect(model.all.length).toBeGreaterThan(0);
-    expect(networkModel(store, inputs(store.getState()))).toBe(model);
+    expect(networkModel(store, inputs(store))).toBe(model);
     expect(model.all).toEqual(
       aggregateResponses(CURRENT_QUESTIONNAIRE, Object.values(store.getState().network.responses)),
     );
@@ -59,10 +61,10 @@ describe('networkModel memoisation', () => {
   it('records each aggregation, and only those, as a User Timing measure', () => {
     performance.clearMeasures(AGGREGATION_MEASURE);
     const store = storeWithDemo();
-    networkModel(store, inputs(store.getState()));
-    networkModel(store, inputs(store.getState()));
+    networkModel(store, inputs(store));
+    networkModel(store, inputs(store));
     store.getState().setNetworkView({ anonymised: true });
-    networkModel(store, inputs(store.getState()));
+    networkModel(store, inputs(store));
     const measures = performance.getEntriesByName(AGGREGATION_MEASURE, 'measure');
     expect(measures).toHaveLength(1);
     expect((measures[0] as PerformanceMeasure).detail).toEqual({
@@ -72,21 +74,21 @@ describe('networkModel memoisation', () => {
 
   it('a change of view makes a new model without aggregating again', () => {
     const store = storeWithDemo();
-    const before = networkModel(store, inputs(store.getState()));
+    const before = networkModel(store, inputs(store));
     store.getState().setNetworkView({ anonymised: true });
-    const after = networkModel(store, inputs(store.getState()));
+    const after = networkModel(store, inputs(store));
     expect(after).not.toBe(before);
     expect(after.anonymised).toBe(true);
     expect(after.letters.size).toBeGreaterThan(0);
     expect(after.all).toBe(before.all);
     // Back to the same settings in a new view object: the same figures.
     store.getState().setNetworkView({ anonymised: false });
-    expect(networkModel(store, inputs(store.getState())).letters.size).toBe(0);
+    expect(networkModel(store, inputs(store)).letters.size).toBe(0);
   });
 
   it('follows the data when responses change', () => {
     const store = storeWithDemo();
-    const before = networkModel(store, inputs(store.getState()));
+    const before = networkModel(store, inputs(store));
     const some = Object.values(store.getState().network.responses)[0]!;
     const extra = {
       ...some,
@@ -94,7 +96,7 @@ describe('networkModel memoisation', () => {
       respondent: { ...some.respondent, id: `${some.respondent.id}-extra` },
     };
     store.getState().addImport({ fileName: 'extra.json', kind: 'file' }, [extra], []);
-    const after = networkModel(store, inputs(store.getState()));
+    const after = networkModel(store, inputs(store));
     expect(after.all).not.toBe(before.all);
     expect(after.responseCount).toBe(before.responseCount + 1);
     const respondents = (m: typeof before) =>
@@ -108,7 +110,7 @@ describe('networkModel memoisation', () => {
     );
 
     store.getState().removeMunicipality(some.municipality.number);
-    const removed = networkModel(store, inputs(store.getState()));
+    const removed = networkModel(store, inputs(store));
     expect(removed.all.some((a) => a.municipality.number === some.municipality.number)).toBe(false);
   });
 
@@ -116,13 +118,16 @@ describe('networkModel memoisation', () => {
     performance.clearMeasures(AGGREGATION_MEASURE);
     const one = storeWithDemo();
     const other = createAppStore({ storage: memoryStateStorage() });
-    const model = networkModel(one, inputs(one.getState()));
+    const model = networkModel(one, inputs(one));
     // The same inputs through another store's caches: computed afresh, not handed over.
-    const theirs = networkModel(other, inputs(one.getState()));
+    const theirs = networkModel(other, inputs(one));
     expect(theirs).not.toBe(model);
     expect(theirs).toEqual(model);
     expect(performance.getEntriesByName(AGGREGATION_MEASURE, 'measure')).toHaveLength(2);
-    expect(networkModel(one, inputs(one.getState()))).toBe(model);
+    expect(networkModel(one, inputs(one))).toBe(model);
+    // The aggregation too: one per store, made once.
+    expect(networkAggregation(one)).toBe(networkAggregation(one));
+    expect(networkAggregation(other)).not.toBe(networkAggregation(one));
   });
 
   it('re-entering a screen (a new mount) reuses the model', () => {
@@ -150,7 +155,7 @@ describe('responses to version 1 of the questionnaire', () => {
 
   it('are compared in full on the current version, with the same scores and no notice', () => {
     const store = storeWithV1Demo();
-    const model = networkModel(store, inputs(store.getState()));
+    const model = networkModel(store, inputs(store));
     expect(model.questionnaire).toBe(CURRENT_QUESTIONNAIRE);
     expect(model.versionDifferences).toEqual([]);
     expect(model.all.length).toBeGreaterThan(0);
@@ -161,11 +166,11 @@ describe('responses to version 1 of the questionnaire', () => {
 
   it('are aligned once: a later import recomputes only the groups it changed', () => {
     const store = storeWithV1Demo();
-    const before = networkModel(store, inputs(store.getState()));
+    const before = networkModel(store, inputs(store));
     const some = Object.values(store.getState().network.responses)[0]!;
     const extra = { ...some, id: `${some.id}-extra` };
     store.getState().addImport({ fileName: 'extra.json', kind: 'file' }, [extra], []);
-    const after = networkModel(store, inputs(store.getState()));
+    const after = networkModel(store, inputs(store));
     const changed = (a: (typeof before.all)[number]) =>
       a.municipality.number === some.municipality.number && a.round === some.gathering.round;
     const untouched = before.all.filter((a) => !changed(a));
@@ -177,7 +182,7 @@ describe('responses to version 1 of the questionnaire', () => {
 
   it('keep their agreed answers when the agreement was made for version 1', () => {
     const store = storeWithV1Demo();
-    const model = networkModel(store, inputs(store.getState()));
+    const model = networkModel(store, inputs(store));
     const round = model.round!;
     const municipality = model.current[0]!.municipality;
     store
@@ -189,7 +194,7 @@ describe('responses to version 1 of the questionnaire', () => {
         'Vedtatt i 2023',
       );
     store.getState().setNetworkView({ source: 'agreed' });
-    const agreed = networkModel(store, inputs(store.getState()));
+    const agreed = networkModel(store, inputs(store));
     expect(agreed.agreements).toHaveLength(1);
     expect([...agreed.agreedIn]).toEqual([municipality.number]);
   });
@@ -211,8 +216,7 @@ describe("the network's anonymisation salt", () => {
         [],
       );
     store.getState().setNetworkView({ anonymised: true, viewer: '1580' });
-    const s = store.getState();
-    const model = networkModel(store, inputs(s));
+    const model = networkModel(store, inputs(store));
     const numbers = model.municipalities.map((m) => m.number);
     expect(model.letters).toEqual(anonymiseNames(numbers, '1580', { salt: SALT }));
     expect(model.letters.has('1580')).toBe(false);

@@ -1,5 +1,5 @@
 import { useShallow } from 'zustand/react/shallow';
-import type { MunicipalityAggregate } from '../domain/scoring/aggregate';
+import { createAggregator, type MunicipalityAggregate } from '../domain/scoring/aggregate';
 import { anonymiseNames } from '../domain/comparison/anonymise';
 import {
   aggregatesForRound,
@@ -20,7 +20,11 @@ import type {
 import { mergeById } from '../domain/core/records';
 import { withAgreedScores } from '../domain/priorities/consensus';
 import { latestQuestionnaire } from '../lib/questionnaires';
-import type { VersionDifference, VersionAligner } from '../domain/comparison/versions';
+import {
+  createVersionAligner,
+  type VersionAligner,
+  type VersionDifference,
+} from '../domain/comparison/versions';
 import type { NetworkAggregation, NetworkView } from './network-slice';
 import { selectKnownQuestionnaires } from './selectors';
 import { useAppStore, useAppStoreApi } from './store-context';
@@ -53,6 +57,19 @@ export interface NetworkModel {
   agreedIn: Set<string>;
   /** Responses to other versions, compared only on statements with the same id. */
   versionDifferences: VersionDifference[];
+}
+
+const createNetworkAggregation = (): NetworkAggregation => ({
+  aggregator: createAggregator(),
+  align: createVersionAligner(),
+});
+
+/**
+ * The store's NetworkAggregation, made on first use and kept by the store (store.own), so its
+ * code loads with the network screens, not with the first screen.
+ */
+export function networkAggregation(store: AppStore): NetworkAggregation {
+  return store.own(createNetworkAggregation);
 }
 
 /**
@@ -165,7 +182,7 @@ function buildModel(
 
 /** What the network model is built from: parts of the store's state. */
 export interface NetworkModelInputs {
-  /** The store's aggregation (NetworkSlice.aggregation), which keeps work between calls. */
+  /** The store's aggregation (networkAggregation), which keeps work between calls. */
   aggregation: NetworkAggregation;
   responses: Readonly<Record<string, Response>>;
   customQuestionnaires: readonly Questionnaire[];
@@ -233,7 +250,7 @@ export function networkModel(store: AppStore, inputs: NetworkModelInputs): Netwo
 /** Everything the network screens show, derived from the imported responses. Never stored. */
 export function useNetworkModel(): NetworkModel {
   const store = useAppStoreApi();
-  const aggregation = useAppStore((s) => s.aggregation);
+  const aggregation = networkAggregation(store);
   const responses = useAppStore((s) => s.network.responses);
   const importedActions = useAppStore((s) => s.network.actions);
   const ownActions = useAppStore((s) => s.actions);

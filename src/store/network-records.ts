@@ -1,10 +1,9 @@
 import * as z from 'zod/mini';
 import { lazy } from '../domain/core/lazy';
-import { isRecord } from '../domain/core/records';
+import { isRecord, recordsById } from '../domain/core/records';
 import { actionSchema, agreedResponseSchema, responseSchema } from '../domain/core/schemas';
 import type { ImportedSource } from './network-slice';
 import type { NetworkRecovery } from './status-slice';
-import { validEntries } from './persisted';
 import { isSalt } from '../lib/id';
 
 /*
@@ -67,13 +66,13 @@ const sourceMetaSchema = lazy(() =>
 
 /** The entries of one source, checked one by one; `rejected` counts those left out. */
 function sourceEntries(raw: Record<string, unknown>) {
-  const responses = validEntries(raw.responses, responseSchema());
-  const actions = validEntries(raw.actions, actionSchema());
-  const agreements = validEntries(raw.agreements, agreedResponseSchema());
+  const responses = recordsById(raw.responses, (v) => responseSchema().safeParse(v));
+  const actions = recordsById(raw.actions, (v) => actionSchema().safeParse(v));
+  const agreements = recordsById(raw.agreements, (v) => agreedResponseSchema().safeParse(v));
   return {
-    responses: responses.entries,
-    actions: actions.entries,
-    agreements: agreements.entries,
+    responses: responses.records,
+    actions: actions.records,
+    agreements: agreements.records,
     rejected: responses.rejected + actions.rejected + agreements.rejected,
   };
 }

@@ -3,8 +3,8 @@ import type { Action, AgreedResponse, GatheringRound, Response } from '../domain
 import { newId, newSalt } from '../lib/id';
 import type { SliceCreator } from './slice';
 import { mergeInto, type MergeCounts } from '../domain/core/records';
-import { createVersionAligner, type VersionAligner } from '../domain/comparison/versions';
-import { createAggregator, type Aggregator } from '../domain/scoring/aggregate';
+import type { VersionAligner } from '../domain/comparison/versions';
+import type { Aggregator } from '../domain/scoring/aggregate';
 import {
   setAsideResponses,
   summariseSetAside,
@@ -118,7 +118,8 @@ export type ImportReport =
 /**
  * The network's aggregation, with the work it keeps from one call to the next (see
  * domain/scoring/aggregate.ts and domain/comparison/versions.ts): every screen, the report and
- * the import share it, so nothing is aggregated twice. Made with the store; never persisted.
+ * the import share it, so nothing is aggregated twice. Each store owns one, made on first use
+ * (networkAggregation in network-model.ts), so its code loads with the network screens.
  */
 export interface NetworkAggregation {
   aggregator: Aggregator;
@@ -126,7 +127,6 @@ export interface NetworkAggregation {
 }
 
 export interface NetworkSlice {
-  aggregation: NetworkAggregation;
   /** The latest import's per-file results; kept in memory so every view can show them. */
   lastImport: ImportReport[] | null;
   setLastImport: (reports: ImportReport[] | null) => void;
@@ -163,7 +163,6 @@ export const initialNetworkView = (): NetworkView => ({
 });
 
 export const createNetworkSlice: SliceCreator<NetworkSlice> = (set, get, now) => ({
-  aggregation: { aggregator: createAggregator(), align: createVersionAligner() },
   network: emptyNetworkData(),
   networkReady: false,
   lastImport: null,

@@ -1,7 +1,7 @@
 import * as z from 'zod/mini';
 import { lazy } from '../domain/core/lazy';
 import { runMigrations } from '../domain/core/migrations';
-import { isRecord } from '../domain/core/records';
+import { isRecord, recordsById, type SafeParse } from '../domain/core/records';
 import { responseSchema, agreedResponseSchema, actionSchema } from '../domain/core/schemas';
 import { parseQuestionnaire, type Questionnaire } from '../domain/questionnaire/schema';
 import {
@@ -131,30 +131,6 @@ const settingsSchema = lazy(() =>
   }),
 );
 
-/** A zod schema for entries kept by id (responses, actions, agreed responses). */
-export interface EntrySchema<T> {
-  safeParse(value: unknown): { success: true; data: T } | { success: false };
-}
-
-/**
- * The entries of a saved record that pass their schema and are stored under their own id, and
- * how many did not (one bad entry does not take the others with it). A value that is not a
- * record gives no entries and no count: the caller decides whether that is an error.
- */
-export function validEntries<T extends { id: string }>(
-  raw: unknown,
-  schema: EntrySchema<T>,
-): { entries: Record<string, T>; rejected: number } {
-  const entries: Record<string, T> = {};
-  let rejected = 0;
-  for (const [key, value] of Object.entries(isRecord(raw) ? raw : {})) {
-    const parsed = schema.safeParse(value);
-    if (parsed.success && parsed.data.id === key) entries[key] = parsed.data;
-    else rejected += 1;
-  }
-  return { entries, rejected };
-}
-
 /**
  * Validates migrated state. Responses are checked one by one, so one bad entry
  * does not take the others with it; `rejected` counts those left out.
@@ -163,16 +139,22 @@ export function validatePersisted(state: unknown): { state: PersistedState; reje
   const base = initialPersisted();
   if (!isRecord(state)) return { state: base, rejected: 1 };
   const settings = settingsSchema().parse(state);
-  let rejected = 0;
-  if (state.responses !== undefined && !isRecord(state.responses)) rejected += 1;
-  const valid = <T extends { id: string }>(raw: unknown, schema: EntrySchema<T>) => {
-    const out = validEntries(raw, schema);
-    rejected += out.rejected;
-    return out.entries;
+  let rejected = state.responses !== undefined && !isRecord(state.responses) ? 1 : 0;
+  const valid = <T extends { id: string }>(
+    raw: unknown,
+    parse: SafeParse<T>,
+  ): Record<string, T> => {
+    const { records, rejected: left } = recordsById(raw, parse);
+    rejected += left;
+    return records;
   };
-  const responses = valid(state.responses, responseSchema());
-  const actions = valid(state.actions, actionSchema());
-  const agreements = valid(state.agreements, agreedResponseSchema());
+  const responses: Record<string, Response> = valid(state.responses, (v) =>
+    responseSchema().safeParse(v),
+  );
+  const actions: Record<string, Action> = valid(state.actions, (v) => actionSchema().safeParse(v));
+  const agreements: Record<string, AgreedResponse> = valid(state.agreements, (v) =>
+    agreedResponseSchema().safeParse(v),
+  );
   const customQuestionnaires: Questionnaire[] = [];
   if (Array.isArray(state.customQuestionnaires)) {
     for (const value of state.customQuestionnaires) {

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { NETWORK_MUNICIPALITIES } from '../core/municipalities';
-import { anonymiseNames, fnv1a, letterFor, municipalityNamer } from './anonymise';
+import { fnv1a } from '../core/hash';
+import { anonymiseNames, letterFor, municipalityNamer } from './anonymise';
 
 const NUMBERS = NETWORK_MUNICIPALITIES.map((m) => m.number);
 

@@ -1,3 +1,4 @@
+import { fnv1a } from '../core/hash';
 import { compareText } from '../core/records';
 
 /**
@@ -21,16 +22,6 @@ export function letterFor(index: number): string {
     n = Math.floor((n - 1) / 26);
   }
   return out;
-}
-
-/** FNV-1a, 32-bit: a small, stable string hash (not for security). */
-export function fnv1a(text: string): number {
-  let hash = 0x811c9dc5;
-  for (let i = 0; i < text.length; i += 1) {
-    hash ^= text.charCodeAt(i);
-    hash = Math.imul(hash, 0x01000193) >>> 0;
-  }
-  return hash >>> 0;
 }
 
 /**

@@ -11,6 +11,30 @@ export function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
+/** A check of untrusted data, as a zod schema's safeParse. */
+export type SafeParse<T> = (value: unknown) => { success: true; data: T } | { success: false };
+
+/**
+ * The entries of a record keyed by id, read from outside (saved state, a stored network), that
+ * `parse` accepts and that sit under their own id; `rejected` counts the others. A value that is
+ * not a record at all gives nothing (the caller decides whether that counts).
+ */
+export function recordsById<T extends { id: string }>(
+  raw: unknown,
+  parse: SafeParse<T>,
+): { records: Record<string, T>; rejected: number } {
+  const records: Record<string, T> = {};
+  let rejected = 0;
+  if (!isRecord(raw)) return { records, rejected };
+  for (const [key, value] of Object.entries(raw)) {
+    const parsed = parse(value);
+    // The id check also keeps "__proto__" out: no id can be a reserved key (core/schemas.ts).
+    if (parsed.success && parsed.data.id === key) records[key] = parsed.data;
+    else rejected += 1;
+  }
+  return { records, rejected };
+}
+
 /** Orders text by UTF-16 code units, as `<` does: the same in every locale and runtime. */
 export function compareText(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;

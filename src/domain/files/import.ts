@@ -305,32 +305,26 @@ function runChain(input: string | Uint8Array, options: ImportOptions): ImportRes
   }
   const mixed: ImportIssue[] = [];
   const unknown: ImportIssue[] = [];
-  responses.forEach((r, i) => {
-    if (r.questionnaire.id !== file.questionnaire.id) {
-      mixed.push({
-        path: `responses.${i}.questionnaire.id`,
-        message: `Questionnaire "${r.questionnaire.id}" in a file for "${file.questionnaire.id}"`,
-      });
-    } else if (!known.some((k) => sameRef(k, r.questionnaire))) {
-      unknown.push({
-        path: `responses.${i}.questionnaire.version`,
-        message: `Unknown questionnaire ${r.questionnaire.id} v${r.questionnaire.version}`,
-      });
-    }
-  });
-  agreements.forEach((a, i) => {
-    if (a.questionnaire.id !== file.questionnaire.id) {
-      mixed.push({
-        path: `agreements.${i}.questionnaire.id`,
-        message: `Questionnaire "${a.questionnaire.id}" in a file for "${file.questionnaire.id}"`,
-      });
-    } else if (!known.some((k) => sameRef(k, a.questionnaire))) {
-      unknown.push({
-        path: `agreements.${i}.questionnaire.version`,
-        message: `Unknown questionnaire ${a.questionnaire.id} v${a.questionnaire.version}`,
-      });
-    }
-  });
+  // Every response and agreed response: the envelope's questionnaire, in a version known here.
+  const checkRefs = (
+    key: 'responses' | 'agreements',
+    items: readonly { questionnaire: QuestionnaireRef }[],
+  ) =>
+    items.forEach(({ questionnaire: ref }, i) => {
+      if (ref.id !== file.questionnaire.id) {
+        mixed.push({
+          path: `${key}.${i}.questionnaire.id`,
+          message: `Questionnaire "${ref.id}" in a file for "${file.questionnaire.id}"`,
+        });
+      } else if (!known.some((k) => sameRef(k, ref))) {
+        unknown.push({
+          path: `${key}.${i}.questionnaire.version`,
+          message: `Unknown questionnaire ${ref.id} v${ref.version}`,
+        });
+      }
+    });
+  checkRefs('responses', responses);
+  checkRefs('agreements', agreements);
   if (mixed.length > 0) return fail('mixedQuestionnaires', { issues: mixed.slice(0, MAX_ISSUES) });
   if (unknown.length > 0)
     return fail('unknownQuestionnaire', { issues: unknown.slice(0, MAX_ISSUES) });

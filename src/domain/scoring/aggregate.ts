@@ -10,13 +10,8 @@ import {
   tallyScore,
   type StatementPlan,
 } from './tally';
-import {
-  ROLES,
-  type GatheringRound,
-  type Municipality,
-  type Response,
-  type Role,
-} from '../core/types';
+import { ROLES } from '../core/types';
+import type { GatheringRound, Municipality, Response, Role } from '../core/types';
 import { compareText } from '../core/records';
 import { canScore, countedGroups } from './counted';
 

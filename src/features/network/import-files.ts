@@ -1,6 +1,7 @@
 import { DEFAULT_MAX_BYTES, importResultsFile } from '../../domain/files/import';
 import type { AppStore } from '../../store/app-store';
 import type { ImportReport } from '../../store/network-slice';
+import { networkAggregation } from '../../store/network-model';
 import { latestQuestionnaire } from '../../lib/questionnaires';
 import { selectKnownQuestionnaires } from '../../store/selectors';
 import { readFileBytes } from '../../lib/read-file';
@@ -23,7 +24,7 @@ export async function importFiles(
   const now = new Date().toISOString();
   const known = selectKnownQuestionnaires(store.getState());
   const latest = latestQuestionnaire(known);
-  const { aggregator, align } = store.getState().aggregation;
+  const { aggregator, align } = networkAggregation(store);
   const reports: (FileReport | null)[] = [];
   const good: {
     index: number;
