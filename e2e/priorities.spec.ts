@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { createDemoNetwork } from '../src/domain/demo/demo-network';
 import { aggregateResponses } from '../src/domain/scoring/aggregate';
+import { priorityInputs } from '../src/domain/priorities/view-models';
 import { aggregatesForRound, networkStats } from '../src/domain/comparison/network-statistics';
 import { rankImprovementAreas } from '../src/domain/priorities/priorities';
 import { parseQuestionnaire } from '../src/domain/questionnaire/schema';
@@ -22,17 +23,9 @@ test('the priorities view flags the areas the rule flags for Haram, with reasons
 }) => {
   // What the documented rule (docs/priorities.md) gives for the demo data, gathering 2.
   const round2 = aggregatesForRound(aggregateResponses(q, createDemoNetwork(q)), 2);
-  const medians = new Map(networkStats(q, round2).map((s) => [s.areaId, s.median]));
   const haram = round2.find((a) => a.municipality.number === '1580')!;
   const expected = rankImprovementAreas(
-    haram.areas.map((a) => ({
-      areaId: a.areaId,
-      score: a.mean,
-      importance: a.importance,
-      coverage: a.coverage,
-      networkMedian: medians.get(a.areaId) ?? null,
-      roleMeans: a.byRole,
-    })),
+    priorityInputs(haram, networkStats(q, round2)),
     q.areas.map((a) => a.id),
   ).filter((r) => r.flagged);
   expect(expected.length).toBeGreaterThan(0);

@@ -1,7 +1,9 @@
 import { expect, test, type Download, type Page } from '@playwright/test';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { createDemoNetwork } from '../src/domain/demo/demo-network';
+import { createResultsFile, serializeResultsFile } from '../src/domain/files/results-file';
 import { importResultsFile } from '../src/domain/files/import';
 import { parseQuestionnaire } from '../src/domain/questionnaire/schema';
 import { expectNoAxeViolations, startResponse, statementGroups } from './helpers';
@@ -17,6 +19,7 @@ const BACKUP_KEY = 'naeringsspeilet-backup';
 type Common = {
   storage: Record<string, string>;
   recovery: Record<string, string>;
+  networkRecovery: Record<string, string>;
 };
 const common = (lang: string) =>
   JSON.parse(readFileSync(path.resolve(`src/i18n/locales/${lang}/common.json`), 'utf8')) as Common;
@@ -341,4 +344,128 @@ test('two tabs: a response deleted in one tab stays deleted when the other tab s
     await expect(saved).not.toContainText('Molde');
   }
   await context.close();
+});
+
+/** One municipality's demo responses at gathering 2 as a results file, as a delegation sends it. */
+function resultsFile(number: string): string {
+  const responses = createDemoNetwork(q).filter(
+    (r) => r.gathering.round === 2 && r.municipality.number === number,
+  );
+  const file = path.join(mkdtempSync(path.join(tmpdir(), 'idb-')), `${number}.json`);
+  const envelope = createResultsFile(responses, {
+    appVersion: 'test',
+    exportedAt: '2024-05-03T12:00:00.000Z',
+    questionnaire: { id: q.id, version: q.version },
+  });
+  writeFileSync(file, serializeResultsFile(envelope));
+  return file;
+}
+
+/** The app's saved network records in IndexedDB, by key, read (or written) as another script would. */
+async function idbRecords(page: Page, put?: [string, unknown]): Promise<Record<string, unknown>> {
+  return page.evaluate(async (write) => {
+    const db = await new Promise<IDBDatabase>((resolve, reject) => {
+      const open = indexedDB.open('naeringsspeilet');
+      // As the app creates it, when this runs first.
+      open.onupgradeneeded = () => open.result.createObjectStore('imported');
+      open.onsuccess = () => resolve(open.result);
+      open.onerror = () => reject(new Error(String(open.error)));
+    });
+    const tx = db.transaction('imported', write ? 'readwrite' : 'readonly');
+    const store = tx.objectStore('imported');
+    if (write) store.put(write[1], write[0]);
+    const [keys, values] = await Promise.all(
+      [store.getAllKeys(), store.getAll()].map(
+        (request) =>
+          new Promise<unknown[]>((resolve, reject) => {
+            request.onsuccess = () => resolve(request.result as unknown[]);
+            request.onerror = () => reject(new Error(String(request.error)));
+          }),
+      ),
+    );
+    await new Promise((resolve) => (tx.oncomplete = resolve));
+    db.close();
+    return Object.fromEntries(keys!.map((k, i) => [String(k), values![i]]));
+  }, put);
+}
+
+test('IndexedDB: a saved file that cannot be read is kept, the user is told, and a new import does not write over it', async ({
+  page,
+}) => {
+  const errors = watchErrors(page);
+  await page.goto('./#/network');
+  await page.getByLabel('Velg filer').setInputFiles([resultsFile('1580')]);
+  await expect(page.getByText('Ferdig: 1 fil lest inn, 0 med feil.')).toBeVisible();
+  await expect
+    .poll(async () => Object.keys(await idbRecords(page)).filter((k) => k.startsWith('source:')))
+    .toHaveLength(1);
+  const key = Object.keys(await idbRecords(page)).find((k) => k.startsWith('source:'))!;
+
+  // Something damages the saved record; the app is opened again.
+  await idbRecords(page, [key, '{"responses": {"br']);
+  await page.reload();
+  const unreadable = nb.networkRecovery.unreadable_one!.replace('{{count}}', '1');
+  await expect(page.getByText(unreadable)).toBeVisible();
+  await expectNoAxeViolations(page, 'network recovery notice');
+  const notice = page.locator('.notice').filter({ hasText: unreadable });
+  const downloadPromise = page.waitForEvent('download');
+  await notice.getByRole('button', { name: 'Last ned kopien' }).click();
+  expect(JSON.parse(await downloadedText(await downloadPromise))).toEqual({
+    [`kept:${key}`]: '{"responses": {"br',
+  });
+
+  // A new import is saved beside the kept copy, never over it.
+  await page.getByLabel('Velg filer').setInputFiles([resultsFile('1516')]);
+  await expect(page.getByText('Ferdig: 1 fil lest inn, 0 med feil.')).toBeVisible();
+  await expect
+    .poll(async () => Object.keys(await idbRecords(page)).filter((k) => k.startsWith('source:')))
+    .toHaveLength(1);
+  expect((await idbRecords(page))[`kept:${key}`]).toBe('{"responses": {"br');
+
+  // After a reload: the new file's data, and the copy still within reach.
+  await page.reload();
+  await expect(page.getByText(nb.networkRecovery.backupKept!)).toBeVisible();
+  await expect(page.getByText(unreadable)).toBeHidden();
+  await expect(page.getByRole('table', { name: /Gjennomsnittlig skår/ })).toContainText('Ulstein');
+  expect((await idbRecords(page))[`kept:${key}`]).toBe('{"responses": {"br');
+  expect(errors).toEqual([]);
+});
+
+test('IndexedDB: a network saved in the old layout (one key) opens, moved to one record per file', async ({
+  page,
+}) => {
+  const errors = watchErrors(page);
+  const responses = createDemoNetwork(q).filter(
+    (r) => r.gathering.round === 2 && ['1580', '1516'].includes(r.municipality.number),
+  );
+  const ids = (number: string) =>
+    responses.filter((r) => r.municipality.number === number).map((r) => r.id);
+  const old = {
+    sources: ['1580', '1516'].map((number) => ({
+      id: `src-${number}`,
+      fileName: `naeringsspeilet-${number}-samling-2.json`,
+      importedAt: '2024-05-03T12:00:00.000Z',
+      kind: 'file',
+      responseIds: ids(number),
+      actionIds: [],
+    })),
+    responses: Object.fromEntries(responses.map((r) => [r.id, r])),
+    actions: {},
+    agreements: {},
+  };
+  // Saved as the previous version did, then the app is opened again.
+  await page.goto('./#/network');
+  await expect(page.getByText(/Ingen resultater er lastet inn ennå/)).toBeVisible();
+  await idbRecords(page, ['network-v1', old]);
+  await page.reload();
+  const heatmap = page.getByRole('table', { name: /Gjennomsnittlig skår/ });
+  await expect(heatmap).toContainText('Haram');
+  await expect(heatmap).toContainText('Ulstein');
+  await expect(page.locator('.notice')).toHaveCount(0);
+  await expect
+    .poll(async () => Object.keys(await idbRecords(page)).sort())
+    .toEqual(['network', 'source:src-1516', 'source:src-1580']);
+  await page.reload();
+  await expect(heatmap).toContainText('Ulstein');
+  expect(errors).toEqual([]);
 });

@@ -8,9 +8,8 @@ import { App } from './app/app';
 import { ErrorBoundary } from './app/error-boundary';
 import { createAppStore } from './store/app-store';
 import { StoreProvider } from './store/store-context';
-import { STORE_KEY } from './store/persisted';
+import { listenToOtherTabs } from './store/cross-tab-sync';
 import { createSafeStorage } from './lib/storage';
-import { setCustomQuestionnaires } from './lib/questionnaires';
 import { createI18n, languageFromUrl, loadLanguage } from './i18n/i18n';
 import type { Locale } from './domain/core/types';
 
@@ -18,13 +17,6 @@ const storage = createSafeStorage();
 const store = createAppStore({ storage });
 storage.onStatus((status) => store.getState().setStorageStatus(status));
 if (storage.status() !== 'ok') store.getState().setStorageStatus(storage.status());
-
-// Custom questionnaires live in the store; lookups by id and version must find them too.
-setCustomQuestionnaires(store.getState().customQuestionnaires);
-store.subscribe((s, prev) => {
-  if (s.customQuestionnaires !== prev.customQuestionnaires)
-    setCustomQuestionnaires(s.customQuestionnaires);
-});
 
 // ?lang=nn picks the language and is remembered.
 const fromUrl = languageFromUrl(window.location.search);
@@ -78,9 +70,7 @@ if ('serviceWorker' in navigator && import.meta.env.PROD) {
 }
 
 // Another tab saved answers: merge them, newest edit per statement wins.
-window.addEventListener('storage', (event) => {
-  if (event.key === STORE_KEY) store.getState().syncFromOtherTab(event.newValue);
-});
+listenToOtherTabs((raw) => store.getState().syncFromOtherTab(raw));
 
 // A transition lets React render the first screen in slices of a few milliseconds instead of
 // one long task, so a slow phone stays responsive while the app starts (Lighthouse's TBT).

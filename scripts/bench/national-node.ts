@@ -12,9 +12,9 @@
  *    does not finish within its time limit). Nothing generated is kept in memory.
  * 2. For each size N, reads the first N files back through the import chain alone
  *    (importResultsFile on each file's bytes: decode, nesting check, JSON.parse, zod, then
- *    prepareAggregation as the app's import does), timed, for comparison with the browser's import.
+ *    Aggregator.prepare as the app's import does), timed, for comparison with the browser's import.
  * 3. Times domain aggregation alone on exactly those imported responses, as the app holds them:
- *    aggregateResponses over every response, then networkStats and networkOverall for every
+ *    one Aggregator over every response, then networkStats and networkOverall for every
  *    round present. One cold run, then at least `runs` warm runs back to back (more for the small
  *    sizes, see timeAggregation); the median is reported. Then, with warm code, the median of
  *    three first aggregations of new objects: just imported (tallied file by file, as in the
@@ -26,7 +26,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
-import { aggregateResponses, prepareAggregation } from '../../src/domain/scoring/aggregate';
+import { createAggregator } from '../../src/domain/scoring/aggregate';
 import {
   aggregatesForRound,
   networkOverall,
@@ -133,9 +133,12 @@ function generateFiles(q: Questionnaire, dir: string, count: number) {
   return { files, bundles };
 }
 
+/** One aggregator for the whole run, as the app's store holds one for its whole life. */
+const aggregator = createAggregator();
+
 /** What the network screens compute: every aggregate, then the statistics of every round. */
 function aggregateAll(q: Questionnaire, responses: readonly Response[]): number {
-  const all = aggregateResponses(q, responses);
+  const all = aggregator.aggregate(q, responses);
   for (const round of roundsPresent(all)) {
     const current = aggregatesForRound(all, round);
     networkStats(q, current);
@@ -174,7 +177,7 @@ function timeAggregation(
     total += ms;
   }
   // Warm code, new response objects. The warm runs above re-aggregate the same objects, whose
-  // per-area tallies are cached by object (aggregate.ts), so they mostly read that cache.
+  // per-area tallies are cached by object (the Aggregator), so they mostly read that cache.
   // - After an import: the files are imported again, as the app imports them (each file's
   //   responses tallied as it is read, see importFiles), before the clock starts.
   // - Never tallied (copies made before the clock): what the app does after a reload, when the
@@ -220,7 +223,7 @@ function importFiles(q: Questionnaire, files: readonly GeneratedFile[]) {
       throw new Error(`import failed: ${result.error.code} ${result.error.detail ?? ''}`);
     }
     // As the app's import does (features/network/import-files.ts), file by file.
-    prepareAggregation(q, result.responses);
+    aggregator.prepare(q, result.responses);
     responses.push(...result.responses);
   }
   const ms = performance.now() - t;

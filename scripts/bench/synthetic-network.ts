@@ -7,6 +7,7 @@
  * The first seven municipalities are the «Læring for næring» network with their real numbers and
  * names; the other 350 have made-up numbers in real county ranges and the name "Kommune NNNN".
  */
+import { fnv1a } from '../../src/domain/core/hash';
 import { mulberry32 } from '../../src/domain/demo/demo-network';
 import { NETWORK_MUNICIPALITIES } from '../../src/domain/core/municipalities';
 import { statementsForRole } from '../../src/domain/questionnaire/model';
@@ -64,15 +65,8 @@ const DONT_KNOW = 0.05;
 const COMMENT = 0.03;
 const IMPORTANCE_SKIP = 0.08;
 
-/** FNV-1a: a seed from a text, so each respondent's numbers depend only on their own id. */
-function seedOf(text: string): number {
-  let hash = 0x811c9dc5;
-  for (let i = 0; i < text.length; i += 1) {
-    hash ^= text.charCodeAt(i);
-    hash = Math.imul(hash, 0x01000193) >>> 0;
-  }
-  return hash;
-}
+/** A seed from a text (FNV-1a), so each respondent's numbers depend only on their own id. */
+const seedOf = fnv1a;
 
 function clampLevel(x: number): Level {
   return Math.min(5, Math.max(1, Math.round(x))) as Level;

@@ -1,6 +1,6 @@
 /** Small helpers for the bench: statistics over samples, child processes, progress lines. */
 import { spawn } from 'node:child_process';
-import { median as medianOfNumbers } from '../../src/domain/comparison/network-statistics';
+import { median as medianOfNumbers } from '../../src/domain/core/statistics';
 
 type Sample = number | null | undefined;
 

@@ -29,7 +29,7 @@ function Screen({ route }: { route: Route }) {
     case 'accessibility':
       return <AccessibilityScreen />;
     case 'network':
-      return <NetworkScreen view={route.view} param={route.param} />;
+      return <NetworkScreen view={route.view} param={route.param} query={route.query ?? {}} />;
     case 'present':
       return null;
     case 'report':

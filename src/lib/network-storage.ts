@@ -1,59 +1,55 @@
-import { createStore, get, set } from 'idb-keyval';
-import type { Action, Response } from '../domain/core/types';
-import type { AgreedResponse } from '../domain/core/types';
+import { createStore, entries, promisifyRequest } from 'idb-keyval';
 
-/** One imported file (or the demo network, or this device's own responses). */
-export interface ImportedSource {
-  id: string;
-  fileName: string;
-  importedAt: string;
-  kind: 'file' | 'demo' | 'device';
-  responseIds: string[];
-  actionIds: string[];
-  agreementIds?: string[] | undefined;
-}
-
-/** The network's imported results: too large for localStorage at national scale. */
-export interface NetworkData {
-  sources: ImportedSource[];
-  responses: Record<string, Response>;
-  actions: Record<string, Action>;
-  agreements: Record<string, AgreedResponse>;
-}
-
-export const emptyNetworkData = (): NetworkData => ({
-  sources: [],
-  responses: {},
-  actions: {},
-  agreements: {},
-});
-
-/** Where imported results live. The domain never knows; tests use the in-memory one. */
+/**
+ * Where the network's imported results live: records by key, too large for localStorage at
+ * national scale. What each key holds, and how it is checked, is the store's business
+ * (store/network-records.ts); this adapter only reads and writes them. The domain never knows;
+ * tests use the in-memory one, which has the same API.
+ */
 export interface NetworkStorage {
-  load(this: void): Promise<NetworkData | null>;
-  save(this: void, data: NetworkData): Promise<void>;
+  /** Every record saved, by key, as stored: nothing is checked here. */
+  readAll(this: void): Promise<Map<string, unknown>>;
+  /**
+   * Writes `put` and deletes `remove` in one transaction: all of it, or (on an error) none.
+   * A key belongs in one of the two, not both.
+   */
+  write(this: void, changes: RecordChanges): Promise<void>;
 }
 
-const KEY = 'network-v1';
+export interface RecordChanges {
+  put?: ReadonlyMap<string, unknown>;
+  remove?: readonly string[];
+}
 
+/** IndexedDB through idb-keyval: database `naeringsspeilet`, object store `imported`. */
 export function createIdbNetworkStorage(): NetworkStorage {
   const store = createStore('naeringsspeilet', 'imported');
   return {
-    load: async () => (await get<NetworkData>(KEY, store)) ?? null,
-    save: (data) => set(KEY, data, store),
+    readAll: async () => new Map(await entries<string, unknown>(store)),
+    write: (changes) =>
+      store('readwrite', (objects) => {
+        for (const [key, value] of changes.put ?? []) objects.put(value, key);
+        for (const key of changes.remove ?? []) objects.delete(key);
+        return promisifyRequest(objects.transaction);
+      }),
   };
 }
 
-export function createMemoryNetworkStorage(initial: NetworkData | null = null): NetworkStorage & {
-  saved: () => NetworkData | null;
+/** The same API in memory, for tests: values are cloned in and out, as IndexedDB does. */
+export function createMemoryNetworkStorage(
+  initial: Record<string, unknown> = {},
+): NetworkStorage & {
+  /** What is saved now, by key (a copy). */
+  records: () => Map<string, unknown>;
 } {
-  let data = initial === null ? null : structuredClone(initial);
+  const data = new Map(Object.entries(structuredClone(initial)));
   return {
-    load: () => Promise.resolve(data === null ? null : structuredClone(data)),
-    save: (next) => {
-      data = structuredClone(next);
+    readAll: () => Promise.resolve(structuredClone(data)),
+    write: (changes) => {
+      for (const [key, value] of changes.put ?? []) data.set(key, structuredClone(value));
+      for (const key of changes.remove ?? []) data.delete(key);
       return Promise.resolve();
     },
-    saved: () => data,
+    records: () => structuredClone(data),
   };
 }

@@ -6,7 +6,7 @@ import {
   BUNDLED_QUESTIONNAIRES,
   CURRENT_QUESTIONNAIRE,
   findQuestionnaire,
-  allQuestionnaires,
+  knownQuestionnaires,
   latestQuestionnaire,
   offeredQuestionnaires,
 } from './questionnaires';
@@ -28,8 +28,8 @@ describe('bundled questionnaires', () => {
   });
 
   it('keeps version 1 known, so saved responses and files to it still open and import', () => {
-    expect(findQuestionnaire('god-vertskommune', 1)?.version).toBe(1);
-    expect(allQuestionnaires().map((q) => ({ id: q.id, version: q.version }))).toEqual(
+    expect(findQuestionnaire(BUNDLED_QUESTIONNAIRES, 'god-vertskommune', 1)?.version).toBe(1);
+    expect(knownQuestionnaires([]).map((q) => ({ id: q.id, version: q.version }))).toEqual(
       expect.arrayContaining([
         { id: 'god-vertskommune', version: 1 },
         { id: 'god-vertskommune', version: 2 },
@@ -38,8 +38,8 @@ describe('bundled questionnaires', () => {
   });
 
   it('version 2 rewords version 1: the same areas, statements, roles, traits and order', () => {
-    const v1 = findQuestionnaire('god-vertskommune', 1)!;
-    const v2 = findQuestionnaire('god-vertskommune', 2)!;
+    const v1 = findQuestionnaire(BUNDLED_QUESTIONNAIRES, 'god-vertskommune', 1)!;
+    const v2 = findQuestionnaire(BUNDLED_QUESTIONNAIRES, 'god-vertskommune', 2)!;
     const shape = (q: Questionnaire) => ({
       areas: q.areas.map((a) => [a.id, a.sources]),
       statements: q.statements.map((s) => [s.id, s.area, s.roles, s.traits]),
@@ -64,11 +64,32 @@ describe('bundled questionnaires', () => {
 
 describe('offeredQuestionnaires', () => {
   it('offers the newest bundled version for new responses, not the older ones', () => {
-    expect(offeredQuestionnaires([])).toEqual([CURRENT_QUESTIONNAIRE]);
+    expect(offeredQuestionnaires(knownQuestionnaires([]))).toEqual([CURRENT_QUESTIONNAIRE]);
   });
 
   it('adds the questionnaires a facilitator has loaded, once each', () => {
     const custom = { ...miniQuestionnaire, id: 'eige', version: 3 };
-    expect(offeredQuestionnaires([custom])).toEqual([CURRENT_QUESTIONNAIRE, custom]);
+    expect(offeredQuestionnaires(knownQuestionnaires([custom]))).toEqual([
+      CURRENT_QUESTIONNAIRE,
+      custom,
+    ]);
+  });
+});
+
+describe('knownQuestionnaires', () => {
+  it('lists the bundled ones, then the loaded ones, each id and version once', () => {
+    const custom = { ...miniQuestionnaire, id: 'eige', version: 3 };
+    const again = { ...custom, title: { ...miniQuestionnaire.title, nb: 'Ein annan kopi' } };
+    const bundledCopy = {
+      ...CURRENT_QUESTIONNAIRE,
+      title: { ...CURRENT_QUESTIONNAIRE.title, nb: 'Kopi' },
+    };
+    const known = knownQuestionnaires([custom, again, bundledCopy]);
+    expect(known).toEqual([...BUNDLED_QUESTIONNAIRES, custom]);
+    expect(findQuestionnaire(known, CURRENT_QUESTIONNAIRE.id, CURRENT_QUESTIONNAIRE.version)).toBe(
+      CURRENT_QUESTIONNAIRE,
+    );
+    expect(findQuestionnaire(known, 'eige', 3)).toBe(custom);
+    expect(offeredQuestionnaires(known)).toEqual([CURRENT_QUESTIONNAIRE, custom]);
   });
 });

@@ -22,41 +22,48 @@ export const BUNDLED_QUESTIONNAIRES: readonly Questionnaire[] = [
 export const CURRENT_QUESTIONNAIRE: Questionnaire = goodHostV2 as Questionnaire;
 
 /**
- * Questionnaires a facilitator has loaded in this browser. The store owns them (saved and
- * validated with the rest); it hands them here so lookups by id and version find them too.
+ * Every questionnaire the app knows: the bundled ones, then those a facilitator has loaded
+ * (`custom`, which the store owns: read them through its selectKnownQuestionnaires), each id and
+ * version once. A bundled version wins over a loaded one with the same id and version (loading
+ * one is refused, but saved state from elsewhere could hold one); of two loaded ones, the first.
  */
-let custom: readonly Questionnaire[] = [];
-
-export function setCustomQuestionnaires(list: readonly Questionnaire[]): void {
-  custom = list;
-}
-
-export function allQuestionnaires(): readonly Questionnaire[] {
-  return [...BUNDLED_QUESTIONNAIRES, ...custom];
+export function knownQuestionnaires(custom: readonly Questionnaire[]): readonly Questionnaire[] {
+  const out = [...BUNDLED_QUESTIONNAIRES];
+  for (const q of custom) {
+    if (!out.some((o) => o.id === q.id && o.version === q.version)) out.push(q);
+  }
+  return out;
 }
 
 /**
- * The questionnaires a new response can use: the newest bundled version of each bundled
- * questionnaire, then those a facilitator has loaded (`custom`). Older bundled versions stay known,
- * since saved responses and results files point to them, but new responses do not use them.
+ * The questionnaires a new response can use, from the known ones (knownQuestionnaires): the
+ * newest bundled version of each bundled questionnaire, then those a facilitator has loaded.
+ * Older bundled versions stay known, since saved responses and results files point to them, but
+ * new responses do not use them.
  */
-export function offeredQuestionnaires(custom: readonly Questionnaire[]): Questionnaire[] {
-  const newest = BUNDLED_QUESTIONNAIRES.filter(
-    (q) => !BUNDLED_QUESTIONNAIRES.some((o) => o.id === q.id && o.version > q.version),
+export function offeredQuestionnaires(known: readonly Questionnaire[]): Questionnaire[] {
+  const bundled = (q: Questionnaire) => BUNDLED_QUESTIONNAIRES.includes(q);
+  return known.filter(
+    (q) =>
+      !bundled(q) || !BUNDLED_QUESTIONNAIRES.some((o) => o.id === q.id && o.version > q.version),
   );
-  return [...newest.filter((q) => !custom.includes(q)), ...custom];
 }
 
-export function findQuestionnaire(id: string, version: number): Questionnaire | undefined {
-  return allQuestionnaires().find((q) => q.id === id && q.version === version);
+/** The questionnaire with this id and version among the known ones. */
+export function findQuestionnaire(
+  known: readonly Questionnaire[],
+  id: string,
+  version: number,
+): Questionnaire | undefined {
+  return known.find((q) => q.id === id && q.version === version);
 }
 
 /** The newest version of the network's questionnaire: what the network view compares on. */
 export function latestQuestionnaire(
-  list: readonly Questionnaire[] = allQuestionnaires(),
+  known: readonly Questionnaire[],
   id = CURRENT_QUESTIONNAIRE.id,
 ): Questionnaire {
-  return list
+  return known
     .filter((q) => q.id === id)
     .reduce((best, q) => (q.version > best.version ? q : best), CURRENT_QUESTIONNAIRE);
 }

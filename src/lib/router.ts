@@ -1,13 +1,25 @@
 import { useSyncExternalStore } from 'react';
 
-/** Hash routes (#/results) work on any static host, survive a reload and keep the back button. */
+/**
+ * What a network route carries after `?` (#/network/trends/1580?area=strategy): typed, so a
+ * screen reads it from its route, never from the address. Unknown keys are dropped.
+ */
+export interface NetworkQuery {
+  /** The area to show first (trends) or to preset (a new action). */
+  area?: string;
+}
+
+/**
+ * Hash routes (#/results) work on any static host, survive a reload and keep the back button.
+ * Screens read the route (useRoute) and move with navigate; nothing else reads the address.
+ */
 export type Route =
   | { name: 'start' }
   | { name: 'assessment'; areaId: string | null }
   | { name: 'review' }
   | { name: 'results' }
   | { name: 'accessibility' }
-  | { name: 'network'; view: NetworkView; param: string | null }
+  | { name: 'network'; view: NetworkView; param: string | null; query?: NetworkQuery }
   | { name: 'present'; slide: number }
   | { name: 'report'; param: string | null }
   | { name: 'notFound' };
@@ -24,8 +36,17 @@ export const NETWORK_VIEWS = [
 ] as const;
 export type NetworkView = (typeof NETWORK_VIEWS)[number];
 
+function parseNetworkQuery(search: string): NetworkQuery {
+  const area = new URLSearchParams(search).get('area');
+  return area ? { area } : {};
+}
+
+function networkQueryString(query: NetworkQuery | undefined): string {
+  return query?.area ? `?${new URLSearchParams({ area: query.area }).toString()}` : '';
+}
+
 export function parseRoute(hash: string): Route {
-  const path = hash.replace(/^#\/?/, '').split('?')[0] ?? '';
+  const [path = '', search = ''] = hash.replace(/^#\/?/, '').split('?');
   const [head = '', second, third] = path
     .split('/')
     .filter(Boolean)
@@ -51,7 +72,8 @@ export function parseRoute(hash: string): Route {
       const view = (NETWORK_VIEWS as readonly string[]).includes(second ?? '')
         ? (second as NetworkView)
         : 'overview';
-      return { name: 'network', view, param: third ?? null };
+      const query = parseNetworkQuery(search);
+      return { name: 'network', view, param: third ?? null, ...(query.area ? { query } : {}) };
     }
     case 'report':
       return { name: 'report', param: second ?? null };
@@ -71,10 +93,13 @@ export function routeHref(route: Route): string {
       return '#/';
     case 'assessment':
       return route.areaId ? `#/assessment/${encodeURIComponent(route.areaId)}` : '#/assessment';
-    case 'network':
-      return route.view === 'overview' && route.param === null
-        ? '#/network'
-        : `#/network/${route.view}${route.param === null ? '' : `/${encodeURIComponent(route.param)}`}`;
+    case 'network': {
+      const path =
+        route.view === 'overview' && route.param === null
+          ? '#/network'
+          : `#/network/${route.view}${route.param === null ? '' : `/${encodeURIComponent(route.param)}`}`;
+      return path + networkQueryString(route.query);
+    }
     case 'present':
       return `#/present/${route.slide}`;
     case 'report':
@@ -84,9 +109,25 @@ export function routeHref(route: Route): string {
   }
 }
 
-export function navigate(route: Route): void {
+export interface NavigateOptions {
+  /**
+   * Replace the current history entry instead of adding one, for a route that only corrects the
+   * address (#/assessment → #/assessment/<area>): Back then skips it.
+   */
+  replace?: boolean;
+}
+
+export function navigate(route: Route, options: NavigateOptions = {}): void {
   const href = routeHref(route);
-  if (window.location.hash !== href) window.location.hash = href;
+  if (window.location.hash === href) return;
+  // location.replace, not history.replaceState: it fires hashchange, which useRoute listens to.
+  if (options.replace) window.location.replace(href);
+  else window.location.hash = href;
+}
+
+/** The route as the address shows it at this moment, for handlers that run between renders. */
+export function currentRoute(): Route {
+  return parseRoute(window.location.hash);
 }
 
 function subscribe(callback: () => void) {

@@ -6,6 +6,14 @@ export const BACKUP_KEY = 'naeringsspeilet-backup';
 
 type Listener = (status: StorageStatus) => void;
 
+/** A write refused because the browser's storage for this origin is full. */
+export function isQuotaError(error: unknown): boolean {
+  return (
+    error instanceof DOMException &&
+    (error.name === 'QuotaExceededError' || error.name === 'NS_ERROR_DOM_QUOTA_REACHED')
+  );
+}
+
 /**
  * localStorage behind a small adapter that never throws: a full or missing storage
  * (private mode, a blocked origin) is reported to a listener so the UI can warn and
@@ -50,10 +58,7 @@ export function createSafeStorage(
         memory.delete(name);
         set('ok');
       } catch (error) {
-        const quota =
-          error instanceof DOMException &&
-          (error.name === 'QuotaExceededError' || error.name === 'NS_ERROR_DOM_QUOTA_REACHED');
-        set(quota ? 'full' : 'unavailable');
+        set(isQuotaError(error) ? 'full' : 'unavailable');
       }
     },
     removeItem(name) {

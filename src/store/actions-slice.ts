@@ -1,26 +1,13 @@
-import type { StoreApi } from 'zustand/vanilla';
 import {
   addFollowUp,
   createAction,
   updateActionStatus,
   type ActionInput,
 } from '../domain/priorities/actions';
-import type {
-  Action,
-  ActionFollowUp,
-  ActionStatus,
-  AnswerValue,
-  GatheringRound,
-  Municipality,
-  QuestionnaireRef,
-} from '../domain/core/types';
-import {
-  clearAgreedAnswer,
-  createAgreedResponse,
-  setAgreedAnswer,
-} from '../domain/priorities/consensus';
+import type { Action, ActionFollowUp, ActionStatus } from '../domain/core/types';
+import { compareEdits } from '../domain/core/records';
 import { newId } from '../lib/id';
-import type { AgreedResponse } from '../domain/core/types';
+import type { SliceCreator } from './slice';
 
 /** Actions made on this device: the municipality's own plan. Persisted with the responses. */
 export interface ActionsSlice {
@@ -29,32 +16,11 @@ export interface ActionsSlice {
   setActionStatus: (id: string, status: ActionStatus) => void;
   followUpAction: (id: string, followUp: ActionFollowUp) => void;
   deleteAction: (id: string) => void;
-  /** Agreed (consensus) answers made on this device, per municipality and gathering. */
-  agreements: Record<string, AgreedResponse>;
-  /**
-   * Records the delegation's agreed level for a statement (null clears it). Starts from
-   * `base` (an imported agreed response) when this device has none for that municipality yet.
-   */
-  setAgreed: (
-    target: { municipality: Municipality; round: GatheringRound; questionnaire: QuestionnaireRef },
-    statementId: string,
-    level: AnswerValue | null,
-    rationale: string,
-    base?: AgreedResponse,
-  ) => void;
   /** Takes an imported action into this device's plan, so it can be followed up here. */
   adoptAction: (action: Action) => void;
 }
 
-type Set = StoreApi<ActionsSlice>['setState'];
-type Get = StoreApi<ActionsSlice>['getState'];
-
-/** One agreed response per municipality and gathering, so two devices converge on one. */
-export function agreementId(number: string, round: GatheringRound): string {
-  return `agreed-${number}-r${round}`;
-}
-
-export function createActionsSlice(set: Set, get: Get, now: () => string): ActionsSlice {
+export const createActionsSlice: SliceCreator<ActionsSlice> = (set, get, now) => {
   const update = (id: string, change: (a: Action) => Action) => {
     const current = get().actions[id];
     if (!current) return;
@@ -62,18 +28,6 @@ export function createActionsSlice(set: Set, get: Get, now: () => string): Actio
     if (next !== current) set({ actions: { ...get().actions, [id]: next } });
   };
   return {
-    agreements: {},
-    setAgreed(target, statementId, level, rationale, base) {
-      const id = agreementId(target.municipality.number, target.round);
-      const stamp = now();
-      const current =
-        get().agreements[id] ?? base ?? createAgreedResponse({ id, ...target, now: stamp });
-      const next =
-        level === null
-          ? clearAgreedAnswer(current, statementId, stamp)
-          : setAgreedAnswer(current, statementId, level, rationale, stamp);
-      set({ agreements: { ...get().agreements, [id]: next } });
-    },
     actions: {},
     addAction(input) {
       const action = createAction(input, now(), newId());
@@ -84,7 +38,8 @@ export function createActionsSlice(set: Set, get: Get, now: () => string): Actio
     followUpAction: (id, followUp) => update(id, (a) => addFollowUp(a, followUp, now())),
     adoptAction(action) {
       const held = get().actions[action.id];
-      if (held && held.updatedAt >= action.updatedAt) return;
+      // The import rule: the held copy stays unless the imported one is a newer edit.
+      if (held && compareEdits(held, action) >= 0) return;
       set({ actions: { ...get().actions, [action.id]: action } });
     },
     deleteAction(id) {
@@ -92,4 +47,4 @@ export function createActionsSlice(set: Set, get: Get, now: () => string): Actio
       set({ actions: rest });
     },
   };
-}
+};

@@ -3,19 +3,27 @@ import { renderHook } from '@testing-library/react';
 import type { ReactNode } from 'react';
 import { aggregateResponses } from '../domain/scoring/aggregate';
 import { createDemoNetwork } from '../domain/demo/demo-network';
-import { CURRENT_QUESTIONNAIRE, findQuestionnaire } from '../lib/questionnaires';
+import {
+  BUNDLED_QUESTIONNAIRES,
+  CURRENT_QUESTIONNAIRE,
+  findQuestionnaire,
+} from '../lib/questionnaires';
 import { memoryStateStorage } from '../app/test-utils';
-import { createAppStore, type AppState, type AppStore } from './app-store';
+import { createAppStore, type AppStore } from './app-store';
 import {
   AGGREGATION_MEASURE,
+  networkAggregation,
   networkModel,
   useNetworkModel,
   type NetworkModelInputs,
 } from './network-model';
 import { StoreProvider } from './store-context';
+import { anonymiseNames } from '../domain/comparison/anonymise';
 
-function inputs(s: AppState): NetworkModelInputs {
+function inputs(store: AppStore): NetworkModelInputs {
+  const s = store.getState();
   return {
+    aggregation: networkAggregation(store),
     responses: s.network.responses,
     customQuestionnaires: s.customQuestionnaires,
     view: s.networkView,
@@ -23,6 +31,7 @@ function inputs(s: AppState): NetworkModelInputs {
     ownActions: s.actions,
     importedAgreements: s.network.agreements,
     ownAgreements: s.agreements,
+    salt: s.network.salt,
   };
 }
 
@@ -41,9 +50,9 @@ function storeWithDemo(): AppStore {
 describe('networkModel memoisation', () => {
   it('gives the same model for the same inputs, equal to computing it afresh', () => {
     const store = storeWithDemo();
-    const model = networkModel(inputs(store.getState()));
+    const model = networkModel(store, inputs(store));
     expect(model.all.length).toBeGreaterThan(0);
-    expect(networkModel(inputs(store.getState()))).toBe(model);
+    expect(networkModel(store, inputs(store))).toBe(model);
     expect(model.all).toEqual(
       aggregateResponses(CURRENT_QUESTIONNAIRE, Object.values(store.getState().network.responses)),
     );
@@ -52,10 +61,10 @@ describe('networkModel memoisation', () => {
   it('records each aggregation, and only those, as a User Timing measure', () => {
     performance.clearMeasures(AGGREGATION_MEASURE);
     const store = storeWithDemo();
-    networkModel(inputs(store.getState()));
-    networkModel(inputs(store.getState()));
+    networkModel(store, inputs(store));
+    networkModel(store, inputs(store));
     store.getState().setNetworkView({ anonymised: true });
-    networkModel(inputs(store.getState()));
+    networkModel(store, inputs(store));
     const measures = performance.getEntriesByName(AGGREGATION_MEASURE, 'measure');
     expect(measures).toHaveLength(1);
     expect((measures[0] as PerformanceMeasure).detail).toEqual({
@@ -65,21 +74,21 @@ describe('networkModel memoisation', () => {
 
   it('a change of view makes a new model without aggregating again', () => {
     const store = storeWithDemo();
-    const before = networkModel(inputs(store.getState()));
+    const before = networkModel(store, inputs(store));
     store.getState().setNetworkView({ anonymised: true });
-    const after = networkModel(inputs(store.getState()));
+    const after = networkModel(store, inputs(store));
     expect(after).not.toBe(before);
     expect(after.anonymised).toBe(true);
     expect(after.letters.size).toBeGreaterThan(0);
     expect(after.all).toBe(before.all);
     // Back to the same settings in a new view object: the same figures.
     store.getState().setNetworkView({ anonymised: false });
-    expect(networkModel(inputs(store.getState())).letters.size).toBe(0);
+    expect(networkModel(store, inputs(store)).letters.size).toBe(0);
   });
 
   it('follows the data when responses change', () => {
     const store = storeWithDemo();
-    const before = networkModel(inputs(store.getState()));
+    const before = networkModel(store, inputs(store));
     const some = Object.values(store.getState().network.responses)[0]!;
     const extra = {
       ...some,
@@ -87,7 +96,7 @@ describe('networkModel memoisation', () => {
       respondent: { ...some.respondent, id: `${some.respondent.id}-extra` },
     };
     store.getState().addImport({ fileName: 'extra.json', kind: 'file' }, [extra], []);
-    const after = networkModel(inputs(store.getState()));
+    const after = networkModel(store, inputs(store));
     expect(after.all).not.toBe(before.all);
     expect(after.responseCount).toBe(before.responseCount + 1);
     const respondents = (m: typeof before) =>
@@ -101,8 +110,24 @@ describe('networkModel memoisation', () => {
     );
 
     store.getState().removeMunicipality(some.municipality.number);
-    const removed = networkModel(inputs(store.getState()));
+    const removed = networkModel(store, inputs(store));
     expect(removed.all.some((a) => a.municipality.number === some.municipality.number)).toBe(false);
+  });
+
+  it('keeps its caches per store: two stores never share a model', () => {
+    performance.clearMeasures(AGGREGATION_MEASURE);
+    const one = storeWithDemo();
+    const other = createAppStore({ storage: memoryStateStorage() });
+    const model = networkModel(one, inputs(one));
+    // The same inputs through another store's caches: computed afresh, not handed over.
+    const theirs = networkModel(other, inputs(one));
+    expect(theirs).not.toBe(model);
+    expect(theirs).toEqual(model);
+    expect(performance.getEntriesByName(AGGREGATION_MEASURE, 'measure')).toHaveLength(2);
+    expect(networkModel(one, inputs(one))).toBe(model);
+    // The aggregation too: one per store, made once.
+    expect(networkAggregation(one)).toBe(networkAggregation(one));
+    expect(networkAggregation(other)).not.toBe(networkAggregation(one));
   });
 
   it('re-entering a screen (a new mount) reuses the model', () => {
@@ -120,7 +145,7 @@ describe('networkModel memoisation', () => {
 });
 
 describe('responses to version 1 of the questionnaire', () => {
-  const v1 = findQuestionnaire('god-vertskommune', 1)!;
+  const v1 = findQuestionnaire(BUNDLED_QUESTIONNAIRES, 'god-vertskommune', 1)!;
 
   function storeWithV1Demo(): AppStore {
     const store = createAppStore({ storage: memoryStateStorage() });
@@ -130,7 +155,7 @@ describe('responses to version 1 of the questionnaire', () => {
 
   it('are compared in full on the current version, with the same scores and no notice', () => {
     const store = storeWithV1Demo();
-    const model = networkModel(inputs(store.getState()));
+    const model = networkModel(store, inputs(store));
     expect(model.questionnaire).toBe(CURRENT_QUESTIONNAIRE);
     expect(model.versionDifferences).toEqual([]);
     expect(model.all.length).toBeGreaterThan(0);
@@ -141,11 +166,11 @@ describe('responses to version 1 of the questionnaire', () => {
 
   it('are aligned once: a later import recomputes only the groups it changed', () => {
     const store = storeWithV1Demo();
-    const before = networkModel(inputs(store.getState()));
+    const before = networkModel(store, inputs(store));
     const some = Object.values(store.getState().network.responses)[0]!;
     const extra = { ...some, id: `${some.id}-extra` };
     store.getState().addImport({ fileName: 'extra.json', kind: 'file' }, [extra], []);
-    const after = networkModel(inputs(store.getState()));
+    const after = networkModel(store, inputs(store));
     const changed = (a: (typeof before.all)[number]) =>
       a.municipality.number === some.municipality.number && a.round === some.gathering.round;
     const untouched = before.all.filter((a) => !changed(a));
@@ -157,7 +182,7 @@ describe('responses to version 1 of the questionnaire', () => {
 
   it('keep their agreed answers when the agreement was made for version 1', () => {
     const store = storeWithV1Demo();
-    const model = networkModel(inputs(store.getState()));
+    const model = networkModel(store, inputs(store));
     const round = model.round!;
     const municipality = model.current[0]!.municipality;
     store
@@ -169,8 +194,32 @@ describe('responses to version 1 of the questionnaire', () => {
         'Vedtatt i 2023',
       );
     store.getState().setNetworkView({ source: 'agreed' });
-    const agreed = networkModel(inputs(store.getState()));
+    const agreed = networkModel(store, inputs(store));
     expect(agreed.agreements).toHaveLength(1);
     expect([...agreed.agreedIn]).toEqual([municipality.number]);
+  });
+});
+
+describe("the network's anonymisation salt", () => {
+  const SALT = '0123456789abcdef0123456789abcdef';
+
+  it('orders the letters of hidden names', () => {
+    const store = createAppStore({ storage: memoryStateStorage() });
+    store
+      .getState()
+      .hydrateNetwork({ sources: [], responses: {}, actions: {}, agreements: {}, salt: SALT });
+    store
+      .getState()
+      .addImport(
+        { fileName: 'demo.json', kind: 'demo' },
+        createDemoNetwork(CURRENT_QUESTIONNAIRE),
+        [],
+      );
+    store.getState().setNetworkView({ anonymised: true, viewer: '1580' });
+    const model = networkModel(store, inputs(store));
+    const numbers = model.municipalities.map((m) => m.number);
+    expect(model.letters).toEqual(anonymiseNames(numbers, '1580', { salt: SALT }));
+    expect(model.letters.has('1580')).toBe(false);
+    expect(model.letters.size).toBe(6);
   });
 });

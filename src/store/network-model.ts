@@ -1,5 +1,5 @@
 import { useShallow } from 'zustand/react/shallow';
-import { aggregateResponses, type MunicipalityAggregate } from '../domain/scoring/aggregate';
+import { createAggregator, type MunicipalityAggregate } from '../domain/scoring/aggregate';
 import { anonymiseNames } from '../domain/comparison/anonymise';
 import {
   aggregatesForRound,
@@ -10,18 +10,25 @@ import {
   type SummaryStats,
 } from '../domain/comparison/network-statistics';
 import type { Questionnaire } from '../domain/questionnaire/schema';
-import type { Action, GatheringRound, Municipality, Response } from '../domain/core/types';
-import { mergeImportedActions, mergeImportedAgreements } from '../domain/files/import';
-import { agreedAnswers } from '../domain/priorities/consensus';
-import { scoreArea } from '../domain/scoring/scoring';
-import { allQuestionnaires, latestQuestionnaire } from '../lib/questionnaires';
-import { alignVersions, type VersionDifference } from '../domain/comparison/versions';
-import type { NetworkView } from './network-slice';
-import { useAppStore } from './store-context';
-import type { AgreedResponse } from '../domain/core/types';
-
-/** Fixed salt, so letters are stable between screens and machines but not in kommunenummer order. */
-const ANONYMISE_SALT = 'laering-for-naering';
+import type {
+  Action,
+  AgreedResponse,
+  GatheringRound,
+  Municipality,
+  Response,
+} from '../domain/core/types';
+import { mergeById } from '../domain/core/records';
+import { withAgreedScores } from '../domain/priorities/consensus';
+import { latestQuestionnaire } from '../lib/questionnaires';
+import {
+  createVersionAligner,
+  type VersionAligner,
+  type VersionDifference,
+} from '../domain/comparison/versions';
+import type { NetworkAggregation, NetworkView } from './network-slice';
+import { selectKnownQuestionnaires } from './selectors';
+import { useAppStore, useAppStoreApi } from './store-context';
+import type { AppStore } from './app-store';
 
 export interface NetworkModel {
   questionnaire: Questionnaire;
@@ -52,6 +59,19 @@ export interface NetworkModel {
   versionDifferences: VersionDifference[];
 }
 
+const createNetworkAggregation = (): NetworkAggregation => ({
+  aggregator: createAggregator(),
+  align: createVersionAligner(),
+});
+
+/**
+ * The store's NetworkAggregation, made on first use and kept by the store (store.own), so its
+ * code loads with the network screens, not with the first screen.
+ */
+export function networkAggregation(store: AppStore): NetworkAggregation {
+  return store.own(createNetworkAggregation);
+}
+
 /**
  * Remembers the last result and its arguments; the same arguments (by identity) give the same
  * result back without computing it again.
@@ -74,25 +94,6 @@ function lastResult<A extends readonly unknown[], R>(
   };
 }
 
-/**
- * The expensive part, keyed by what it reads: the store's response record and custom
- * questionnaires. Both are replaced, never edited, when they change, so the same objects mean
- * the same data. Kept outside React: useMemo starts empty on every mount, and each visit to a
- * network screen (or the presentation or report) is a new mount, which would aggregate the
- * whole network again.
- */
-const aggregateNetwork = lastResult(
-  (responses: Readonly<Record<string, Response>>, custom: readonly Questionnaire[]) => {
-    const start = performance.now();
-    const known = [...allQuestionnaires(), ...custom];
-    const questionnaire = latestQuestionnaire(known);
-    const aligned = alignVersions(questionnaire, Object.values(responses), known);
-    const all = aggregateResponses(questionnaire, aligned.responses);
-    markAggregation(start, aligned.responses.length);
-    return { questionnaire, aligned, all };
-  },
-);
-
 /** The User Timing entry for an aggregation: in DevTools' performance panel, and for the bench. */
 export const AGGREGATION_MEASURE = 'naeringsspeilet:aggregation';
 
@@ -106,77 +107,83 @@ function markAggregation(start: number, responses: number): void {
   });
 }
 
+/** What aggregating the network's responses gives (see createNetworkModel). */
+interface Aggregated {
+  questionnaire: Questionnaire;
+  aligned: ReturnType<VersionAligner>;
+  all: MunicipalityAggregate[];
+}
+
 /** The model from the aggregation and the rest of the inputs (see networkModel). */
-const buildModel = lastResult(
-  (
-    aggregated: ReturnType<typeof aggregateNetwork>,
-    responses: Readonly<Record<string, Response>>,
-    round: GatheringRound | null,
-    anonymised: boolean,
-    viewer: string | null,
-    source: NetworkView['source'],
-    importedActions: Readonly<Record<string, Action>>,
-    ownActions: Readonly<Record<string, Action>>,
-    importedAgreements: Readonly<Record<string, AgreedResponse>>,
-    ownAgreements: Readonly<Record<string, AgreedResponse>>,
-  ): NetworkModel => {
-    const { questionnaire: q, aligned, all } = aggregated;
-    const rounds = roundsPresent(all);
-    const chosen = round !== null && rounds.includes(round) ? round : (rounds.at(-1) ?? null);
-    const agreements = Object.values(
-      mergeImportedAgreements(importedAgreements, Object.values(ownAgreements)).agreements,
-      // Agreed answers are kept by permanent statement id, like responses: one made for another
-      // version of the questionnaire counts on the statements the versions share.
-    ).filter((a) => a.questionnaire.id === q.id);
-    const agreedIn = new Set<string>();
-    let current = chosen === null ? [] : aggregatesForRound(all, chosen);
-    if (source === 'agreed' && chosen !== null) {
-      current = current.map((agg) => {
-        const agreed = agreements.find(
-          (a) => a.municipality.number === agg.municipality.number && a.round === chosen,
-        );
-        if (!agreed || Object.keys(agreed.agreed).length === 0) return agg;
-        agreedIn.add(agg.municipality.number);
-        return withAgreedScores(q, agg, agreed);
-      });
-    }
-    const municipalities = [
-      ...new Map(all.map((a) => [a.municipality.number, a.municipality])).values(),
-    ].sort((a, b) => a.number.localeCompare(b.number));
-    const letters = anonymised
-      ? anonymiseNames(
-          municipalities.map((m) => m.number),
-          viewer ?? undefined,
-          { salt: ANONYMISE_SALT },
-        )
-      : new Map<string, string>();
-    return {
-      questionnaire: q,
-      all,
-      rounds,
-      round: chosen,
-      current,
-      stats: networkStats(q, current),
-      overall: networkOverall(current),
-      municipalities,
-      anonymised,
-      viewer,
-      letters,
-      hasDemo: all.some((a) => a.demo),
-      responseCount: Object.keys(responses).length,
-      actions: Object.values(
-        mergeImportedActions(importedActions, Object.values(ownActions)).actions,
-      ),
-      agreements,
-      source,
-      agreedIn,
-      versionDifferences: aligned.differences,
-    };
-  },
-);
+function buildModel(
+  aggregated: Aggregated,
+  responses: Readonly<Record<string, Response>>,
+  round: GatheringRound | null,
+  anonymised: boolean,
+  viewer: string | null,
+  source: NetworkView['source'],
+  importedActions: Readonly<Record<string, Action>>,
+  ownActions: Readonly<Record<string, Action>>,
+  importedAgreements: Readonly<Record<string, AgreedResponse>>,
+  ownAgreements: Readonly<Record<string, AgreedResponse>>,
+  salt: string,
+): NetworkModel {
+  const { questionnaire: q, aligned, all } = aggregated;
+  const rounds = roundsPresent(all);
+  const chosen = round !== null && rounds.includes(round) ? round : (rounds.at(-1) ?? null);
+  const agreements = Object.values(
+    mergeById(importedAgreements, Object.values(ownAgreements)).merged,
+    // Agreed answers are kept by permanent statement id, like responses: one made for another
+    // version of the questionnaire counts on the statements the versions share.
+  ).filter((a) => a.questionnaire.id === q.id);
+  const agreedIn = new Set<string>();
+  let current = chosen === null ? [] : aggregatesForRound(all, chosen);
+  if (source === 'agreed' && chosen !== null) {
+    current = current.map((agg) => {
+      const agreed = agreements.find(
+        (a) => a.municipality.number === agg.municipality.number && a.round === chosen,
+      );
+      if (!agreed || Object.keys(agreed.agreed).length === 0) return agg;
+      agreedIn.add(agg.municipality.number);
+      return withAgreedScores(q, agg, agreed);
+    });
+  }
+  const municipalities = [
+    ...new Map(all.map((a) => [a.municipality.number, a.municipality])).values(),
+  ].sort((a, b) => a.number.localeCompare(b.number));
+  const letters = anonymised
+    ? anonymiseNames(
+        municipalities.map((m) => m.number),
+        viewer ?? undefined,
+        { salt },
+      )
+    : new Map<string, string>();
+  return {
+    questionnaire: q,
+    all,
+    rounds,
+    round: chosen,
+    current,
+    stats: networkStats(q, current),
+    overall: networkOverall(current),
+    municipalities,
+    anonymised,
+    viewer,
+    letters,
+    hasDemo: all.some((a) => a.demo),
+    responseCount: Object.keys(responses).length,
+    actions: Object.values(mergeById(importedActions, Object.values(ownActions)).merged),
+    agreements,
+    source,
+    agreedIn,
+    versionDifferences: aligned.differences,
+  };
+}
 
 /** What the network model is built from: parts of the store's state. */
 export interface NetworkModelInputs {
+  /** The store's aggregation (networkAggregation), which keeps work between calls. */
+  aggregation: NetworkAggregation;
   responses: Readonly<Record<string, Response>>;
   customQuestionnaires: readonly Questionnaire[];
   view: NetworkView;
@@ -184,31 +191,66 @@ export interface NetworkModelInputs {
   ownActions: Readonly<Record<string, Action>>;
   importedAgreements: Readonly<Record<string, AgreedResponse>>;
   ownAgreements: Readonly<Record<string, AgreedResponse>>;
+  /** The network's anonymisation salt (NetworkData.salt). */
+  salt: string;
 }
 
 /**
- * The network model for these inputs. Computed again only for inputs that changed: the same
- * objects as last time give the same model object, and a change to the view, actions or
- * agreements alone does not aggregate the responses again.
+ * The network model's caches, which the store owns (store.own): each remembers its last result.
+ * The expensive part, the aggregation, is keyed by what it reads: the store's aggregation, its
+ * response record and custom questionnaires. They are replaced, never edited, when they change,
+ * so the same objects mean the same data. Kept outside React: useMemo starts empty on every
+ * mount, and each visit to a network screen (or the presentation or report) is a new mount,
+ * which would aggregate the whole network again.
  */
-export function networkModel(inputs: NetworkModelInputs): NetworkModel {
-  const { view } = inputs;
-  return buildModel(
-    aggregateNetwork(inputs.responses, inputs.customQuestionnaires),
-    inputs.responses,
-    view.round,
-    view.anonymised,
-    view.viewer,
-    view.source,
-    inputs.importedActions,
-    inputs.ownActions,
-    inputs.importedAgreements,
-    inputs.ownAgreements,
+function createNetworkModel(): (inputs: NetworkModelInputs) => NetworkModel {
+  const aggregate = lastResult(
+    (
+      { aggregator, align }: NetworkAggregation,
+      responses: Readonly<Record<string, Response>>,
+      custom: readonly Questionnaire[],
+    ): Aggregated => {
+      const start = performance.now();
+      const known = selectKnownQuestionnaires({ customQuestionnaires: custom });
+      const questionnaire = latestQuestionnaire(known);
+      const aligned = align(questionnaire, Object.values(responses), known);
+      const all = aggregator.aggregate(questionnaire, aligned.responses);
+      markAggregation(start, aligned.responses.length);
+      return { questionnaire, aligned, all };
+    },
   );
+  const build = lastResult(buildModel);
+  return (inputs) => {
+    const { view } = inputs;
+    return build(
+      aggregate(inputs.aggregation, inputs.responses, inputs.customQuestionnaires),
+      inputs.responses,
+      view.round,
+      view.anonymised,
+      view.viewer,
+      view.source,
+      inputs.importedActions,
+      inputs.ownActions,
+      inputs.importedAgreements,
+      inputs.ownAgreements,
+      inputs.salt,
+    );
+  };
+}
+
+/**
+ * The network model for these inputs, from this store's caches. Computed again only for inputs
+ * that changed: the same objects as last time give the same model object, and a change to the
+ * view, actions or agreements alone does not aggregate the responses again.
+ */
+export function networkModel(store: AppStore, inputs: NetworkModelInputs): NetworkModel {
+  return store.own(createNetworkModel)(inputs);
 }
 
 /** Everything the network screens show, derived from the imported responses. Never stored. */
 export function useNetworkModel(): NetworkModel {
+  const store = useAppStoreApi();
+  const aggregation = networkAggregation(store);
   const responses = useAppStore((s) => s.network.responses);
   const importedActions = useAppStore((s) => s.network.actions);
   const ownActions = useAppStore((s) => s.actions);
@@ -216,7 +258,9 @@ export function useNetworkModel(): NetworkModel {
   const ownAgreements = useAppStore((s) => s.agreements);
   const view = useAppStore(useShallow((s) => s.networkView));
   const customQuestionnaires = useAppStore((s) => s.customQuestionnaires);
-  return networkModel({
+  const salt = useAppStore((s) => s.network.salt);
+  return networkModel(store, {
+    aggregation,
     responses,
     customQuestionnaires,
     view,
@@ -224,43 +268,6 @@ export function useNetworkModel(): NetworkModel {
     ownActions,
     importedAgreements,
     ownAgreements,
+    salt,
   });
-}
-
-/** The name to show: the real one, or "Kommune A" when names are hidden. */
-export function municipalityLabel(
-  model: Pick<NetworkModel, 'letters'>,
-  m: Municipality,
-  anonName: (letter: string) => string,
-): string {
-  const letter = model.letters.get(m.number);
-  return letter === undefined ? m.name : anonName(letter);
-}
-
-/**
- * A municipality's aggregate with each area's score taken from its agreed answers (all
- * statements of the area, whatever the role), where the area has any agreed level.
- */
-function withAgreedScores(
-  q: Questionnaire,
-  agg: MunicipalityAggregate,
-  agreed: AgreedResponse,
-): MunicipalityAggregate {
-  const answers = agreedAnswers(agreed);
-  const areas = agg.areas.map((a) => {
-    const score = scoreArea(
-      a.areaId,
-      q.statements.filter((s) => s.area === a.areaId),
-      answers,
-    ).score;
-    return score === null
-      ? a
-      : { ...a, mean: score, sd: null, min: null, max: null, disagreement: false };
-  });
-  const scored = areas.flatMap((a) => (a.mean === null ? [] : [a.mean]));
-  return {
-    ...agg,
-    areas,
-    overall: scored.length === 0 ? null : scored.reduce((x, y) => x + y, 0) / scored.length,
-  };
 }

@@ -1,74 +1,139 @@
-import { responseSchema, agreedResponseSchema, actionSchema } from '../domain/core/schemas';
-import type { Action, Response } from '../domain/core/types';
-import type { NetworkData, NetworkStorage } from '../lib/network-storage';
-import type { AppStore } from './app-store';
-import type { AgreedResponse } from '../domain/core/types';
+import type { NetworkStorage, RecordChanges } from '../lib/network-storage';
+import { isQuotaError } from '../lib/storage';
+import { newSalt } from '../lib/id';
+import type { AppState, AppStore } from './app-store';
+import { networkFromSources, type NetworkData } from './network-slice';
+import {
+  LEGACY_KEY,
+  NETWORK_KEY,
+  networkRecord,
+  readNetworkRecords,
+  sourceKey,
+  sourceRecord,
+} from './network-records';
+import type { NetworkRecovery } from './status-slice';
 
-/** Saved network data passes validation like any outside input; bad entries are left out. */
-export function validateNetworkData(raw: unknown): NetworkData | null {
-  if (typeof raw !== 'object' || raw === null) return null;
-  const data = raw as Partial<NetworkData>;
-  if (!Array.isArray(data.sources)) return null;
-  const responses: Record<string, Response> = {};
-  for (const [id, value] of Object.entries(data.responses ?? {})) {
-    const parsed = responseSchema().safeParse(value);
-    if (parsed.success && parsed.data.id === id) responses[id] = parsed.data;
-  }
-  const actions: Record<string, Action> = {};
-  for (const [id, value] of Object.entries(data.actions ?? {})) {
-    const parsed = actionSchema().safeParse(value);
-    if (parsed.success && parsed.data.id === id) actions[id] = parsed.data;
-  }
-  const agreements: Record<string, AgreedResponse> = {};
-  for (const [id, value] of Object.entries(data.agreements ?? {})) {
-    const parsed = agreedResponseSchema().safeParse(value);
-    if (parsed.success && parsed.data.id === id) agreements[id] = parsed.data;
-  }
-  const sources = data.sources.filter(
-    (s) =>
-      typeof s === 'object' &&
-      s !== null &&
-      typeof s.id === 'string' &&
-      typeof s.fileName === 'string' &&
-      Array.isArray(s.responseIds) &&
-      Array.isArray(s.actionIds),
-  );
-  return { sources, responses, actions, agreements };
+export interface NetworkPersistence {
+  /** Settles once every change made so far has been saved, or has failed to save. */
+  idle: () => Promise<void>;
 }
 
 /**
- * Loads imported results from their storage into the store, then saves every change.
- * Saves run one at a time, and the latest state always wins.
+ * Loads the network's saved records into the store, then saves every change to them: a new
+ * source's record, a changed source's record, the deletion of a removed one. Saves run one at a
+ * time, each in one transaction, and always catch up with the latest state.
+ *
+ * Saved data is never written over unread: a record that cannot be read stays as it is, a
+ * record with entries left out is copied before it is written again, and when nothing can be read
+ * at all, nothing is saved (the status says so). The store's notices tell the user, and offer
+ * the copies (networkKept) for download.
  */
 export async function connectNetworkStorage(
   store: AppStore,
   storage: NetworkStorage,
-): Promise<void> {
-  let loaded: NetworkData | null = null;
+): Promise<NetworkPersistence> {
+  const idle: NetworkPersistence = { idle: () => Promise.resolve() };
+  let records: Map<string, unknown>;
   try {
-    loaded = validateNetworkData(await storage.load());
+    records = await storage.readAll();
   } catch {
-    loaded = null;
+    store.getState().hydrateNetwork(null);
+    store.getState().setNetworkStorageStatus('loadFailed');
+    return idle;
   }
+  const read = readNetworkRecords(records, newSalt);
+  let sources = read.sources;
+  let recovery = read.recovery;
+  let kept = read.kept;
+  let saving = true;
+  if (read.tidy !== null) {
+    try {
+      await storage.write(read.tidy);
+      sources = [...sources, ...read.migrated];
+    } catch (error) {
+      // Everything stays where it is: the old layout to be moved on a later load, each record
+      // that could not be used as it was uncopied, so nothing may be saved now.
+      kept = read.keptInPlace;
+      if (read.migrated.length > 0) {
+        const none: NetworkRecovery = { unreadable: 0, invalidEntries: 0, migrationFailed: false };
+        recovery = { ...(recovery ?? none), migrationFailed: true };
+        kept = { ...kept, [LEGACY_KEY]: records.get(LEGACY_KEY) };
+      }
+      saving = false;
+      store.getState().setNetworkStorageStatus(isQuotaError(error) ? 'full' : 'saveFailed');
+    }
+  }
+  const loaded = networkFromSources(sources, read.salt);
   store.getState().hydrateNetwork(loaded);
-  let pending: NetworkData | null = null;
-  let saving = false;
+  if (recovery !== null || Object.keys(kept).length > 0) {
+    store.getState().reportNetworkLoad(recovery, kept);
+  }
+  if (!saving) return idle;
+
+  /** What the storage holds, as far as this tab knows. */
+  let saved: NetworkData = loaded;
+  let savedKept = store.getState().networkKept;
+  let networkRecordState = read.networkRecord;
+  const positions = read.positions;
+  let nextPosition = Math.max(-1, ...positions.values()) + 1;
+
+  const changesFor = (state: AppState): RecordChanges & { put: Map<string, unknown> } => {
+    const put = new Map<string, unknown>();
+    const remove: string[] = [];
+    const before = new Map(saved.sources.map((s) => [s.id, s]));
+    for (const source of state.network.sources) {
+      if (before.get(source.id) === source) continue;
+      let position = positions.get(source.id);
+      if (position === undefined) {
+        position = nextPosition++;
+        positions.set(source.id, position);
+      }
+      put.set(sourceKey(source.id), sourceRecord(source, position));
+    }
+    const now = new Set(state.network.sources.map((s) => s.id));
+    for (const id of before.keys()) if (!now.has(id)) remove.push(sourceKey(id));
+    // The network record: with the first save, and whenever the salt changes.
+    const salt = state.network.salt;
+    if (
+      networkRecordState === 'missing'
+        ? put.size > 0
+        : networkRecordState === 'saved' && salt !== saved.salt
+    ) {
+      put.set(NETWORK_KEY, networkRecord(salt));
+    }
+    // Copies the user deleted.
+    for (const key of Object.keys(savedKept)) {
+      if (!Object.hasOwn(state.networkKept, key)) remove.push(key);
+    }
+    return { put, remove };
+  };
+
+  let dirty = false;
+  let flushing: Promise<void> | null = null;
   const flush = async () => {
-    saving = true;
-    while (pending !== null) {
-      const next = pending;
-      pending = null;
+    while (dirty) {
+      dirty = false;
+      const state = store.getState();
+      const changes = changesFor(state);
       try {
-        await storage.save(next);
-      } catch {
-        store.getState().setStorageStatus('full');
+        if (changes.put.size > 0 || (changes.remove?.length ?? 0) > 0) await storage.write(changes);
+        saved = state.network;
+        savedKept = state.networkKept;
+        if (changes.put.has(NETWORK_KEY)) networkRecordState = 'saved';
+        if (store.getState().networkStorageStatus !== 'ok') {
+          store.getState().setNetworkStorageStatus('ok');
+        }
+      } catch (error) {
+        // What was not saved is tried again with the next change.
+        store.getState().setNetworkStorageStatus(isQuotaError(error) ? 'full' : 'saveFailed');
       }
     }
-    saving = false;
+    flushing = null;
   };
   store.subscribe((state, prev) => {
-    if (state.network === prev.network) return;
-    pending = state.network;
-    if (!saving) void flush();
+    if (state.network === prev.network && state.networkKept === prev.networkKept) return;
+    dirty = true;
+    flushing ??= flush();
   });
+  return { idle: () => flushing ?? Promise.resolve() };
 }

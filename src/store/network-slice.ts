@@ -1,15 +1,87 @@
-import type { StoreApi } from 'zustand/vanilla';
 import { type ImportError } from '../domain/files/import';
-import type { Action, GatheringRound, Response } from '../domain/core/types';
-import { newId } from '../lib/id';
-import { emptyNetworkData, type ImportedSource, type NetworkData } from '../lib/network-storage';
-import type { AgreedResponse } from '../domain/core/types';
-import { compareEdits, type MergeCounts } from '../domain/core/records';
+import type { Action, AgreedResponse, GatheringRound, Response } from '../domain/core/types';
+import { newId, newSalt } from '../lib/id';
+import type { SliceCreator } from './slice';
+import { mergeInto, type MergeCounts } from '../domain/core/records';
+import type { VersionAligner } from '../domain/comparison/versions';
+import type { Aggregator } from '../domain/scoring/aggregate';
 import {
   setAsideResponses,
   summariseSetAside,
   type SetAsideSummary,
 } from '../domain/scoring/counted';
+
+/**
+ * One imported file (or the demo network, or this device's own responses), with what it
+ * brought: each id once, the newest copy in the file. Saved as a record of its own
+ * (network-records.ts), so an import writes only what it adds and removing a file deletes only
+ * its record.
+ */
+export interface ImportedSource {
+  id: string;
+  fileName: string;
+  importedAt: string;
+  kind: 'file' | 'demo' | 'device';
+  responses: Record<string, Response>;
+  actions: Record<string, Action>;
+  agreements: Record<string, AgreedResponse>;
+}
+
+/**
+ * The network's imported results. `sources` are the truth; `responses`, `actions` and
+ * `agreements` merge them (networkFromSources: per id, the newer edit wins), and are what the
+ * screens read.
+ */
+export interface NetworkData {
+  sources: ImportedSource[];
+  responses: Record<string, Response>;
+  actions: Record<string, Action>;
+  agreements: Record<string, AgreedResponse>;
+  /**
+   * The network's anonymisation salt (lib/id.ts, newSalt): made once, kept with the data (in
+   * the network's own record, network-records.ts), so hidden names get the same letters on
+   * every screen and after a reload. Data saved before it existed gets one when it is loaded.
+   */
+  salt: string;
+}
+
+export const emptyNetworkData = (salt: string = newSalt()): NetworkData => ({
+  sources: [],
+  responses: {},
+  actions: {},
+  agreements: {},
+  salt,
+});
+
+/**
+ * The network the sources make: every response, action and agreed response of every source,
+ * merged by id with the import rule (compareEdits, a total order, so the result does not depend
+ * on the order of the sources), keys in the order the sources first bring them.
+ */
+export function networkFromSources(sources: ImportedSource[], salt: string): NetworkData {
+  const responses = new Map<string, Response>();
+  const actions = new Map<string, Action>();
+  const agreements = new Map<string, AgreedResponse>();
+  for (const source of sources) {
+    mergeInto(responses, Object.values(source.responses));
+    mergeInto(actions, Object.values(source.actions));
+    mergeInto(agreements, Object.values(source.agreements));
+  }
+  return {
+    sources,
+    responses: Object.fromEntries(responses),
+    actions: Object.fromEntries(actions),
+    agreements: Object.fromEntries(agreements),
+    salt,
+  };
+}
+
+/** The newest copy of each id in one file: what its source holds. */
+function byId<T extends { id: string; updatedAt: string }>(items: readonly T[]): Record<string, T> {
+  const out = new Map<string, T>();
+  mergeInto(out, items);
+  return Object.fromEntries(out);
+}
 
 export interface NetworkView {
   round: GatheringRound | null;
@@ -42,6 +114,17 @@ export type ImportReport =
       counts: AddImportResult;
     }
   | { fileName: string; ok: false; error: ImportError };
+
+/**
+ * The network's aggregation, with the work it keeps from one call to the next (see
+ * domain/scoring/aggregate.ts and domain/comparison/versions.ts): every screen, the report and
+ * the import share it, so nothing is aggregated twice. Each store owns one, made on first use
+ * (networkAggregation in network-model.ts), so its code loads with the network screens.
+ */
+export interface NetworkAggregation {
+  aggregator: Aggregator;
+  align: VersionAligner;
+}
 
 export interface NetworkSlice {
   /** The latest import's per-file results; kept in memory so every view can show them. */
@@ -79,156 +162,118 @@ export const initialNetworkView = (): NetworkView => ({
   source: 'mean',
 });
 
-type Set = StoreApi<NetworkSlice>['setState'];
-type Get = StoreApi<NetworkSlice>['getState'];
-
-/** Drops responses and actions that no remaining source refers to. */
-function prune(data: NetworkData): NetworkData {
-  const keepResponses = new Set(data.sources.flatMap((s) => s.responseIds));
-  const keepActions = new Set(data.sources.flatMap((s) => s.actionIds));
-  const keepAgreements = new Set(data.sources.flatMap((s) => s.agreementIds ?? []));
-  return {
-    sources: data.sources,
-    agreements: Object.fromEntries(
-      Object.entries(data.agreements).filter(([id]) => keepAgreements.has(id)),
-    ),
-    responses: Object.fromEntries(
-      Object.entries(data.responses).filter(([id]) => keepResponses.has(id)),
-    ),
-    actions: Object.fromEntries(Object.entries(data.actions).filter(([id]) => keepActions.has(id))),
-  };
-}
-
-/**
- * Merges items into a map by id with the import rule (compareEdits: the newer edit wins; the
- * same id twice in one batch counts once) and counts what happened.
- */
-function mergeInto<T extends { id: string; updatedAt: string }>(
-  map: Map<string, T>,
-  incoming: readonly T[],
-): MergeCounts {
-  const best = new Map<string, T>();
-  for (const item of incoming) {
-    const previous = best.get(item.id);
-    if (previous === undefined || compareEdits(item, previous) > 0) best.set(item.id, item);
-  }
-  const counts: MergeCounts = { added: 0, updated: 0, unchanged: 0, keptNewer: 0 };
-  for (const [id, item] of best) {
-    const held = map.get(id);
-    if (held === undefined) {
-      map.set(id, item);
-      counts.added += 1;
-      continue;
-    }
-    const c = compareEdits(item, held);
-    if (c > 0) {
-      map.set(id, item);
-      counts.updated += 1;
-    } else if (c === 0) counts.unchanged += 1;
-    else counts.keptNewer += 1;
-  }
-  return counts;
-}
-
-export function createNetworkSlice(set: Set, get: Get, now: () => string): NetworkSlice {
-  return {
-    network: emptyNetworkData(),
-    networkReady: false,
-    lastImport: null,
-    setLastImport: (lastImport) => set({ lastImport }),
-    networkView: initialNetworkView(),
-    hydrateNetwork(data) {
-      set({ network: data ?? emptyNetworkData(), networkReady: true });
-    },
-    addImport(source, responses, actions, agreements = []) {
-      return get().addImports([{ source, responses, actions, agreements }])[0]!;
-    },
-    addImports(batch) {
-      // One pass over mutable maps and one state update for the whole batch: importing the
-      // files of a whole country stays linear instead of copying everything once per file.
-      const { network } = get();
-      const responses = new Map(Object.entries(network.responses));
-      const actions = new Map(Object.entries(network.actions));
-      const agreements = new Map(Object.entries(network.agreements));
-      const sources = [...network.sources];
-      const results = batch.map((entry) => {
-        const responseCounts = mergeInto(responses, entry.responses);
-        const actionCounts = mergeInto(actions, entry.actions);
-        mergeInto(agreements, entry.agreements ?? []);
-        sources.push({
-          id: newId(),
-          fileName: entry.source.fileName,
-          importedAt: now(),
-          kind: entry.source.kind,
-          responseIds: [...new Set(entry.responses.map((x) => x.id))],
-          actionIds: [...new Set(entry.actions.map((x) => x.id))],
-          agreementIds: [...new Set((entry.agreements ?? []).map((x) => x.id))],
-        });
-        return { responses: responseCounts, actions: actionCounts };
-      });
-      // What aggregation will set aside, now that the batch is held: worked out from every
-      // response of the municipalities the batch touches, then told per import.
-      const touched = new Set(batch.flatMap((e) => e.responses.map((r) => r.municipality.number)));
-      const setAside =
-        touched.size === 0
-          ? []
-          : setAsideResponses(
-              [...responses.values()].filter((r) => touched.has(r.municipality.number)),
-            );
-      const withSetAside = results.map((counts, i) => ({
-        ...counts,
-        setAside: setAside.length === 0 ? [] : summariseSetAside(setAside, batch[i]!.responses),
-      }));
-      set({
-        network: {
-          sources,
-          responses: Object.fromEntries(responses),
-          actions: Object.fromEntries(actions),
-          agreements: Object.fromEntries(agreements),
-        },
-      });
-      return withSetAside;
-    },
-    removeSource(sourceId) {
-      const { network } = get();
-      set({
-        network: prune({ ...network, sources: network.sources.filter((s) => s.id !== sourceId) }),
-      });
-    },
-    removeMunicipality(number) {
-      const { network } = get();
-      const responseIds = new Set(
-        Object.values(network.responses)
-          .filter((r) => r.municipality.number === number)
-          .map((r) => r.id),
-      );
-      const actionIds = new Set(
-        Object.values(network.actions)
-          .filter((a) => a.municipality.number === number)
-          .map((a) => a.id),
-      );
-      const agreementIds = new Set(
-        Object.values(network.agreements)
-          .filter((a) => a.municipality.number === number)
-          .map((a) => a.id),
-      );
-      const sources = network.sources
-        .map((s) => ({
+export const createNetworkSlice: SliceCreator<NetworkSlice> = (set, get, now) => ({
+  network: emptyNetworkData(),
+  networkReady: false,
+  lastImport: null,
+  setLastImport: (lastImport) => set({ lastImport }),
+  networkView: initialNetworkView(),
+  hydrateNetwork(data) {
+    set({ network: data ?? emptyNetworkData(), networkReady: true });
+  },
+  addImport(source, responses, actions, agreements = []) {
+    return get().addImports([{ source, responses, actions, agreements }])[0]!;
+  },
+  addImports(batch) {
+    // One pass over mutable maps and one state update for the whole batch: importing the
+    // files of a whole country stays linear instead of copying everything once per file.
+    const { network } = get();
+    const responses = new Map(Object.entries(network.responses));
+    const actions = new Map(Object.entries(network.actions));
+    const agreements = new Map(Object.entries(network.agreements));
+    const sources = [...network.sources];
+    const results = batch.map((entry) => {
+      const source: ImportedSource = {
+        id: newId(),
+        fileName: entry.source.fileName,
+        importedAt: now(),
+        kind: entry.source.kind,
+        responses: byId(entry.responses),
+        actions: byId(entry.actions),
+        agreements: byId(entry.agreements ?? []),
+      };
+      sources.push(source);
+      const responseCounts = mergeInto(responses, Object.values(source.responses));
+      const actionCounts = mergeInto(actions, Object.values(source.actions));
+      mergeInto(agreements, Object.values(source.agreements));
+      return { responses: responseCounts, actions: actionCounts };
+    });
+    // What aggregation will set aside, now that the batch is held: worked out from every
+    // response of the municipalities the batch touches, then told per import.
+    const touched = new Set(batch.flatMap((e) => e.responses.map((r) => r.municipality.number)));
+    const setAside =
+      touched.size === 0
+        ? []
+        : setAsideResponses(
+            [...responses.values()].filter((r) => touched.has(r.municipality.number)),
+          );
+    const withSetAside = results.map((counts, i) => ({
+      ...counts,
+      setAside: setAside.length === 0 ? [] : summariseSetAside(setAside, batch[i]!.responses),
+    }));
+    set({
+      network: {
+        sources,
+        responses: Object.fromEntries(responses),
+        actions: Object.fromEntries(actions),
+        agreements: Object.fromEntries(agreements),
+        salt: network.salt,
+      },
+    });
+    return withSetAside;
+  },
+  removeSource(sourceId) {
+    // What the other files brought stays, as the newest copy among them: the same network a
+    // reload makes from the saved records that are left.
+    const { sources, salt } = get().network;
+    set({
+      network: networkFromSources(
+        sources.filter((s) => s.id !== sourceId),
+        salt,
+      ),
+    });
+  },
+  removeMunicipality(number) {
+    const { network } = get();
+    const ofIt = (items: Record<string, { municipality: { number: string } }>) =>
+      new Set(Object.keys(items).filter((id) => items[id]!.municipality.number === number));
+    const gone = {
+      responses: ofIt(network.responses),
+      actions: ofIt(network.actions),
+      agreements: ofIt(network.agreements),
+    };
+    const without = <T>(items: Record<string, T>, ids: ReadonlySet<string>) => {
+      const kept = Object.entries(items).filter(([id]) => !ids.has(id));
+      return kept.length === Object.keys(items).length ? items : Object.fromEntries(kept);
+    };
+    const sources = network.sources
+      .map((s) => {
+        const next = {
           ...s,
-          responseIds: s.responseIds.filter((id) => !responseIds.has(id)),
-          actionIds: s.actionIds.filter((id) => !actionIds.has(id)),
-          agreementIds: (s.agreementIds ?? []).filter((id) => !agreementIds.has(id)),
-        }))
-        .filter(
-          (s) => s.responseIds.length > 0 || s.actionIds.length > 0 || s.agreementIds.length > 0,
-        );
-      set({ network: prune({ ...network, sources }) });
-    },
-    clearNetwork() {
-      set({ network: emptyNetworkData() });
-    },
-    setNetworkView(view) {
-      set({ networkView: { ...get().networkView, ...view } });
-    },
-  };
-}
+          responses: without(s.responses, gone.responses),
+          actions: without(s.actions, gone.actions),
+          agreements: without(s.agreements, gone.agreements),
+        };
+        // A source the municipality was not in stays the same object: its record is not written.
+        return next.responses === s.responses &&
+          next.actions === s.actions &&
+          next.agreements === s.agreements
+          ? s
+          : next;
+      })
+      .filter(
+        (s) =>
+          Object.keys(s.responses).length > 0 ||
+          Object.keys(s.actions).length > 0 ||
+          Object.keys(s.agreements).length > 0,
+      );
+    set({ network: networkFromSources(sources, network.salt) });
+  },
+  clearNetwork() {
+    // The salt stays: the same municipalities get the same letters when files come back.
+    set({ network: emptyNetworkData(get().network.salt) });
+  },
+  setNetworkView(view) {
+    set({ networkView: { ...get().networkView, ...view } });
+  },
+});

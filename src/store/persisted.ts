@@ -1,5 +1,7 @@
 import * as z from 'zod/mini';
 import { lazy } from '../domain/core/lazy';
+import { runMigrations } from '../domain/core/migrations';
+import { isRecord, recordsById, type SafeParse } from '../domain/core/records';
 import { responseSchema, agreedResponseSchema, actionSchema } from '../domain/core/schemas';
 import { parseQuestionnaire, type Questionnaire } from '../domain/questionnaire/schema';
 import {
@@ -45,6 +47,21 @@ export const initialPersisted = (): PersistedState => ({
   customQuestionnaires: [],
 });
 
+/** The part of the store's state that is saved: the fields of PersistedState, no more. */
+export function persistedPart(s: PersistedState): PersistedState {
+  return {
+    responses: s.responses,
+    activeResponseId: s.activeResponseId,
+    lastAreaByResponse: s.lastAreaByResponse,
+    deletedResponses: s.deletedResponses,
+    language: s.language,
+    networkView: s.networkView,
+    actions: s.actions,
+    agreements: s.agreements,
+    customQuestionnaires: s.customQuestionnaires,
+  };
+}
+
 type Migration = (state: Record<string, unknown>) => Record<string, unknown>;
 
 /**
@@ -63,35 +80,36 @@ export class MigrationError extends Error {
   }
 }
 
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-/** Runs every migration from `fromVersion` up to STORE_VERSION. Throws MigrationError. */
+/**
+ * Runs every migration from `fromVersion` up to STORE_VERSION, with the domain's one runner
+ * (domain/core/migrations.ts). Throws MigrationError.
+ */
 export function migrateState(
   state: unknown,
   fromVersion: number,
   table: Readonly<Record<number, Migration>> = migrations,
   target: number = STORE_VERSION,
 ): Record<string, unknown> {
-  if (fromVersion > target) {
-    throw new MigrationError('newerVersion', `Saved by a newer version (${fromVersion})`);
-  }
-  if (!isRecord(state)) throw new MigrationError('migrationFailed', 'Saved state is not an object');
-  let current = state;
-  for (let v = fromVersion; v < target; v += 1) {
-    const step = table[v];
-    if (!step) throw new MigrationError('migrationFailed', `No migration from version ${v}`);
-    try {
-      current = step(current);
-    } catch (error) {
+  const steps = Object.entries(table).map(([from, migrate]) => ({ from: Number(from), migrate }));
+  const run = runMigrations(state, fromVersion, steps, target);
+  if (run.ok) return run.data;
+  const v = run.version;
+  switch (run.problem) {
+    case 'newerVersion':
+      throw new MigrationError('newerVersion', `Saved by a newer version (${v})`);
+    case 'notObject':
+      throw new MigrationError('migrationFailed', 'Saved state is not an object');
+    case 'badVersion':
+    case 'noStep':
+      throw new MigrationError('migrationFailed', `No migration from version ${v}`);
+    case 'stepFailed':
       throw new MigrationError(
         'migrationFailed',
-        `Migration from version ${v} failed: ${String(error)}`,
+        `Migration from version ${v} failed: ${String(run.error)}`,
       );
-    }
+    case 'badResult':
+      throw new MigrationError('migrationFailed', `Migration from version ${v} gave no object`);
   }
-  return current;
 }
 
 /** Built on first use (see ../domain/core/lazy.ts). */
@@ -121,29 +139,22 @@ export function validatePersisted(state: unknown): { state: PersistedState; reje
   const base = initialPersisted();
   if (!isRecord(state)) return { state: base, rejected: 1 };
   const settings = settingsSchema().parse(state);
-  const responses: Record<string, Response> = {};
-  let rejected = 0;
-  const raw = isRecord(state.responses) ? state.responses : {};
-  if (state.responses !== undefined && !isRecord(state.responses)) rejected += 1;
-  for (const [key, value] of Object.entries(raw)) {
-    const parsed = responseSchema().safeParse(value);
-    if (parsed.success && parsed.data.id === key) responses[key] = parsed.data;
-    else rejected += 1;
-  }
-  const actions: Record<string, Action> = {};
-  const rawActions = isRecord(state.actions) ? state.actions : {};
-  for (const [key, value] of Object.entries(rawActions)) {
-    const parsed = actionSchema().safeParse(value);
-    if (parsed.success && parsed.data.id === key) actions[key] = parsed.data;
-    else rejected += 1;
-  }
-  const agreements: Record<string, AgreedResponse> = {};
-  const rawAgreements = isRecord(state.agreements) ? state.agreements : {};
-  for (const [key, value] of Object.entries(rawAgreements)) {
-    const parsed = agreedResponseSchema().safeParse(value);
-    if (parsed.success && parsed.data.id === key) agreements[key] = parsed.data;
-    else rejected += 1;
-  }
+  let rejected = state.responses !== undefined && !isRecord(state.responses) ? 1 : 0;
+  const valid = <T extends { id: string }>(
+    raw: unknown,
+    parse: SafeParse<T>,
+  ): Record<string, T> => {
+    const { records, rejected: left } = recordsById(raw, parse);
+    rejected += left;
+    return records;
+  };
+  const responses: Record<string, Response> = valid(state.responses, (v) =>
+    responseSchema().safeParse(v),
+  );
+  const actions: Record<string, Action> = valid(state.actions, (v) => actionSchema().safeParse(v));
+  const agreements: Record<string, AgreedResponse> = valid(state.agreements, (v) =>
+    agreedResponseSchema().safeParse(v),
+  );
   const customQuestionnaires: Questionnaire[] = [];
   if (Array.isArray(state.customQuestionnaires)) {
     for (const value of state.customQuestionnaires) {

@@ -3,7 +3,7 @@ import { useShallow } from 'zustand/react/shallow';
 import type { Questionnaire } from '../domain/questionnaire/schema';
 import { scoreResponse, type ResponseScore } from '../domain/scoring/scoring';
 import type { Answer, Level, Response } from '../domain/core/types';
-import { findQuestionnaire } from '../lib/questionnaires';
+import { findQuestionnaire, knownQuestionnaires } from '../lib/questionnaires';
 import type { AppState } from './app-store';
 import { useAppStore } from './store-context';
 
@@ -12,20 +12,43 @@ export interface ActiveResponse {
   questionnaire: Questionnaire;
 }
 
+// Memo cache (see src/architecture.test.ts, the allow-list): keyed by the store's list of
+// custom questionnaires, which the settings slice replaces and never edits, so the same list
+// always gives the same result object, and components that read it render again only when it
+// changes.
+const known = new WeakMap<readonly Questionnaire[], readonly Questionnaire[]>();
+
+/**
+ * Every questionnaire the app knows, bundled and loaded here, each id and version once
+ * (lib/questionnaires.ts knownQuestionnaires). The one way to the list for lookups by id and
+ * version (findQuestionnaire), the latest version (latestQuestionnaire) and the choices for a
+ * new response (offeredQuestionnaires).
+ */
+export function selectKnownQuestionnaires(state: {
+  customQuestionnaires: readonly Questionnaire[];
+}): readonly Questionnaire[] {
+  const custom = state.customQuestionnaires;
+  let list = known.get(custom);
+  if (list === undefined) {
+    list = knownQuestionnaires(custom);
+    known.set(custom, list);
+  }
+  return list;
+}
+
 const activeOf = (s: AppState): Response | undefined =>
   s.activeResponseId === null ? undefined : s.responses[s.activeResponseId];
 
 /** The response being worked on, with its questionnaire; null when there is none. */
 export function useActiveResponse(): ActiveResponse | null {
   const response = useAppStore(activeOf);
+  const questionnaires = useAppStore(selectKnownQuestionnaires);
   return useMemo(() => {
     if (!response) return null;
-    const questionnaire = findQuestionnaire(
-      response.questionnaire.id,
-      response.questionnaire.version,
-    );
+    const { id, version } = response.questionnaire;
+    const questionnaire = findQuestionnaire(questionnaires, id, version);
     return questionnaire ? { response, questionnaire } : null;
-  }, [response]);
+  }, [response, questionnaires]);
 }
 
 /** The parts of a response that answering a statement leaves as they are. */
@@ -59,12 +82,14 @@ export function useActiveResponseHeader(): ActiveResponseHeader | null {
         : null;
     }),
   );
+  const questionnaires = useAppStore(selectKnownQuestionnaires);
   // useShallow keeps the previous object while its fields are the same objects.
   return useMemo(() => {
     if (!fields) return null;
-    const questionnaire = findQuestionnaire(fields.questionnaire.id, fields.questionnaire.version);
+    const { id, version } = fields.questionnaire;
+    const questionnaire = findQuestionnaire(questionnaires, id, version);
     return questionnaire ? { header: fields, questionnaire } : null;
-  }, [fields]);
+  }, [fields, questionnaires]);
 }
 
 /** One statement's answer in one response. */

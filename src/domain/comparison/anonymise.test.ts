@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { NETWORK_MUNICIPALITIES } from '../core/municipalities';
-import { anonymiseNames, fnv1a, letterFor } from './anonymise';
+import { fnv1a } from '../core/hash';
+import { anonymiseNames, letterFor, municipalityNamer } from './anonymise';
 
 const NUMBERS = NETWORK_MUNICIPALITIES.map((m) => m.number);
 
@@ -116,5 +117,13 @@ describe('anonymiseNames', () => {
         },
       ),
     );
+  });
+});
+
+describe('municipalityNamer', () => {
+  it('gives the name, or the label of the letter when the municipality has one', () => {
+    const name = municipalityNamer(new Map([['1580', 'C']]), (letter) => `Kommune ${letter}`);
+    expect(name({ number: '1580', name: 'Haram' })).toBe('Kommune C');
+    expect(name({ number: '1516', name: 'Ulstein' })).toBe('Ulstein');
   });
 });

@@ -1,11 +1,15 @@
+import { fnv1a } from '../core/hash';
+import { compareText } from '../core/records';
+
 /**
  * Stable letters in place of municipality names: "Kommune A", "Kommune B", … Pure.
  *
  * Without a salt, letters follow kommunenummer order, so the same municipality gets the same
- * letter whatever order the data came in. Note that anyone who knows the network's numbers can
- * then work out who is who (the lowest number is always A). Pass a `salt` (for example one
- * chosen per presentation) to order by a hash of salt and number instead: still stable for the
- * same salt, but not guessable from the list of members.
+ * letter whatever order the data came in; but anyone who knows the network's numbers (they are
+ * public) can then work out who is who (the lowest number is always A). With a `salt`, letters
+ * follow a hash of salt and number instead: still stable for the same salt, and, as long as the
+ * salt is secret, not to be worked out from the list of members. The app gives each network a
+ * random salt (src/lib/id.ts, newSalt), kept with the network's data and never shown.
  */
 
 /** 0 → "A", 25 → "Z", 26 → "AA", 27 → "AB", … 701 → "ZZ", 702 → "AAA" (bijective base 26). */
@@ -19,18 +23,6 @@ export function letterFor(index: number): string {
   }
   return out;
 }
-
-/** FNV-1a, 32-bit: a small, stable string hash (not for security). */
-export function fnv1a(text: string): number {
-  let hash = 0x811c9dc5;
-  for (let i = 0; i < text.length; i += 1) {
-    hash ^= text.charCodeAt(i);
-    hash = Math.imul(hash, 0x01000193) >>> 0;
-  }
-  return hash >>> 0;
-}
-
-const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 /**
  * Letters for every municipality but `keepNamed` (absent from the map: the viewer's own stays
@@ -46,10 +38,25 @@ export function anonymiseNames(
   const { salt } = options;
   const ordered =
     salt === undefined
-      ? unique.sort(byText)
+      ? unique.sort(compareText)
       : unique
           .map((n) => ({ n, h: fnv1a(`${salt}\u0000${n}`) }))
-          .sort((a, b) => a.h - b.h || byText(a.n, b.n))
+          .sort((a, b) => a.h - b.h || compareText(a.n, b.n))
           .map((x) => x.n);
   return new Map(ordered.map((n, i) => [n, letterFor(i)]));
+}
+
+/**
+ * The name to show for a municipality: its own, or the label of its letter when it has one in
+ * `letters` (anonymiseNames). The label comes from the caller ("Kommune A" in the active
+ * language): the domain gives the letter, never the words around it.
+ */
+export function municipalityNamer(
+  letters: ReadonlyMap<string, string>,
+  anonymousName: (letter: string) => string,
+): (m: { number: string; name: string }) => string {
+  return (m) => {
+    const letter = letters.get(m.number);
+    return letter === undefined ? m.name : anonymousName(letter);
+  };
 }

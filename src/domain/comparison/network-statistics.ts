@@ -1,7 +1,8 @@
 import type { Questionnaire } from '../questionnaire/schema';
 import type { GatheringRound, Municipality } from '../core/types';
 import { type MunicipalityAggregate } from '../scoring/aggregate';
-import { mean } from '../core/statistics';
+import { mean, median } from '../core/statistics';
+import { compareText } from '../core/records';
 
 /**
  * Network statistics across municipalities, and chart-ready series for the UI. Pure.
@@ -34,13 +35,6 @@ export interface NetworkAreaStats extends SummaryStats {
   areaId: string;
 }
 
-export function median(values: readonly number[]): number | null {
-  if (values.length === 0) return null;
-  const s = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(s.length / 2);
-  return s.length % 2 === 1 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
-}
-
 /** Competition ranks ("1224"): 1 + the number of others that are clearly higher. */
 export function competitionRanks(values: ReadonlyMap<string, number>): Record<string, number> {
   // Not a count over every pair (357² per area and round at national scale): with the values
@@ -58,11 +52,12 @@ export function competitionRanks(values: ReadonlyMap<string, number>): Record<st
     }
     return lo;
   };
-  const entries = [...values.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  const entries = [...values.entries()].sort(([a], [b]) => compareText(a, b));
   return Object.fromEntries(entries.map(([key, v]) => [key, 1 + clearlyHigher(v)]));
 }
 
-function summarise(values: ReadonlyMap<string, number>): SummaryStats {
+/** The peer band (min, median, max), mean and ranks of one value per municipality. */
+function peerBand(values: ReadonlyMap<string, number>): SummaryStats {
   const list = [...values.values()];
   return {
     n: list.length,
@@ -117,7 +112,7 @@ export function networkStats(
       if (a.mean !== null) values[i]!.set(agg.municipality.number, a.mean);
     }
   }
-  return q.areas.map((area, i) => ({ areaId: area.id, ...summarise(values[i]!) }));
+  return q.areas.map((area, i) => ({ areaId: area.id, ...peerBand(values[i]!) }));
 }
 
 /** The same statistics for the overall score. */
@@ -126,7 +121,7 @@ export function networkOverall(aggregates: readonly MunicipalityAggregate[]): Su
   for (const agg of oneRound(aggregates)) {
     if (agg.overall !== null) values.set(agg.municipality.number, agg.overall);
   }
-  return summarise(values);
+  return peerBand(values);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -170,13 +165,7 @@ export function heatmapRows(
         };
       }),
     }))
-    .sort((a, b) =>
-      a.municipality.number < b.municipality.number
-        ? -1
-        : a.municipality.number > b.municipality.number
-          ? 1
-          : 0,
-    );
+    .sort((a, b) => compareText(a.municipality.number, b.municipality.number));
 }
 
 export interface ProfilePoint {
@@ -240,8 +229,6 @@ export function areaRanking(
       } else if (a.rank !== b.rank) {
         return (a.rank ?? 0) - (b.rank ?? 0);
       }
-      const x = a.municipality.number;
-      const y = b.municipality.number;
-      return x < y ? -1 : x > y ? 1 : 0;
+      return compareText(a.municipality.number, b.municipality.number);
     });
 }

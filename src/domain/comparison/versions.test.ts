@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { makeResponse, miniQuestionnaire } from '../testing/fixtures';
 import type { Questionnaire } from '../questionnaire/schema';
-import { alignVersions, sameStructure } from './versions';
+import { alignVersions, createVersionAligner, sameStructure } from './versions';
 import { aggregateResponses } from '../scoring/aggregate';
 
 // Version 2 drops a-3 and adds a-5.
@@ -92,17 +92,18 @@ describe('alignVersions', () => {
     expect(asV2!.overall).toBe(asV1!.overall);
   });
 
-  it('gives the same aligned copies again for the same responses', () => {
+  it('gives the same aligned copies again for the same responses (createVersionAligner)', () => {
+    const align = createVersionAligner();
     const old = makeResponse({ id: 'old', answers: { 'a-1': 5, 'a-3': 1 } });
     const other = makeResponse({ id: 'other', answers: { 'b-1': 4 } });
-    const first = alignVersions(v2, [old, other], [miniQuestionnaire, v2]).responses;
-    const again = alignVersions(v2, [other, old], [miniQuestionnaire, v2]).responses;
+    const first = align(v2, [old, other], [miniQuestionnaire, v2]).responses;
+    const again = align(v2, [other, old], [miniQuestionnaire, v2]).responses;
     expect(again[0]).toBe(first[1]);
     expect(again[1]).toBe(first[0]);
     expect(first[0]).not.toBe(old);
     // A changed response is a new object, and gets a new copy.
     const edited = { ...old, answers: { ...old.answers } };
-    expect(alignVersions(v2, [edited], [v2]).responses[0]).not.toBe(first[0]);
+    expect(align(v2, [edited], [v2]).responses[0]).not.toBe(first[0]);
   });
 });
 

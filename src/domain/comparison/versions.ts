@@ -31,19 +31,18 @@ export function sameStructure(a: Questionnaire, b: Questionnaire): boolean {
   );
 }
 
-/**
- * The aligned copy of each response to another version, per current questionnaire object:
- * aligning the same responses again (every aggregation of the network, at national scale tens of
- * thousands) returns the same copies, so aggregation's caches, which are keyed by response
- * object, find them. Responses and questionnaires are values, never edited in place, so a copy
- * cannot go stale.
- */
-const alignedCopies = new WeakMap<Questionnaire, WeakMap<Response, Response>>();
+/** The aligned copies an aligner keeps, per current questionnaire object. */
+type AlignedCopies = WeakMap<Questionnaire, WeakMap<Response, Response>>;
 
-function alignedCopy(current: Questionnaire, ids: ReadonlySet<string>, r: Response): Response {
-  let copies = alignedCopies.get(current);
-  if (copies === undefined) alignedCopies.set(current, (copies = new WeakMap()));
-  let copy = copies.get(r);
+function alignedCopy(
+  copies: AlignedCopies,
+  current: Questionnaire,
+  ids: ReadonlySet<string>,
+  r: Response,
+): Response {
+  let byResponse = copies.get(current);
+  if (byResponse === undefined) copies.set(current, (byResponse = new WeakMap()));
+  let copy = byResponse.get(r);
   if (copy === undefined) {
     const keys = Object.keys(r.answers);
     copy = {
@@ -54,9 +53,24 @@ function alignedCopy(current: Questionnaire, ids: ReadonlySet<string>, r: Respon
         ? r.answers
         : Object.fromEntries(Object.entries(r.answers).filter(([id]) => ids.has(id))),
     };
-    copies.set(r, copy);
+    byResponse.set(r, copy);
   }
   return copy;
+}
+
+/** alignVersions, remembering its copies (see createVersionAligner). */
+export type VersionAligner = typeof alignVersions;
+
+/**
+ * An alignVersions that keeps the aligned copy of each response, per current questionnaire
+ * object: aligning the same responses again (every aggregation of the network, at national scale
+ * tens of thousands) returns the same copies, so an Aggregator's caches, which are keyed by
+ * response object, find them. Responses and questionnaires are values, never edited in place, so
+ * a copy cannot go stale. The store owns one, beside its Aggregator.
+ */
+export function createVersionAligner(): VersionAligner {
+  const copies: AlignedCopies = new WeakMap();
+  return (current, responses, known) => align(copies, current, responses, known);
 }
 
 /**
@@ -65,10 +79,19 @@ function alignedCopy(current: Questionnaire, ids: ReadonlySet<string>, r: Respon
  * version lacks are dropped, and the differences are returned so the UI can say what was left
  * out. A version with the same structure as the current one (sameStructure: one that only
  * rewords its texts) leaves nothing out and is not reported. Responses to other questionnaires
- * (another id) are passed over. Pure: the copies it makes are remembered (see alignedCopies), so
- * the same arguments give the same response objects.
+ * (another id) are passed over. Pure; a VersionAligner (createVersionAligner) also gives the same
+ * copies again for the same responses.
  */
 export function alignVersions(
+  current: Questionnaire,
+  responses: readonly Response[],
+  known: readonly Questionnaire[],
+): { responses: Response[]; differences: VersionDifference[] } {
+  return align(new WeakMap(), current, responses, known);
+}
+
+function align(
+  copies: AlignedCopies,
   current: Questionnaire,
   responses: readonly Response[],
   known: readonly Questionnaire[],
@@ -83,7 +106,7 @@ export function alignVersions(
       continue;
     }
     counts.set(r.questionnaire.version, (counts.get(r.questionnaire.version) ?? 0) + 1);
-    out.push(alignedCopy(current, ids, r));
+    out.push(alignedCopy(copies, current, ids, r));
   }
   const differences = [...counts]
     .sort(([a], [b]) => a - b)

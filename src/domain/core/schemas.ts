@@ -1,13 +1,5 @@
 import * as z from 'zod/mini';
-import {
-  ACTION_STATUSES,
-  GATHERING_ROUNDS,
-  LEVELS,
-  ROLES,
-  type Action,
-  type AgreedResponse,
-  type Response,
-} from './types';
+import { ACTION_STATUSES, GATHERING_ROUNDS, LEVELS, ROLES } from './types';
 import { lazy } from './lazy';
 
 /**
@@ -38,6 +30,7 @@ export const schemaParts = lazy(() => ({
   /** A real calendar date, YYYY-MM-DD (2024-02-31 is refused). */
   isoDate: z.iso.date(),
   municipality: z.strictObject({
+    /** Kommunenummer, four digits. */
     number: z.string().check(z.regex(/^\d{4}$/)),
     name: z.string().check(z.trim(), z.minLength(1), z.maxLength(100)),
   }),
@@ -54,8 +47,10 @@ const responseSchemas = lazy(() => {
   const safeKey = id;
 
   const answerSchema = z.strictObject({
+    /** Absent when the respondent has written a comment but not yet answered. */
     value: z.optional(z.union([level, z.literal('dontKnow'), z.literal('notRelevant')])),
     comment: z.optional(shortText(2000)),
+    /** ISO timestamp of the last change; the newer edit wins on merge. */
     updatedAt: timestamp,
   });
 
@@ -72,11 +67,14 @@ const responseSchemas = lazy(() => {
       round: z.union(GATHERING_ROUNDS.map((r) => z.literal(r))),
       date: isoDate,
     }),
+    /** Keyed by statement id. */
     answers: z.record(safeKey, answerSchema),
+    /** Keyed by area id: how much the area matters to the municipality, 1–5. */
     importance: z.record(safeKey, level),
     createdAt: timestamp,
     updatedAt: timestamp,
     submittedAt: z.optional(timestamp),
+    /** Made-up data from the embedded demo network. Shown as such wherever it appears. */
     demo: z.optional(z.boolean()),
   });
   return { answerSchema, responseSchema };
@@ -84,10 +82,6 @@ const responseSchemas = lazy(() => {
 
 export const answerSchema = () => responseSchemas().answerSchema;
 export const responseSchema = () => responseSchemas().responseSchema;
-
-// Compile-time check that the schema and the domain type agree.
-type Parsed = z.infer<ReturnType<typeof responseSchema>>;
-export const _typeCheck: (r: Parsed) => Response = (r) => r;
 
 // ---------------------------------------------------------------------------------------------
 // Actions
@@ -123,8 +117,10 @@ const actionSchemas = lazy(() => {
     title: z.string().check(z.trim(), z.minLength(1), z.maxLength(ACTION_LIMITS.title)),
     description: boundedText(ACTION_LIMITS.description),
     owner: boundedText(ACTION_LIMITS.owner),
+    /** ISO date, YYYY-MM-DD. */
     dueDate: z.optional(isoDate),
     status,
+    /** The gathering at which the action was agreed. */
     round,
     followUps: z.array(actionFollowUpSchema).check(z.maxLength(ACTION_LIMITS.followUps)),
     createdAt: timestamp,
@@ -136,10 +132,6 @@ const actionSchemas = lazy(() => {
 
 export const actionFollowUpSchema = () => actionSchemas().actionFollowUpSchema;
 export const actionSchema = () => actionSchemas().actionSchema;
-
-// Compile-time check that the schema and the domain type agree.
-type ParsedAction = z.infer<ReturnType<typeof actionSchema>>;
-export const _actionTypeCheck: (a: ParsedAction) => Action = (a) => a;
 
 // ---------------------------------------------------------------------------------------------
 // Agreed responses (consensus)
@@ -154,6 +146,7 @@ const agreedSchemas = lazy(() => {
 
   const agreedAnswerSchema = z.strictObject({
     level: z.union([level, z.literal('dontKnow'), z.literal('notRelevant')]),
+    /** Why the delegation agreed on this level. May be empty. */
     rationale: z.string().check(z.maxLength(AGREED_LIMITS.rationale)),
     updatedAt: timestamp,
   });
@@ -163,6 +156,7 @@ const agreedSchemas = lazy(() => {
     municipality,
     round: z.union(GATHERING_ROUNDS.map((r) => z.literal(r))),
     questionnaire: z.strictObject({ id, version: z.int().check(z.gte(1)) }),
+    /** Keyed by statement id. */
     agreed: z.pipe(
       // zod's record silently drops an own "__proto__" key instead of checking it; reject it first.
       z.custom<unknown>(
@@ -185,7 +179,3 @@ const agreedSchemas = lazy(() => {
 
 export const agreedAnswerSchema = () => agreedSchemas().agreedAnswerSchema;
 export const agreedResponseSchema = () => agreedSchemas().agreedResponseSchema;
-
-// Compile-time check that the schema and the domain type agree.
-type ParsedAgreed = z.infer<ReturnType<typeof agreedResponseSchema>>;
-export const _agreedTypeCheck: (a: ParsedAgreed) => AgreedResponse = (a) => a;

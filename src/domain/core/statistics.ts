@@ -8,7 +8,7 @@
  * lists aggregation deals in (a few respondents per municipality): much faster there than
  * Array.prototype.sort with a comparator.
  */
-export function ascending(values: readonly number[]): number[] {
+function ascending(values: readonly number[]): number[] {
   const out = values.slice();
   if (out.length > 32) return out.sort((a, b) => a - b);
   for (let i = 1; i < out.length; i += 1) {
@@ -23,7 +23,7 @@ export function ascending(values: readonly number[]): number[] {
   return out;
 }
 
-export interface Summary {
+export interface SampleSummary {
   n: number;
   mean: number | null;
   /** Sample standard deviation (n − 1); null when n < 2. */
@@ -33,7 +33,7 @@ export interface Summary {
 }
 
 /** Mean, sample sd, min and max, from one sort of the values. */
-export function summarise(values: readonly number[]): Summary {
+export function sampleSummary(values: readonly number[]): SampleSummary {
   const n = values.length;
   if (n === 0) return { n, mean: null, sd: null, min: null, max: null };
   const s = ascending(values);
@@ -53,10 +53,17 @@ export function summarise(values: readonly number[]): Summary {
 
 /** Mean of values; null for none. Sums in ascending order. */
 export function mean(values: readonly number[]): number | null {
-  return summarise(values).mean;
+  if (values.length === 0) return null;
+  let sum = 0;
+  for (const v of ascending(values)) sum += v;
+  return sum / values.length;
 }
 
-/** Sample standard deviation (n − 1); null when there are fewer than two values. */
-export function sampleSd(values: readonly number[]): number | null {
-  return summarise(values).sd;
+/** The median (the mean of the middle two for an even count); null for none. */
+export function median(values: readonly number[]): number | null {
+  const n = values.length;
+  if (n === 0) return null;
+  const s = ascending(values);
+  const mid = Math.floor(n / 2);
+  return n % 2 === 1 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
 }

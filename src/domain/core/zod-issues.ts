@@ -11,6 +11,15 @@ function describeReceived(input: unknown): string {
   return typeof input === 'object' ? 'an object' : `${typeof input} ${JSON.stringify(input)}`;
 }
 
+/** A size limit in words: "Needs at least 1 item(s)", "Must have at most 20 character(s)". */
+function sizeBound(origin: string, limit: unknown, side: 'least' | 'most'): string {
+  const n = String(limit);
+  if (origin === 'array' || origin === 'set') {
+    return side === 'least' ? `Needs at least ${n} item(s)` : `Allows at most ${n} item(s)`;
+  }
+  return origin === 'string' ? `Must have at ${side} ${n} character(s)` : `Must be at ${side} ${n}`;
+}
+
 /**
  * Says what is wrong in plain English. zod/mini loads no message locale (it would cost the
  * first screen), so its built-in messages are all "Invalid input"; authors need more.
@@ -21,17 +30,9 @@ export function describeIssue(issue: Issue): string {
     case 'invalid_type':
       return `Expected ${issue.expected}, found ${describeReceived(issue.input)}`;
     case 'too_small':
-      return issue.origin === 'array' || issue.origin === 'set'
-        ? `Needs at least ${String(issue.minimum)} item(s)`
-        : issue.origin === 'string'
-          ? `Must have at least ${String(issue.minimum)} character(s)`
-          : `Must be at least ${String(issue.minimum)}`;
+      return sizeBound(issue.origin, issue.minimum, 'least');
     case 'too_big':
-      return issue.origin === 'array' || issue.origin === 'set'
-        ? `Allows at most ${String(issue.maximum)} item(s)`
-        : issue.origin === 'string'
-          ? `Must have at most ${String(issue.maximum)} character(s)`
-          : `Must be at most ${String(issue.maximum)}`;
+      return sizeBound(issue.origin, issue.maximum, 'most');
     case 'invalid_format':
       return issue.format === 'regex' && 'pattern' in issue
         ? `Does not match the pattern ${String(issue.pattern)}`

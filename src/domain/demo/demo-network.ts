@@ -1,3 +1,4 @@
+import { fnv1a } from '../core/hash';
 import { NETWORK_MUNICIPALITIES } from '../core/municipalities';
 import { statementsForRole } from '../questionnaire/model';
 import type { Questionnaire } from '../questionnaire/schema';
@@ -45,15 +46,8 @@ export function mulberry32(seed: number): () => number {
   };
 }
 
-/** A seed from a text (FNV-1a), so each respondent's numbers depend only on their own id. */
-function seedOf(text: string): number {
-  let hash = 0x811c9dc5;
-  for (let i = 0; i < text.length; i += 1) {
-    hash ^= text.charCodeAt(i);
-    hash = Math.imul(hash, 0x01000193) >>> 0;
-  }
-  return hash;
-}
+/** A seed from a text, so each respondent's numbers depend only on their own id. */
+const seedOf = fnv1a;
 
 type AreaTable = Readonly<Record<string, number>>;
 

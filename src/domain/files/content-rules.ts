@@ -1,12 +1,12 @@
 import type {
   Action,
+  AgreedResponse,
   GatheringRound,
   Municipality,
   QuestionnaireRef,
   Response,
   Role,
 } from '../core/types';
-import type { AgreedResponse } from '../core/types';
 
 /**
  * The rules a results file must keep beyond its schema (see docs/results-file.md, "Rules beyond
@@ -114,7 +114,7 @@ export function findFutureTimestamps(content: CheckedContent, now: string): Find
     if (later(r.updatedAt)) note(`${at}.updatedAt`, r.updatedAt, subject);
     if (r.submittedAt !== undefined && later(r.submittedAt))
       note(`${at}.submittedAt`, r.submittedAt, subject);
-    // Keys and values as two lists, not a lookup per key (see aggregate.ts, tally).
+    // Keys and values as two lists, not a lookup per key (see ../scoring/tally.ts, tallyAnswers).
     const ids = Object.keys(r.answers);
     const answers = Object.values(r.answers);
     for (let k = 0; k < answers.length; k += 1) {
@@ -143,6 +143,12 @@ export function findFutureTimestamps(content: CheckedContent, now: string): Find
   return out;
 }
 
+/** A questionnaire version's statement and area ids. */
+interface QuestionnaireIds {
+  statements: ReadonlySet<string>;
+  areas: ReadonlySet<string>;
+}
+
 /**
  * Every answer keyed by a statement id, and every importance keyed by an area id, that the
  * response's questionnaire version does not have; and every agreed answer to a statement its
@@ -153,7 +159,7 @@ export function findUnknownIds(
   content: CheckedContent,
   known: readonly KnownQuestionnaire[],
 ): { statements: Finding[]; areas: Finding[] } {
-  const ids = new Map<KnownQuestionnaire, { statements: Set<string>; areas: Set<string> }>();
+  const ids = new Map<KnownQuestionnaire, QuestionnaireIds>();
   const idsOf = (ref: QuestionnaireRef) => {
     const q = known.find((k) => k.id === ref.id && k.version === ref.version);
     if (q === undefined) return undefined;
@@ -169,68 +175,54 @@ export function findUnknownIds(
   };
   const statements: Finding[] = [];
   const areas: Finding[] = [];
+  /** The findings of a response or agreed response: one per id its questionnaire lacks. */
+  const finder =
+    (ref: QuestionnaireRef, subject: Omit<ImportSubject, 'value'>, sets: QuestionnaireIds) =>
+    (what: 'statement' | 'area', path: string, ids: readonly string[]): Finding[] =>
+      ids
+        .filter((id) => !(what === 'statement' ? sets.statements : sets.areas).has(id))
+        .map((id) => ({
+          path: `${path}.${id}`,
+          message: `No ${what} "${id}" in ${ref.id} v${ref.version}`,
+          subject: { ...subject, version: ref.version, value: id },
+        }));
   content.responses.forEach((r, index) => {
     const sets = idsOf(r.questionnaire);
     if (sets === undefined) return;
-    const subject = { ...responseSubject(r, index), version: r.questionnaire.version };
-    for (const id of Object.keys(r.answers)) {
-      if (!sets.statements.has(id))
-        statements.push({
-          path: `responses.${index}.answers.${id}`,
-          message: `No statement "${id}" in ${r.questionnaire.id} v${r.questionnaire.version}`,
-          subject: { ...subject, value: id },
-        });
-    }
-    for (const id of Object.keys(r.importance)) {
-      if (!sets.areas.has(id))
-        areas.push({
-          path: `responses.${index}.importance.${id}`,
-          message: `No area "${id}" in ${r.questionnaire.id} v${r.questionnaire.version}`,
-          subject: { ...subject, value: id },
-        });
-    }
+    const found = finder(r.questionnaire, responseSubject(r, index), sets);
+    statements.push(...found('statement', `responses.${index}.answers`, Object.keys(r.answers)));
+    areas.push(...found('area', `responses.${index}.importance`, Object.keys(r.importance)));
   });
   content.agreements.forEach((a, index) => {
     const sets = idsOf(a.questionnaire);
     if (sets === undefined) return;
-    const subject = { ...agreementSubject(a, index), version: a.questionnaire.version };
-    for (const id of Object.keys(a.agreed)) {
-      if (!sets.statements.has(id))
-        statements.push({
-          path: `agreements.${index}.agreed.${id}`,
-          message: `No statement "${id}" in ${a.questionnaire.id} v${a.questionnaire.version}`,
-          subject: { ...subject, value: id },
-        });
-    }
+    const found = finder(a.questionnaire, agreementSubject(a, index), sets);
+    statements.push(...found('statement', `agreements.${index}.agreed`, Object.keys(a.agreed)));
   });
   return { statements, areas };
 }
 
+/** Who a finding is about: what the UI names (never the person; see ImportSubject). */
+function subjectOf(
+  kind: ImportSubject['kind'],
+  index: number,
+  m: { number: string; name: string },
+  round: ImportSubject['round'],
+): Omit<ImportSubject, 'value'> {
+  return { kind, index, municipality: { number: m.number, name: m.name }, round };
+}
+
 function responseSubject(r: Response, index: number): Omit<ImportSubject, 'value'> {
   return {
-    kind: 'response',
-    index,
-    municipality: { number: r.municipality.number, name: r.municipality.name },
-    round: r.gathering.round,
+    ...subjectOf('response', index, r.municipality, r.gathering.round),
     role: r.respondent.role,
   };
 }
 
 function actionSubject(a: Action, index: number): Omit<ImportSubject, 'value'> {
-  return {
-    kind: 'action',
-    index,
-    municipality: { number: a.municipality.number, name: a.municipality.name },
-    round: a.round,
-    title: a.title,
-  };
+  return { ...subjectOf('action', index, a.municipality, a.round), title: a.title };
 }
 
 function agreementSubject(a: AgreedResponse, index: number): Omit<ImportSubject, 'value'> {
-  return {
-    kind: 'agreement',
-    index,
-    municipality: { number: a.municipality.number, name: a.municipality.name },
-    round: a.round,
-  };
+  return subjectOf('agreement', index, a.municipality, a.round);
 }

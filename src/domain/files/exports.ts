@@ -14,6 +14,7 @@ import {
 import { writeCsv, type CsvCell, type CsvSeparator, type DecimalMark } from './csv';
 import { slug } from './results-file';
 import { uniqueResponses } from '../scoring/counted';
+import { compareText } from '../core/records';
 
 /**
  * The two table exports (issue 5): responses (one row per respondent × statement) and scores
@@ -63,10 +64,6 @@ export function roundTo(value: number, digits: number): number {
 
 const round1 = (v: number | null): number | null => (v === null ? null : roundTo(v, 1));
 const round2 = (v: number | null): number | null => (v === null ? null : roundTo(v, 2));
-
-function compareText(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
-}
 
 /** Letters in anonymiseNames order: A … Z, AA, AB, … (shorter first). */
 function compareLetters(a: string, b: string): number {

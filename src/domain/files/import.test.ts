@@ -13,21 +13,19 @@ import {
   detectEncoding,
   exceedsSize,
   importResultsFile,
-  mergeImported,
-  mergeImportedActions,
   nestingExceeds,
   utf8ByteLength,
   type ImportOptions,
   type ImportResult,
 } from './import';
 import { keyRenameMigration, type FormatMigration } from './migrations';
+import { mergeById } from '../core/records';
 import { responseSchema, actionSchema } from '../core/schemas';
 import { createResultsFile, serializeResultsFile } from './results-file';
 import { makeResponse, miniQuestionnaire } from '../testing/fixtures';
 import type { Action, Response } from '../core/types';
 import questionnaireJson from '../../../questionnaires/god-vertskommune/v1.json';
 import { parseQuestionnaire, type Questionnaire } from '../questionnaire/schema';
-import { canonicalJson, compareEdits } from '../core/records';
 
 function bundled(): Questionnaire {
   const parsed = parseQuestionnaire(questionnaireJson);
@@ -1264,31 +1262,16 @@ function deepFreeze<T>(value: T): T {
   return value;
 }
 
-describe('compareEdits', () => {
-  it('compares instants, not strings', () => {
-    const held = makeResponse({ updatedAt: '2024-02-15T10:00:00Z' });
-    // 11:30 at +02:00 is 09:30 UTC: older, although the string sorts higher
-    const other = makeResponse({ updatedAt: '2024-02-15T11:30:00+02:00' });
-    expect(compareEdits(other, held)).toBeLessThan(0);
-    expect(compareEdits(held, other)).toBeGreaterThan(0);
-  });
+/** The import rule (core/records.ts, mergeById) as the store applies it to responses. */
+function mergeImported(
+  existing: Readonly<Record<string, Response>>,
+  incoming: readonly Response[],
+) {
+  const { merged, counts } = mergeById(existing, incoming);
+  return { responses: merged, ...counts };
+}
 
-  it('is 0 only for identical content, and antisymmetric', () => {
-    const a = makeResponse({ answers: { 'a-1': 3 } });
-    const b = makeResponse({ answers: { 'a-1': 4 } });
-    expect(compareEdits(a, structuredClone(a))).toBe(0);
-    expect(Math.sign(compareEdits(a, b))).toBe(-Math.sign(compareEdits(b, a)));
-    expect(compareEdits(a, b)).not.toBe(0);
-  });
-
-  it('canonicalJson ignores key order', () => {
-    expect(canonicalJson({ b: 1, a: { d: 2, c: [3, { f: 1, e: 0 }] } })).toBe(
-      '{"a":{"c":[3,{"e":0,"f":1}],"d":2},"b":1}',
-    );
-  });
-});
-
-describe('mergeImported (whole response, newer edit wins)', () => {
+describe('mergeById for responses (whole response, newer edit wins)', () => {
   const held = makeResponse({ id: 'a', updatedAt: T10, answers: { 'a-1': 3 } });
   const newer = makeResponse({ id: 'a', updatedAt: T11, answers: { 'a-1': 5 } });
   const older = makeResponse({ id: 'a', updatedAt: T9, answers: { 'a-1': 1 } });
@@ -1343,7 +1326,7 @@ describe('mergeImported (whole response, newer edit wins)', () => {
   });
 });
 
-describe('mergeImportedActions', () => {
+describe('mergeById for actions', () => {
   const action = (id: string, updatedAt: string, status: Action['status'] = 'planned'): Action => ({
     id,
     municipality: { number: '1580', name: 'Haram' },
@@ -1360,18 +1343,18 @@ describe('mergeImportedActions', () => {
 
   it('uses the same rule as for responses', () => {
     const existing = deepFreeze({ x: action('x', T10), y: action('y', T10) });
-    const result = mergeImportedActions(existing, [
+    const { merged, counts } = mergeById(existing, [
       action('x', T11, 'done'), // newer: updated
       action('y', T9, 'dropped'), // older: kept
       action('z', T10), // new
       action('z', T9), // same id again: counts once
     ]);
-    expect(result.actions).toEqual({
+    expect(merged).toEqual({
       x: action('x', T11, 'done'),
       y: action('y', T10),
       z: action('z', T10),
     });
-    expect([result.added, result.updated, result.unchanged, result.keptNewer]).toEqual([
+    expect([counts.added, counts.updated, counts.unchanged, counts.keptNewer]).toEqual([
       1, 1, 0, 1,
     ]);
   });

@@ -1,7 +1,7 @@
 import { formatPath } from '../questionnaire/schema';
 import { describeIssue } from '../core/zod-issues';
-import type { Action, QuestionnaireRef, Response } from '../core/types';
-import { isRecord, mergeById, type MergeCounts } from '../core/records';
+import type { Action, AgreedResponse, QuestionnaireRef, Response } from '../core/types';
+import { isRecord } from '../core/records';
 import {
   findFutureTimestamps,
   findUnknownIds,
@@ -12,7 +12,6 @@ import {
 import { migrateResultsFile, type FormatMigration } from './migrations';
 import { RESULTS_FORMAT, RESULTS_FORMAT_VERSION } from './results-file';
 import { resultsFileV1Schema, type ImportedResultsFile } from './results-file-schema';
-import type { AgreedResponse } from '../core/types';
 
 /**
  * Import of results files: one chain that turns untrusted bytes or text into typed responses and
@@ -306,32 +305,26 @@ function runChain(input: string | Uint8Array, options: ImportOptions): ImportRes
   }
   const mixed: ImportIssue[] = [];
   const unknown: ImportIssue[] = [];
-  responses.forEach((r, i) => {
-    if (r.questionnaire.id !== file.questionnaire.id) {
-      mixed.push({
-        path: `responses.${i}.questionnaire.id`,
-        message: `Questionnaire "${r.questionnaire.id}" in a file for "${file.questionnaire.id}"`,
-      });
-    } else if (!known.some((k) => sameRef(k, r.questionnaire))) {
-      unknown.push({
-        path: `responses.${i}.questionnaire.version`,
-        message: `Unknown questionnaire ${r.questionnaire.id} v${r.questionnaire.version}`,
-      });
-    }
-  });
-  agreements.forEach((a, i) => {
-    if (a.questionnaire.id !== file.questionnaire.id) {
-      mixed.push({
-        path: `agreements.${i}.questionnaire.id`,
-        message: `Questionnaire "${a.questionnaire.id}" in a file for "${file.questionnaire.id}"`,
-      });
-    } else if (!known.some((k) => sameRef(k, a.questionnaire))) {
-      unknown.push({
-        path: `agreements.${i}.questionnaire.version`,
-        message: `Unknown questionnaire ${a.questionnaire.id} v${a.questionnaire.version}`,
-      });
-    }
-  });
+  // Every response and agreed response: the envelope's questionnaire, in a version known here.
+  const checkRefs = (
+    key: 'responses' | 'agreements',
+    items: readonly { questionnaire: QuestionnaireRef }[],
+  ) =>
+    items.forEach(({ questionnaire: ref }, i) => {
+      if (ref.id !== file.questionnaire.id) {
+        mixed.push({
+          path: `${key}.${i}.questionnaire.id`,
+          message: `Questionnaire "${ref.id}" in a file for "${file.questionnaire.id}"`,
+        });
+      } else if (!known.some((k) => sameRef(k, ref))) {
+        unknown.push({
+          path: `${key}.${i}.questionnaire.version`,
+          message: `Unknown questionnaire ${ref.id} v${ref.version}`,
+        });
+      }
+    });
+  checkRefs('responses', responses);
+  checkRefs('agreements', agreements);
   if (mixed.length > 0) return fail('mixedQuestionnaires', { issues: mixed.slice(0, MAX_ISSUES) });
   if (unknown.length > 0)
     return fail('unknownQuestionnaire', { issues: unknown.slice(0, MAX_ISSUES) });
@@ -387,40 +380,4 @@ export function importResultsFile(
     const message = error instanceof Error ? error.name : 'unknown';
     return fail('invalid', { detail: `internalError: ${message}` });
   }
-}
-
-// ---------------------------------------------------------------------------------------------
-// Merging imported data into what is already held
-
-/**
- * Merges imported responses into those already held, whole response by whole response: the copy
- * with the newer `updatedAt` wins (see compareEdits), and the counts tell the user what happened.
- * Whole-response rather than answer-by-answer (mergeResponse), because an imported response is
- * someone's finished self-assessment: "the newer edit wins" is then true of what the user sees.
- * Pure: neither input is changed; the result is a new object that shares the response objects.
- */
-export function mergeImported(
-  existing: Readonly<Record<string, Response>>,
-  incoming: readonly Response[],
-): { responses: Record<string, Response> } & MergeCounts {
-  const { merged, counts } = mergeById(existing, incoming);
-  return { responses: merged, ...counts };
-}
-
-/** The same as mergeImported, for actions by id. */
-export function mergeImportedActions(
-  existing: Readonly<Record<string, Action>>,
-  incoming: readonly Action[],
-): { actions: Record<string, Action> } & MergeCounts {
-  const { merged, counts } = mergeById(existing, incoming);
-  return { actions: merged, ...counts };
-}
-
-/** The same as mergeImported, for agreed responses by id. */
-export function mergeImportedAgreements(
-  existing: Readonly<Record<string, AgreedResponse>>,
-  incoming: readonly AgreedResponse[],
-): { agreements: Record<string, AgreedResponse> } & MergeCounts {
-  const { merged, counts } = mergeById(existing, incoming);
-  return { agreements: merged, ...counts };
 }

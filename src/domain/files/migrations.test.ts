@@ -6,9 +6,9 @@ import {
   migrateResultsFile,
   renameKey,
   type FormatMigration,
-  type JsonRecord,
 } from './migrations';
 import { RESULTS_FORMAT_VERSION } from './results-file';
+import type { JsonRecord } from '../core/migrations';
 
 // An injected table, as in src/store/persisted.test.ts: versions 1 → 2 → 3.
 const table: FormatMigration[] = [

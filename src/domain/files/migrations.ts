@@ -1,3 +1,5 @@
+import { runMigrations, type JsonRecord, type MigrationStep } from '../core/migrations';
+import { isRecord } from '../core/records';
 import { RESULTS_FORMAT_VERSION } from './results-file';
 
 /**
@@ -12,12 +14,9 @@ import { RESULTS_FORMAT_VERSION } from './results-file';
  * - Migrations work on plain JSON data that has passed the envelope check but not yet zod, and
  *   must never mutate their input: they return a new object.
  *
- * Version 1 is the first released format, so the table is empty today. The runner below is real
- * and tested with tables injected by the tests.
+ * Version 1 is the first released format, so the table is empty today. The runner
+ * (../core/migrations.ts) is real and tested with tables injected by the tests.
  */
-
-/** Plain JSON object, as JSON.parse returns it. */
-export type JsonRecord = Record<string, unknown>;
 
 /** Where in the file a legacy key lives. */
 export type LegacyKeyScope = 'file' | 'response' | 'answer' | 'action';
@@ -31,17 +30,16 @@ export interface LegacyKey {
   replacedBy: string | null;
 }
 
-export interface FormatMigration {
-  /** Turns a file of formatVersion `from` into formatVersion `from + 1`. */
-  from: number;
+/**
+ * A step of the results file (run by ../core/migrations.ts): turns a file of formatVersion
+ * `from` into formatVersion `from + 1`. It returns a new object and never mutates the file; the
+ * runner sets `formatVersion` on the result, so a step need not. A step may throw; the runner
+ * turns that into an error code.
+ */
+export interface FormatMigration extends MigrationStep {
   /** One line for docs and error details, e.g. "v1 → v2: responses[].respondent.role renamed". */
   description: string;
   legacyKeys: readonly LegacyKey[];
-  /**
-   * Returns a new object; never mutates `file`. The runner sets `formatVersion` on the result,
-   * so a step need not. A step may throw; the runner turns that into an error code.
-   */
-  migrate: (file: Readonly<JsonRecord>) => JsonRecord;
 }
 
 /** Ordered migrations of the results file. Empty: version 1 is the first released format. */
@@ -50,10 +48,6 @@ export const FORMAT_MIGRATIONS: readonly FormatMigration[] = [];
 export type MigrateResult =
   | { ok: true; file: JsonRecord; applied: number[] }
   | { ok: false; code: 'newerFormat' | 'unsupportedFormat' | 'invalid'; detail: string };
-
-function isRecord(value: unknown): value is JsonRecord {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 /**
  * Brings a file of `fromVersion` up to `target` by running each step of the table in turn.
@@ -69,45 +63,36 @@ export function migrateResultsFile(
   table: readonly FormatMigration[] = FORMAT_MIGRATIONS,
   target: number = RESULTS_FORMAT_VERSION,
 ): MigrateResult {
-  if (!Number.isSafeInteger(fromVersion) || fromVersion < 0) {
-    return { ok: false, code: 'unsupportedFormat', detail: `formatVersion ${String(fromVersion)}` };
-  }
-  if (fromVersion > target) {
-    return { ok: false, code: 'newerFormat', detail: `formatVersion ${fromVersion} > ${target}` };
-  }
-  let current: JsonRecord = { ...file };
-  const applied: number[] = [];
-  for (let v = fromVersion; v < target; v += 1) {
-    const step = table.find((m) => m.from === v);
-    if (!step) {
+  const run = runMigrations(file, fromVersion, table, target, { versionKey: 'formatVersion' });
+  if (run.ok) return { ok: true, file: run.data, applied: run.applied };
+  const v = run.version;
+  switch (run.problem) {
+    case 'newerVersion':
+      return { ok: false, code: 'newerFormat', detail: `formatVersion ${v} > ${target}` };
+    case 'badVersion':
+    case 'notObject':
+      return { ok: false, code: 'unsupportedFormat', detail: `formatVersion ${String(v)}` };
+    case 'noStep':
       return {
         ok: false,
         code: 'unsupportedFormat',
         detail: `No migration from formatVersion ${v}`,
       };
-    }
-    let next: unknown;
-    try {
-      next = step.migrate(current);
-    } catch (error) {
-      const message = error instanceof Error ? error.message : 'error';
+    case 'stepFailed': {
+      const message = run.error instanceof Error ? run.error.message : 'error';
       return {
         ok: false,
         code: 'invalid',
         detail: `Migration from formatVersion ${v} failed: ${message.slice(0, 200)}`,
       };
     }
-    if (!isRecord(next)) {
+    case 'badResult':
       return {
         ok: false,
         code: 'invalid',
         detail: `Migration from formatVersion ${v} did not return an object`,
       };
-    }
-    current = { ...next, formatVersion: v + 1 };
-    applied.push(v);
   }
-  return { ok: true, file: current, applied };
 }
 
 /**

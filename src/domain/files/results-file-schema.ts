@@ -1,7 +1,7 @@
 import * as z from 'zod/mini';
-import type { Action, AgreedResponse, Response } from '../core/types';
+import type { Action, AgreedResponse } from '../core/types';
 import { actionSchema, agreedResponseSchema, responseSchema, schemaParts } from '../core/schemas';
-import { RESULTS_FORMAT, type ResultsFileV1 } from './results-file';
+import { RESULTS_FORMAT } from './results-file';
 import { lazy } from '../core/lazy';
 
 /**
@@ -63,15 +63,11 @@ const schemas = lazy(() => {
 /** The whole file, format version 1, after migrations. Ids are unique within each list. */
 export const resultsFileV1Schema = () => schemas().resultsFileV1Schema;
 
+/** The envelope in which responses travel between machines. See docs/results-file.md. */
+export type ResultsFileV1 = z.output<ReturnType<typeof resultsFileV1Schema>>;
+
 /** A version 1 file as import hands it out: `actions` is always present (default []). */
 export type ImportedResultsFile = ResultsFileV1 & {
   actions: Action[];
   agreements: AgreedResponse[];
 };
-
-// Compile-time checks that the schemas and the domain types agree.
-type ParsedFile = z.infer<ReturnType<typeof resultsFileV1Schema>>;
-export const _fileTypeCheck: (
-  f: ParsedFile,
-) => ResultsFileV1 & { actions?: Action[] | undefined } = (f) => f;
-export const _responseTypeCheck: (r: ParsedFile['responses'][number]) => Response = (r) => r;

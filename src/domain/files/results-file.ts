@@ -1,22 +1,8 @@
-import type { Action, QuestionnaireRef, Response } from '../core/types';
-import type { AgreedResponse } from '../core/types';
+import type { Action, AgreedResponse, QuestionnaireRef, Response } from '../core/types';
+import type { ResultsFileV1 } from './results-file-schema';
 
 export const RESULTS_FORMAT = 'naeringsspeilet-results';
 export const RESULTS_FORMAT_VERSION = 1;
-
-/** The envelope in which responses travel between machines. See docs/results-file.md. */
-export interface ResultsFileV1 {
-  format: typeof RESULTS_FORMAT;
-  formatVersion: 1;
-  app: { name: 'naeringsspeilet'; version: string };
-  exportedAt: string;
-  questionnaire: QuestionnaireRef;
-  responses: Response[];
-  /** Actions the municipalities have agreed, followed up at each gathering. */
-  actions?: Action[] | undefined;
-  /** Agreed (consensus) answers per municipality and gathering. Left out when there are none. */
-  agreements?: AgreedResponse[] | undefined;
-}
 
 function sortKeys(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(sortKeys);

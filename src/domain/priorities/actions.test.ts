@@ -9,7 +9,6 @@ import {
   followUpAt,
   isOpen,
   needsFollowUp,
-  openActions,
   updateActionStatus,
   type ActionInput,
 } from './actions';
@@ -160,7 +159,7 @@ describe('addFollowUp', () => {
   });
 });
 
-describe('openActions and actionsForArea', () => {
+describe('isOpen and actionsForArea', () => {
   const list = [
     action({ id: '1', status: 'planned', areaId: 'dialogue' }),
     action({ id: '2', status: 'inProgress', areaId: 'strategy' }),
@@ -169,7 +168,7 @@ describe('openActions and actionsForArea', () => {
   ];
 
   it('open means planned or in progress', () => {
-    expect(openActions(list).map((a) => a.id)).toEqual(['1', '2']);
+    expect(list.filter(isOpen).map((a) => a.id)).toEqual(['1', '2']);
     expect(ACTION_STATUSES.filter((status) => isOpen({ status }))).toEqual([
       'planned',
       'inProgress',

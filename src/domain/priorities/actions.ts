@@ -90,11 +90,6 @@ export function isOpen(action: Pick<Action, 'status'>): boolean {
   return OPEN_STATUSES.includes(action.status);
 }
 
-/** Actions that are planned or in progress, in the given order. */
-export function openActions<A extends Pick<Action, 'status'>>(actions: readonly A[]): A[] {
-  return actions.filter(isOpen);
-}
-
 /** Actions tied to one area, in the given order. */
 export function actionsForArea<A extends Pick<Action, 'areaId'>>(
   actions: readonly A[],

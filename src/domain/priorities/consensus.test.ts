@@ -1,18 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { answers, miniQuestionnaire as q } from '../testing/fixtures';
+import { answers, makeAggregate, miniQuestionnaire as q } from '../testing/fixtures';
 import { scoreAnswers } from '../scoring/scoring';
-import type { AnswerValue } from '../core/types';
+import type { AgreedResponse, AnswerValue } from '../core/types';
 import {
   agreedAnswers,
   clearAgreedAnswer,
   createAgreedResponse,
   delegationDistributions,
-  parseAgreedResponse,
   setAgreedAnswer,
   statementDistribution,
+  withAgreedScores,
 } from './consensus';
-import type { AgreedResponse } from '../core/types';
 import { AGREED_LIMITS, agreedResponseSchema } from '../core/schemas';
 
 const T1 = '2024-04-10T09:00:00.000Z';
@@ -110,6 +109,16 @@ function agreed(overrides: Partial<AgreedResponse> = {}): AgreedResponse {
     },
     updatedAt: T2,
     ...overrides,
+  };
+}
+
+/** Checks unknown data against the schema, with each issue's path as dotted text. */
+function parseAgreedResponse(data: unknown) {
+  const result = agreedResponseSchema().safeParse(data);
+  if (result.success) return { ok: true as const, agreed: result.data };
+  return {
+    ok: false as const,
+    issues: result.error.issues.map((i) => ({ path: i.path.join('.') })),
   };
 }
 
@@ -215,5 +224,36 @@ describe('agreedAnswers', () => {
     expect(score.areas[0]).toMatchObject({ areaId: 'a', score: 75, coverage: 1 / 3 });
     // area b: one level (2) of two statements → 25, coverage 1/2
     expect(score.areas[1]).toMatchObject({ areaId: 'b', score: 25, coverage: 0.5 });
+  });
+});
+
+describe('withAgreedScores', () => {
+  const haram = { number: '1580', name: 'Haram' };
+  const agg = makeAggregate(haram, 1, [20, 70, null], {
+    overall: 45,
+    disagreement: [true, false, false],
+  });
+  const agreed: AgreedResponse = {
+    id: 'agreed-1580-r1',
+    municipality: haram,
+    round: 1,
+    questionnaire: { id: 'mini', version: 1 },
+    agreed: {
+      'a-1': { level: 5, rationale: '', updatedAt: T1 },
+      'a-4': { level: 3, rationale: 'business only, still counted', updatedAt: T1 },
+      'c-1': { level: 'dontKnow', rationale: '', updatedAt: T1 },
+    },
+    updatedAt: T1,
+  };
+
+  it('scores an area from its agreed answers, keeps the others, and averages again (hand-checked)', () => {
+    const out = withAgreedScores(q, agg, agreed);
+    // a: levels 5 and 3 (every statement of the area, whatever the role): mean 4, score 75.
+    // b: nothing agreed, the respondents' 70 stays. c: only "don't know", no score.
+    expect(out.areas.map((a) => a.mean)).toEqual([75, 70, null]);
+    expect(out.overall).toBe(72.5); // (75 + 70) / 2
+    expect(out.areas[0]).toMatchObject({ sd: null, min: null, max: null, disagreement: false });
+    expect(out.areas[1]).toBe(agg.areas[1]);
+    expect(agg.areas[0]!.mean).toBe(20);
   });
 });

@@ -1,4 +1,3 @@
-import { agreedResponseSchema } from '../core/schemas';
 import {
   LEVELS,
   isLevel,
@@ -11,6 +10,10 @@ import {
   type Municipality,
   type QuestionnaireRef,
 } from '../core/types';
+import { mean } from '../core/statistics';
+import type { Questionnaire } from '../questionnaire/schema';
+import type { MunicipalityAggregate } from '../scoring/aggregate';
+import { scoreArea } from '../scoring/scoring';
 
 /**
  * Consensus: how a delegation's answers to each statement spread, and the municipality's agreed
@@ -100,22 +103,6 @@ export function delegationDistributions(
 
 // ---- the agreed response (its type and schema are in ../core) ----
 
-export type ParseAgreedResult =
-  { ok: true; agreed: AgreedResponse } | { ok: false; issues: { path: string; code: string }[] };
-
-/** Validates unknown data as an agreed response; returns issue codes, never text. */
-export function parseAgreedResponse(data: unknown): ParseAgreedResult {
-  const result = agreedResponseSchema().safeParse(data);
-  if (result.success) return { ok: true, agreed: result.data };
-  return {
-    ok: false,
-    issues: result.error.issues.map((issue) => ({
-      path: issue.path.map(String).join('.'),
-      code: issue.code,
-    })),
-  };
-}
-
 /** A new, empty agreed response. */
 export function createAgreedResponse(input: {
   id: string;
@@ -182,4 +169,33 @@ export function agreedAnswers(response: AgreedResponse): Record<string, Answer> 
         : { value: a.level, comment: a.rationale, updatedAt: a.updatedAt },
     ]),
   );
+}
+
+/**
+ * A municipality's aggregate with each area's score taken from its agreed answers (all
+ * statements of the area, whatever the role), where the area has any agreed level; the overall
+ * score is then the mean of the area scores, as for any aggregate. Spread, band and disagreement
+ * do not apply to one agreed answer and are cleared on the areas it scores.
+ */
+export function withAgreedScores(
+  q: Questionnaire,
+  aggregate: MunicipalityAggregate,
+  agreed: AgreedResponse,
+): MunicipalityAggregate {
+  const answers = agreedAnswers(agreed);
+  const areas = aggregate.areas.map((a) => {
+    const score = scoreArea(
+      a.areaId,
+      q.statements.filter((s) => s.area === a.areaId),
+      answers,
+    ).score;
+    return score === null
+      ? a
+      : { ...a, mean: score, sd: null, min: null, max: null, disagreement: false };
+  });
+  return {
+    ...aggregate,
+    areas,
+    overall: mean(areas.flatMap((a) => (a.mean === null ? [] : [a.mean]))),
+  };
 }

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { levelToScore } from '../scoring/scoring';
 import { ROLES } from '../core/types';
 import {
   DEFAULT_PRIORITY_OPTIONS,
@@ -14,6 +13,7 @@ import {
   type Quadrant,
 } from './priorities';
 import type { RoleMean } from './role-gaps';
+import { levelToScore } from '../scoring/tally';
 
 function area(overrides: Partial<PriorityInput> & { areaId?: string } = {}): PriorityInput {
   return {

@@ -1,5 +1,6 @@
 import type { Role } from '../core/types';
 import { MIN_ROLE_N, roleGap, type RoleMeans } from './role-gaps';
+import { compareText } from '../core/records';
 
 /**
  * Improvement areas: which areas a municipality should concentrate on at a gathering, and why.
@@ -71,10 +72,14 @@ export type Reason =
   | { code: 'belowNetwork'; points: number; median: number; score: number }
   | { code: 'roleGap'; high: Role; low: Role; points: number }
   | { code: 'lowCoverage'; coverage: number };
-export type ReasonCode = Reason['code'];
 
 /** The order in which reasons are listed for an area. */
-export const REASON_CODES = ['importantButLow', 'belowNetwork', 'roleGap', 'lowCoverage'] as const;
+export const REASON_CODES = [
+  'importantButLow',
+  'belowNetwork',
+  'roleGap',
+  'lowCoverage',
+] as const satisfies readonly Reason['code'][];
 
 /** The four parts of the priority points, so the UI can show how the sum came about. */
 export interface PriorityParts {
@@ -214,7 +219,7 @@ export function rankImprovementAreas(
       Number(b.flagged) - Number(a.flagged) ||
       b.priority - a.priority ||
       order(a.areaId) - order(b.areaId) ||
-      (a.areaId < b.areaId ? -1 : a.areaId > b.areaId ? 1 : 0),
+      compareText(a.areaId, b.areaId),
   );
   return rows.map((row, index) => ({ ...row, rank: index + 1 }));
 }

@@ -5,7 +5,6 @@ import {
   MIN_ROLE_N,
   areaRoleGap,
   gapPointsByArea,
-  median,
   roleCells,
   roleGap,
   typicalNetworkGap,
@@ -119,17 +118,6 @@ describe('roleGap and areaRoleGap', () => {
         }
       }),
     );
-  });
-});
-
-describe('median', () => {
-  it.each<[number[], number | null]>([
-    [[], null],
-    [[7], 7],
-    [[30, 10, 20], 20],
-    [[40, 10, 30, 20], 25], // (20 + 30) / 2
-  ])('median of %j is %s', (values, expected) => {
-    expect(median(values)).toBe(expected);
   });
 });
 

@@ -1,3 +1,4 @@
+import { median } from '../core/statistics';
 import { ROLES, type Role } from '../core/types';
 
 /**
@@ -106,15 +107,6 @@ export function areaRoleGap(
 /** The gap points per area, for typicalNetworkGap: `{ [areaId]: points | null }`. */
 export function gapPointsByArea(areas: readonly AreaRoleGap[]): Record<string, number | null> {
   return Object.fromEntries(areas.map((a) => [a.areaId, a.gap?.points ?? null]));
-}
-
-/** The median of a list of numbers (mean of the middle two for an even count), or null. */
-export function median(values: readonly number[]): number | null {
-  if (values.length === 0) return null;
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(sorted.length / 2);
-  const upper = sorted[mid]!;
-  return sorted.length % 2 === 1 ? upper : (sorted[mid - 1]! + upper) / 2;
 }
 
 export interface TypicalGap {

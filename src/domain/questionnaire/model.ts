@@ -1,5 +1,5 @@
 import type { Role } from '../core/types';
-import type { Area, Questionnaire, Statement } from './schema';
+import type { Questionnaire, Statement } from './schema';
 
 /** Statements that a respondent with this role is asked. */
 export function statementsForRole(q: Questionnaire, role: Role): Statement[] {
@@ -9,8 +9,4 @@ export function statementsForRole(q: Questionnaire, role: Role): Statement[] {
 /** Statements of one area that a respondent with this role is asked, in file order. */
 export function areaStatements(q: Questionnaire, areaId: string, role: Role): Statement[] {
   return statementsForRole(q, role).filter((s) => s.area === areaId);
-}
-
-export function findArea(q: Questionnaire, areaId: string): Area | undefined {
-  return q.areas.find((a) => a.id === areaId);
 }

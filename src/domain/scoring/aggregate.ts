@@ -1,23 +1,24 @@
 import { findNetworkMunicipality } from '../core/municipalities';
 import type { Questionnaire } from '../questionnaire/schema';
 import { statementsForRole } from '../questionnaire/model';
-import type { Statement } from '../questionnaire/schema';
-import { levelToScore, scoreArea, type AreaScore } from './scoring';
 import {
-  ROLES,
-  isLevel,
-  type Answer,
-  type GatheringRound,
-  type Municipality,
-  type Response,
-  type Role,
-} from '../core/types';
+  IMPORTANCE,
+  TALLY,
+  statementPlan,
+  tallyAnswers,
+  tallyCoverage,
+  tallyScore,
+  type StatementPlan,
+} from './tally';
+import { ROLES } from '../core/types';
+import type { GatheringRound, Municipality, Response, Role } from '../core/types';
 import { compareText } from '../core/records';
 import { canScore, countedGroups } from './counted';
 
 /**
- * Aggregation of many respondents per municipality and gathering. Pure. Each response is scored
- * as scoreResponse scores it (see areaScorer).
+ * Aggregation of many respondents per municipality and gathering. Each response is tallied by
+ * the same core as a single response's score (./tally.ts); an Aggregator keeps the work for the
+ * next call (createAggregator), and aggregateResponses is the same without keeping anything.
  *
  * Statistics, and why:
  * - Each respondent counts once per municipality and gathering, with their newest response
@@ -99,12 +100,13 @@ function municipalityName(group: readonly Response[]): string {
 // that built an AreaScore object and a handful of arrays per response and area spent about half
 // its time collecting garbage. So:
 // - what aggregation needs to know about a questionnaire (each role's statement ids, area by
-//   area) is worked out once per questionnaire object (planFor);
-// - a response is reduced to four numbers per area (tally), cached per response object, so
-//   aggregating the same responses again (another import, another screen) skips their answers;
+//   area) is worked out once per questionnaire object and aggregator (planFor);
+// - a response is reduced to five numbers per area (its tally, ./tally.ts), cached per response
+//   object, so aggregating the same responses again (another import, another screen) skips
+//   their answers;
 // - a group's aggregate (one municipality and round) is cached by the exact response objects it
 //   came from, so aggregating again after one more file recomputes only the groups that changed;
-//   the import fills both caches file by file (prepareAggregation), which also leaves the code
+//   the import fills both caches file by file (Aggregator.prepare), which also leaves the code
 //   warm: in Chromium the first aggregation of the whole country, in cold code, took about four
 //   times as long as the next;
 // - one municipality's numbers are sorted and summed in reusable typed arrays (Scratch), and
@@ -137,20 +139,11 @@ function byRoleSlot<T>(make: (slot: number) => T): Record<Role, T> {
   };
 }
 
-interface RolePlan {
-  /** Statements the role is asked, per area in questionnaire order (file order within one). */
-  byArea: Statement[][];
-  /** Area index of each statement the role is asked, by statement id. */
-  areaOf: Map<string, number>;
-  /** How many statements of each area the role is asked. */
-  total: number[];
-}
-
-interface ScoringPlan {
+interface AggregationPlan {
   areaIds: string[];
   /** Per ROLE_SLOT, then (at ROLE_COUNT) an empty plan for a role outside ROLES. */
-  roles: RolePlan[];
-  /** Tallies per response object (see tally). */
+  roles: StatementPlan[];
+  /** Tallies per response object (see tallyOf). */
   tallies: WeakMap<Response, number[]>;
   /** Group aggregates, by the group's first response object (see cachedGroup). */
   groups: WeakMap<Response, CachedGroup>;
@@ -161,106 +154,30 @@ interface CachedGroup {
   aggregate: MunicipalityAggregate;
 }
 
-/** Keyed by questionnaire object: questionnaires are parsed once and never edited. */
-const plans = new WeakMap<Questionnaire, ScoringPlan>();
-
-function planFor(q: Questionnaire): ScoringPlan {
-  let plan = plans.get(q);
-  if (plan !== undefined) return plan;
-  const rolePlan = (statements: readonly Statement[]): RolePlan => {
-    const byArea = q.areas.map((area) => statements.filter((s) => s.area === area.id));
-    const areaOf = new Map<string, number>();
-    byArea.forEach((list, i) => {
-      for (const s of list) areaOf.set(s.id, i);
-    });
-    return { byArea, areaOf, total: byArea.map((list) => list.length) };
-  };
-  const roles: RolePlan[] = [];
-  for (const role of ROLES) roles[ROLE_SLOT[role]] = rolePlan(statementsForRole(q, role));
-  roles[ROLE_COUNT] = rolePlan([]);
-  plan = {
+function newPlan(q: Questionnaire): AggregationPlan {
+  const roles: StatementPlan[] = [];
+  for (const role of ROLES) roles[ROLE_SLOT[role]] = statementPlan(q, statementsForRole(q, role));
+  roles[ROLE_COUNT] = statementPlan(q, []);
+  return {
     areaIds: q.areas.map((a) => a.id),
     roles,
     tallies: new WeakMap(),
     groups: new WeakMap(),
   };
-  plans.set(q, plan);
-  return plan;
 }
 
-/** Numbers per area in a tally. */
-const TALLY = 4;
-
 /**
- * A response reduced to what aggregation needs, four numbers per area i, at TALLY * i + …:
- * 0 the sum of the levels, 1 the statements rated with a level, 2 the statements that apply
- * less those marked "not relevant", 3 the importance given to the area (NaN for none).
- * From these, exactly as scoreArea computes them: score = levelToScore(sum / rated) when
- * rated > 0, coverage = rated / relevant when relevant > 0.
- *
- * Cached by response object. Responses are values: the store replaces a response when it changes
- * and never edits one in place, so a cached tally cannot go stale.
+ * A response's tally (./tally.ts, the same core that scores a single response), cached by
+ * response object. Responses are values: the store replaces a response when it changes and
+ * never edits one in place, so a cached tally cannot go stale.
  */
-function tally(plan: ScoringPlan, response: Response): number[] {
+function tallyOf(plan: AggregationPlan, response: Response): number[] {
   const cached = plan.tallies.get(response);
   if (cached !== undefined) return cached;
-  const { areaOf, total } = plan.roles[roleSlot(response.respondent.role)]!;
-  const importance: Readonly<Record<string, number | undefined>> = response.importance;
-  const out = new Array<number>(plan.areaIds.length * TALLY);
-  for (let i = 0; i < plan.areaIds.length; i += 1) {
-    out[TALLY * i] = 0;
-    out[TALLY * i + 1] = 0;
-    out[TALLY * i + 2] = total[i]!;
-    out[TALLY * i + 3] = importance[plan.areaIds[i]!] ?? NaN;
-  }
-  // The answers are walked as two lists, not looked up by statement id: answers objects come
-  // in thousands of hidden classes (each set and order of keys is one), so ~47 lookups by name
-  // per response miss V8's inline caches; that took twice as long on fresh responses.
-  // Object.keys and Object.values list the same properties in the same order. A statement
-  // without an answer counts only towards those that apply, as in scoreArea (statement ids
-  // are lower-case words, never an inherited property with a `value`).
-  const ids = Object.keys(response.answers);
-  const answers: readonly (Answer | undefined)[] = Object.values(response.answers);
-  for (let k = 0; k < ids.length; k += 1) {
-    const i = areaOf.get(ids[k]!);
-    if (i === undefined) continue; // not a statement this role is asked
-    // The same classification as scoreArea: anything not a level or "not relevant" only
-    // counts towards the statements that apply.
-    const value = answers[k]?.value;
-    if (value === 'notRelevant') out[TALLY * i + 2]! -= 1;
-    else if (isLevel(value)) {
-      out[TALLY * i]! += value;
-      out[TALLY * i + 1]! += 1;
-    }
-  }
+  const rolePlan = plan.roles[roleSlot(response.respondent.role)]!;
+  const out = tallyAnswers(rolePlan, plan.areaIds, response.answers, response.importance);
   plan.tallies.set(response, out);
   return out;
-}
-
-/**
- * Does now, for these responses alone, the work aggregateResponses caches: each response's tally
- * and each group's aggregate. The import calls this file by file while it shows its progress,
- * when the answers just read are still in the CPU cache, so the dashboard that follows an import
- * of the whole country finds its groups done (as long as each municipality's responses for a
- * round came in one file) instead of computing them all in one long task, in cold code.
- */
-export function prepareAggregation(q: Questionnaire, responses: readonly Response[]): void {
-  aggregateResponses(q, responses);
-}
-
-/**
- * Scores responses to one questionnaire area by area. The same as scoreResponse(q, r).areas
- * (scoring.ts: statementsForRole, then scoreArea per area), with each role's statement lists
- * worked out once per questionnaire instead of once per response. A test holds the two equal.
- */
-export function areaScorer(q: Questionnaire): (response: Response) => AreaScore[] {
-  const plan = planFor(q);
-  return (response) => {
-    const { byArea } = plan.roles[roleSlot(response.respondent.role)]!;
-    return q.areas.map((area, i) =>
-      scoreArea(area.id, byArea[i]!, response.answers, response.importance[area.id] ?? null),
-    );
-  };
 }
 
 /** Arrays reused from one municipality to the next, sized for the largest group. */
@@ -325,16 +242,16 @@ function sortedMean(scratch: Scratch, n: number): number | null {
   return sum / n;
 }
 
-/** One area of one group, from the tallies in scratch. The same figures as `summarise` & co. */
+/** One area of one group, from the tallies in scratch. The same figures as `sampleSummary` & co. */
 function aggregateArea(scratch: Scratch, g: number, areaId: string, i: number): AreaAggregate {
   const { values, slots, slotOf, tallies, roleSums, roleCounts } = scratch;
   const at = TALLY * i;
 
   let n = 0;
   for (let j = 0; j < g; j += 1) {
-    const rated = tallies[j]![at + 1]!;
-    if (rated > 0) {
-      values[n] = levelToScore(tallies[j]![at]! / rated);
+    const score = tallyScore(tallies[j]!, at);
+    if (score !== null) {
+      values[n] = score;
       slots[n] = slotOf[j]!;
       n += 1;
     }
@@ -366,15 +283,15 @@ function aggregateArea(scratch: Scratch, g: number, areaId: string, i: number): 
 
   let rated = 0;
   for (let j = 0; j < g; j += 1) {
-    const importance = tallies[j]![at + 3]!;
+    const importance = tallies[j]![at + IMPORTANCE]!;
     if (!Number.isNaN(importance)) values[rated++] = importance;
   }
   const importance = sortedMean(scratch, rated);
 
   let covered = 0;
   for (let j = 0; j < g; j += 1) {
-    const relevant = tallies[j]![at + 2]!;
-    if (relevant > 0) values[covered++] = tallies[j]![at + 1]! / relevant;
+    const coverage = tallyCoverage(tallies[j]!, at);
+    if (coverage !== null) values[covered++] = coverage;
   }
   const coverage = sortedMean(scratch, covered);
 
@@ -398,7 +315,10 @@ function aggregateArea(scratch: Scratch, g: number, areaId: string, i: number): 
  * the same set of objects is enough. Responses are values (see tally), so the same objects mean
  * the same answers.
  */
-function cachedGroup(plan: ScoringPlan, group: readonly Response[]): MunicipalityAggregate | null {
+function cachedGroup(
+  plan: AggregationPlan,
+  group: readonly Response[],
+): MunicipalityAggregate | null {
   const held = plan.groups.get(group[0]!);
   if (held === undefined || held.members.size !== group.length) return null;
   for (const r of group) if (!held.members.has(r)) return null;
@@ -406,7 +326,7 @@ function cachedGroup(plan: ScoringPlan, group: readonly Response[]): Municipalit
 }
 
 function aggregateGroup(
-  plan: ScoringPlan,
+  plan: AggregationPlan,
   group: readonly Response[],
   scratch: Scratch,
 ): MunicipalityAggregate {
@@ -419,7 +339,7 @@ function aggregateGroup(
     const slot = roleSlot(r.respondent.role);
     scratch.slotOf[j] = slot;
     respondents[slot]! += 1;
-    scratch.tallies[j] = tally(plan, r);
+    scratch.tallies[j] = tallyOf(plan, r);
     if (r.demo !== true) demo = false;
   }
   const areas = plan.areaIds.map((areaId, i) => aggregateArea(scratch, g, areaId, i));
@@ -437,15 +357,58 @@ function aggregateGroup(
 }
 
 /**
- * Aggregates responses per municipality (kommunenummer) and gathering round, sorted by
- * municipality number, then round. The aggregates may be shared with earlier calls for the same
- * responses: treat them as read-only. Responses for another questionnaire, or another version of
- * this one, are left out (see responsesFor; count them there if the UI wants to say so).
- * A response id that occurs more than once counts once (uniqueResponses), and each respondent
- * counts once per municipality and gathering, with their newest response (setAsideResponses
- * lists the others).
+ * Aggregates responses, keeping what it works out for the next call: each questionnaire's plan,
+ * each response's tally and each group's aggregate (see "Speed" above). The store owns one, so
+ * every screen, the report and the import share the work; a test or a one-off export makes its
+ * own, or calls aggregateResponses. Nothing is kept outside an instance.
  */
+export interface Aggregator {
+  /**
+   * Aggregates responses per municipality (kommunenummer) and gathering round, sorted by
+   * municipality number, then round. The aggregates may be shared with earlier calls for the
+   * same responses: treat them as read-only. Responses for another questionnaire, or another
+   * version of this one, are left out (see responsesFor; count them there if the UI wants to say
+   * so). A response id that occurs more than once counts once (uniqueResponses), and each
+   * respondent counts once per municipality and gathering, with their newest response
+   * (setAsideResponses lists the others).
+   */
+  aggregate(q: Questionnaire, responses: readonly Response[]): MunicipalityAggregate[];
+  /**
+   * Does now, for these responses alone, the work `aggregate` keeps: each response's tally and
+   * each group's aggregate. The import calls this file by file while it shows its progress,
+   * when the answers just read are still in the CPU cache, so the dashboard that follows an
+   * import of the whole country finds its groups done (as long as each municipality's responses
+   * for a round came in one file) instead of computing them all in one long task, in cold code.
+   */
+  prepare(q: Questionnaire, responses: readonly Response[]): void;
+}
+
+export function createAggregator(): Aggregator {
+  /** Keyed by questionnaire object: questionnaires are parsed once and never edited. */
+  const plans = new WeakMap<Questionnaire, AggregationPlan>();
+  const planFor = (q: Questionnaire): AggregationPlan => {
+    let plan = plans.get(q);
+    if (plan === undefined) plans.set(q, (plan = newPlan(q)));
+    return plan;
+  };
+  const aggregate = (q: Questionnaire, responses: readonly Response[]) =>
+    aggregateWith(planFor(q), q, responses);
+  return {
+    aggregate,
+    prepare: (q, responses) => void aggregate(q, responses),
+  };
+}
+
+/** Aggregator.aggregate without keeping anything for later: for one-off uses and tests. */
 export function aggregateResponses(
+  q: Questionnaire,
+  responses: readonly Response[],
+): MunicipalityAggregate[] {
+  return createAggregator().aggregate(q, responses);
+}
+
+function aggregateWith(
+  plan: AggregationPlan,
   q: Questionnaire,
   responses: readonly Response[],
 ): MunicipalityAggregate[] {
@@ -455,7 +418,6 @@ export function aggregateResponses(
   for (const byGathering of groups.values())
     for (const group of byGathering.values())
       if (group.responses.length > largest) largest = group.responses.length;
-  const plan = planFor(q);
   // Room for every respondent of the largest group, and for every area (the overall mean).
   const scratch = newScratch(Math.max(largest, q.areas.length));
   const out: MunicipalityAggregate[] = [];

@@ -3,13 +3,13 @@ import fc from 'fast-check';
 import { answers, miniQuestionnaire as q } from '../testing/fixtures';
 import type { AnswerValue, Level } from '../core/types';
 import {
-  levelToScore,
   mostImportant,
   scoreAnswers,
   scoreArea,
   strongestAndWeakest,
   type AreaScore,
 } from './scoring';
+import { levelToScore } from './tally';
 
 describe('levelToScore', () => {
   it.each([

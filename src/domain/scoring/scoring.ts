@@ -1,11 +1,20 @@
 import type { Questionnaire, Statement } from '../questionnaire/schema';
 import { statementsForRole } from '../questionnaire/model';
+import {
+  DONT_KNOW,
+  IMPORTANCE,
+  RATED,
+  RELEVANT,
+  TALLY,
+  countAnswer,
+  statementPlan,
+  tallyAnswers,
+  tallyCoverage,
+  tallyMeanLevel,
+  tallyScore,
+} from './tally';
+import { mean } from '../core/statistics';
 import { isLevel, type Answer, type Level, type Response, type Role } from '../core/types';
-
-/** Converts a mean level (1–5) into a score (0–100). */
-export function levelToScore(meanLevel: number): number {
-  return ((meanLevel - 1) / 4) * 100;
-}
 
 export interface AreaScore {
   areaId: string;
@@ -38,11 +47,29 @@ export interface ResponseScore {
   total: number;
 }
 
-function mean(values: readonly number[]): number | null {
-  if (values.length === 0) return null;
-  let sum = 0;
-  for (const v of values) sum += v;
-  return sum / values.length;
+/** An area's score from its tally (./tally.ts), with the counts the results screen shows. */
+function areaScoreFromTally(
+  areaId: string,
+  tally: readonly number[],
+  at: number,
+  total: number,
+): AreaScore {
+  const rated = tally[at + RATED]!;
+  const dontKnow = tally[at + DONT_KNOW]!;
+  const notRelevant = total - tally[at + RELEVANT]!;
+  const importance = tally[at + IMPORTANCE]!;
+  return {
+    areaId,
+    score: tallyScore(tally, at),
+    meanLevel: tallyMeanLevel(tally, at),
+    total,
+    rated,
+    dontKnow,
+    notRelevant,
+    unanswered: total - rated - dontKnow - notRelevant,
+    coverage: tallyCoverage(tally, at),
+    importance: isLevel(importance) ? importance : null,
+  };
 }
 
 /** Scores one area from a list of statements and the answers given to them. */
@@ -52,37 +79,9 @@ export function scoreArea(
   answers: Readonly<Record<string, Answer | undefined>>,
   importance: Level | null = null,
 ): AreaScore {
-  // A running sum and count instead of a list of levels: this runs once per response and area.
-  // Levels are whole numbers, so the sum is exact in any order.
-  let levelSum = 0;
-  let rated = 0;
-  let dontKnow = 0;
-  let notRelevant = 0;
-  let unanswered = 0;
-  for (const s of statements) {
-    const value = answers[s.id]?.value;
-    if (value === undefined) unanswered += 1;
-    else if (value === 'dontKnow') dontKnow += 1;
-    else if (value === 'notRelevant') notRelevant += 1;
-    else if (isLevel(value)) {
-      levelSum += value;
-      rated += 1;
-    } else unanswered += 1;
-  }
-  const meanLevel = rated === 0 ? null : levelSum / rated;
-  const relevant = statements.length - notRelevant;
-  return {
-    areaId,
-    score: meanLevel === null ? null : levelToScore(meanLevel),
-    meanLevel,
-    total: statements.length,
-    rated,
-    dontKnow,
-    notRelevant,
-    unanswered,
-    coverage: relevant === 0 ? null : rated / relevant,
-    importance,
-  };
+  const tally = [0, 0, statements.length, importance ?? NaN, 0];
+  for (const s of statements) countAnswer(tally, 0, answers[s.id]?.value);
+  return areaScoreFromTally(areaId, tally, 0, statements.length);
 }
 
 /** Scores a set of answers against a questionnaire, for a respondent with the given role. */
@@ -93,14 +92,10 @@ export function scoreAnswers(
   importance: Readonly<Record<string, Level | undefined>> = {},
 ): ResponseScore {
   const statements = statementsForRole(q, role);
-  const areas = q.areas.map((area) =>
-    scoreArea(
-      area.id,
-      statements.filter((s) => s.area === area.id),
-      answers,
-      importance[area.id] ?? null,
-    ),
-  );
+  const plan = statementPlan(q, statements);
+  const areaIds = q.areas.map((a) => a.id);
+  const tally = tallyAnswers(plan, areaIds, answers, importance);
+  const areas = areaIds.map((id, i) => areaScoreFromTally(id, tally, TALLY * i, plan.total[i]!));
   const scored = areas.flatMap((a) => (a.score === null ? [] : [a.score]));
   const rated = areas.reduce((n, a) => n + a.rated, 0);
   const relevant = areas.reduce((n, a) => n + a.total - a.notRelevant, 0);

@@ -1,11 +1,17 @@
+import { compareInstants } from '../core/records';
 import type { Answer, Level, Response } from '../core/types';
 
-/** Compares timestamps as instants, so "+02:00" and "Z", or ":00Z" and ":00.000Z", agree. */
+/**
+ * The merge between two browser tabs: answer by answer. This is NOT the import rule. An import
+ * takes whole records, the newer `updatedAt` winning (../core/records.ts, compareEdits), because
+ * an imported response is someone's finished self-assessment. Two tabs of the same browser, on
+ * the other hand, may each hold part of the work in progress on one response, so each answer
+ * keeps its newest edit. Both rules compare edit times as instants, through compareInstants.
+ */
+
+/** True when `a` is a later instant than `b` ("+02:00" and "Z" agree). */
 function later(a: string, b: string): boolean {
-  const x = Date.parse(a);
-  const y = Date.parse(b);
-  if (Number.isNaN(x) || Number.isNaN(y)) return a > b;
-  return x > y;
+  return compareInstants(a, b) > 0;
 }
 
 function newer<T extends { updatedAt: string }>(a: T | undefined, b: T | undefined): T | undefined {
@@ -15,10 +21,11 @@ function newer<T extends { updatedAt: string }>(a: T | undefined, b: T | undefin
 }
 
 /**
- * Merges two copies of the same response (same id), statement by statement:
- * the newer edit of each answer wins. Used for a second browser tab and for re-imports.
+ * Merges two copies of the same response (same id), statement by statement: the newer edit of
+ * each answer wins; header fields and importance come from the copy edited last, with the other
+ * copy's importance for areas it lacks; a response submitted in either copy stays submitted.
  */
-export function mergeResponse(a: Response, b: Response): Response {
+function mergeResponse(a: Response, b: Response): Response {
   const answers: Record<string, Answer> = {};
   const ids = new Set([...Object.keys(a.answers), ...Object.keys(b.answers)]);
   for (const id of ids) {
@@ -34,7 +41,7 @@ export function mergeResponse(a: Response, b: Response): Response {
   return merged;
 }
 
-/** Merges collections of responses by id; returns the merged map. */
+/** Merges another tab's responses into this tab's, by id; returns the merged map. */
 export function mergeResponseMaps(
   mine: Readonly<Record<string, Response>>,
   theirs: Readonly<Record<string, Response>>,

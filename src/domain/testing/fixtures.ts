@@ -1,5 +1,14 @@
 import type { Questionnaire } from '../questionnaire/schema';
-import type { Answer, AnswerValue, Level, Response, Role } from '../core/types';
+import {
+  ROLES,
+  type Answer,
+  type AnswerValue,
+  type GatheringRound,
+  type Level,
+  type Response,
+  type Role,
+} from '../core/types';
+import type { MunicipalityAggregate } from '../scoring/aggregate';
 
 const t = (s: string) => ({ nb: s, nn: s, en: s });
 const levels = [1, 2, 3, 4, 5].map((n) => t(`Level ${n}`));
@@ -54,5 +63,52 @@ export function makeResponse(
     updatedAt: STAMP,
     ...rest,
     answers: answers(values),
+  };
+}
+
+/**
+ * A hand-made aggregate for the mini questionnaire (areas a, b, c): the area means given, the
+ * rest plain (no spread, no role means), so a test can check a view model's numbers by hand.
+ */
+export function makeAggregate(
+  municipality: { number: string; name: string },
+  round: GatheringRound,
+  means: readonly [number | null, number | null, number | null],
+  extra: {
+    overall?: number | null;
+    importance?: readonly [number | null, number | null, number | null];
+    coverage?: readonly [number | null, number | null, number | null];
+    disagreement?: readonly [boolean, boolean, boolean];
+    respondents?: number;
+  } = {},
+): MunicipalityAggregate {
+  const byRole = Object.fromEntries(ROLES.map((r) => [r, { mean: null, n: 0 }])) as Record<
+    Role,
+    { mean: number | null; n: number }
+  >;
+  return {
+    municipality,
+    round,
+    respondents: extra.respondents ?? 3,
+    respondentsByRole: {
+      politician: extra.respondents ?? 3,
+      administration: 0,
+      business: 0,
+      other: 0,
+    },
+    overall: extra.overall ?? null,
+    areas: (['a', 'b', 'c'] as const).map((areaId, i) => ({
+      areaId,
+      mean: means[i] ?? null,
+      n: means[i] === null ? 0 : 3,
+      sd: null,
+      min: null,
+      max: null,
+      disagreement: extra.disagreement?.[i] ?? false,
+      byRole,
+      importance: extra.importance?.[i] ?? null,
+      coverage: extra.coverage?.[i] ?? null,
+    })),
+    demo: false,
   };
 }

@@ -38,7 +38,7 @@ export function AssessmentScreen({ areaId }: { areaId: string | null }) {
     if (!area) {
       // "#/assessment" alone resumes where the user was.
       const resume = q.areas.find((a) => a.id === lastArea) ?? q.areas[0]!;
-      window.location.replace(`#/assessment/${resume.id}`);
+      navigate({ name: 'assessment', areaId: resume.id }, { replace: true });
     } else {
       setLastArea(area.id);
     }

@@ -3,11 +3,10 @@ import {
   resultsFileName,
   serializeResultsFile,
 } from '../../domain/files/results-file';
-import type { Action, Response } from '../../domain/core/types';
+import type { Action, AgreedResponse, Response } from '../../domain/core/types';
 import { downloadText } from '../../lib/download';
 import { CURRENT_QUESTIONNAIRE } from '../../lib/questionnaires';
 import type { AppState } from '../../store/app-store';
-import type { AgreedResponse } from '../../domain/core/types';
 
 /** Downloads responses as a results file. */
 export function exportResponses(

@@ -4,6 +4,8 @@ import { Button, Dialog, Heading, Paragraph, Table, Tag } from '@digdir/designsy
 import { useShallow } from 'zustand/react/shallow';
 import { useAppStore, useAppStoreApi } from '../../store/store-context';
 import { findQuestionnaire } from '../../lib/questionnaires';
+import { selectKnownQuestionnaires } from '../../store/selectors';
+import type { Questionnaire } from '../../domain/questionnaire/schema';
 import { scoreResponse } from '../../domain/scoring/scoring';
 import { formatDate } from '../../i18n/format';
 import { navigate } from '../../lib/router';
@@ -11,8 +13,11 @@ import type { Response } from '../../domain/core/types';
 import { exportResponses } from './export';
 import { useModalScrollLock } from '../../ui/use-modal-scroll-lock';
 
-function progressOf(r: Response): { answered: number; total: number } {
-  const q = findQuestionnaire(r.questionnaire.id, r.questionnaire.version);
+function progressOf(
+  known: readonly Questionnaire[],
+  r: Response,
+): { answered: number; total: number } {
+  const q = findQuestionnaire(known, r.questionnaire.id, r.questionnaire.version);
   if (!q) return { answered: Object.keys(r.answers).length, total: 0 };
   const score = scoreResponse(q, r);
   return { answered: score.answered, total: score.total };
@@ -22,6 +27,7 @@ function progressOf(r: Response): { answered: number; total: number } {
 export function ResponseList() {
   const { t } = useTranslation();
   const language = useAppStore((s) => s.language);
+  const questionnaires = useAppStore(selectKnownQuestionnaires);
   const responses = useAppStore(
     useShallow((s) =>
       Object.values(s.responses).sort((a, b) => b.updatedAt.localeCompare(a.updatedAt)),
@@ -64,7 +70,7 @@ export function ResponseList() {
           </Table.Head>
           <Table.Body>
             {responses.map((r) => {
-              const p = progressOf(r);
+              const p = progressOf(questionnaires, r);
               const label = `${r.municipality.name}, ${t(`roles.${r.respondent.role}`)}${r.respondent.initials ? ` (${r.respondent.initials})` : ''}`;
               return (
                 <Table.Row key={r.id} aria-current={r.id === activeId ? 'true' : undefined}>

@@ -18,6 +18,7 @@ import {
 } from '../../domain/core/municipalities';
 import { GATHERING_ROUNDS, ROLES, type GatheringRound, type Role } from '../../domain/core/types';
 import { useAppStore } from '../../store/store-context';
+import { selectKnownQuestionnaires } from '../../store/selectors';
 import { loadLanguage } from '../../i18n/i18n';
 import { latestQuestionnaire, offeredQuestionnaires } from '../../lib/questionnaires';
 import { CustomQuestionnaire } from './custom-questionnaire';
@@ -44,8 +45,7 @@ export function StartScreen() {
   const setLanguage = useAppStore((s) => s.setLanguage);
   const startResponse = useAppStore((s) => s.startResponse);
   const hasResponses = useAppStore((s) => Object.keys(s.responses).length > 0);
-  const custom = useAppStore((s) => s.customQuestionnaires);
-  const choices = offeredQuestionnaires(custom);
+  const choices = offeredQuestionnaires(useAppStore(selectKnownQuestionnaires));
   const [questionnaireKey, setQuestionnaireKey] = useState('');
   const questionnaire =
     choices.find((q) => `${q.id}@${q.version}` === questionnaireKey) ??

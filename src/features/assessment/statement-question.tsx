@@ -4,8 +4,7 @@ import { Button, Fieldset } from '@digdir/designsystemet-react';
 import { RadioOption, TextAreaField } from '../../ui/fields';
 import type { LocalizedText, Statement } from '../../domain/questionnaire/schema';
 import { localize } from '../../domain/questionnaire/localize';
-import type { AnswerValue, Locale } from '../../domain/core/types';
-import { LEVELS } from '../../domain/core/types';
+import { type AnswerValue, LEVELS, type Locale } from '../../domain/core/types';
 import { useAnswer } from '../../store/selectors';
 
 interface Props {

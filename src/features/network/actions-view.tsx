@@ -8,7 +8,7 @@ import {
   Select,
   Tag,
 } from '@digdir/designsystemet-react';
-import { useNetworkTranslation } from '../../i18n/network-namespace';
+import { useMunicipalityName, useNetworkTranslation } from '../../i18n/network-namespace';
 import { localize } from '../../domain/questionnaire/localize';
 import {
   checkAction,
@@ -25,7 +25,7 @@ import {
 } from '../../domain/core/types';
 import { formatDate } from '../../i18n/format';
 import { TextAreaField, TextField } from '../../ui/fields';
-import { municipalityLabel, type NetworkModel } from '../../store/network-model';
+import type { NetworkModel } from '../../store/network-model';
 import { useAppStore } from '../../store/store-context';
 import { chooseMunicipality, MunicipalityPicker } from './municipality-picker';
 
@@ -34,19 +34,23 @@ function todayIso(): string {
   return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
 }
 
-/** The action plan: actions tied to areas, with owner, due date, status and follow-up at each gathering. */
+/**
+ * The action plan: actions tied to areas, with owner, due date, status and follow-up at each
+ * gathering. `area` (from the route's query) presets the area of a new action.
+ */
 export function ActionsView({
   model,
   municipality,
+  area,
 }: {
   model: NetworkModel;
   municipality: string | null;
+  area: string | null;
 }) {
   const { t } = useNetworkTranslation();
+  const name = useMunicipalityName(model.letters);
   const { chosen } = chooseMunicipality(model, municipality, false);
   if (!chosen) return <Paragraph>{t('network.noData')}</Paragraph>;
-  const name = (m: { number: string; name: string }) =>
-    municipalityLabel(model, m, (letter) => t('network.anonName', { letter }));
   const actions = model.actions
     .filter((a) => a.municipality.number === chosen.number)
     .sort((a, b) => a.areaId.localeCompare(b.areaId) || a.createdAt.localeCompare(b.createdAt));
@@ -73,7 +77,7 @@ export function ActionsView({
           ))}
         </ul>
       )}
-      <NewActionForm model={model} municipality={chosen} />
+      <NewActionForm model={model} municipality={chosen} preset={area} />
     </section>
   );
 }
@@ -177,18 +181,20 @@ function ActionCard({ action, model }: { action: Action; model: NetworkModel }) 
   );
 }
 
+/** `preset` (from the route's query) is the area a new action starts in. */
 function NewActionForm({
   model,
   municipality,
+  preset,
 }: {
   model: NetworkModel;
   municipality: Municipality;
+  preset: string | null;
 }) {
   const { t } = useNetworkTranslation();
   const language = useAppStore((s) => s.language);
   const addAction = useAppStore((s) => s.addAction);
   const q = model.questionnaire;
-  const preset = new URLSearchParams(window.location.hash.split('?')[1] ?? '').get('area');
   const [areaId, setAreaId] = useState(
     q.areas.some((a) => a.id === preset) ? preset! : q.areas[0]!.id,
   );

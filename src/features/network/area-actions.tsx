@@ -1,7 +1,7 @@
 import { Heading, Paragraph } from '@digdir/designsystemet-react';
-import { useNetworkTranslation } from '../../i18n/network-namespace';
+import { useMunicipalityName, useNetworkTranslation } from '../../i18n/network-namespace';
 import { actionsForArea } from '../../domain/priorities/actions';
-import { municipalityLabel, type NetworkModel } from '../../store/network-model';
+import type { NetworkModel } from '../../store/network-model';
 
 /** "What the others are doing in this area": every municipality's actions for one area. */
 export function AreaActions({
@@ -14,6 +14,7 @@ export function AreaActions({
   areaTitle: string;
 }) {
   const { t } = useNetworkTranslation();
+  const name = useMunicipalityName(model.letters);
   const actions = actionsForArea(model.actions, areaId).sort(
     (a, b) =>
       a.municipality.number.localeCompare(b.municipality.number) || a.title.localeCompare(b.title),
@@ -29,12 +30,7 @@ export function AreaActions({
         <ul>
           {actions.map((a) => (
             <li key={a.id}>
-              <strong>
-                {municipalityLabel(model, a.municipality, (letter) =>
-                  t('network.anonName', { letter }),
-                )}
-              </strong>
-              : {a.title} ({t(`actions.status.${a.status}`)})
+              <strong>{name(a.municipality)}</strong>: {a.title} ({t(`actions.status.${a.status}`)})
             </li>
           ))}
         </ul>

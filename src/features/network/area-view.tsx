@@ -1,4 +1,4 @@
-import { useNetworkTranslation } from '../../i18n/network-namespace';
+import { useMunicipalityName, useNetworkTranslation } from '../../i18n/network-namespace';
 import { Suspense, useId } from 'react';
 import { Heading, Label, Paragraph, Select, Spinner, Table } from '@digdir/designsystemet-react';
 import { navigate } from '../../lib/router';
@@ -6,7 +6,7 @@ import { areaRanking } from '../../domain/comparison/network-statistics';
 import { localize } from '../../domain/questionnaire/localize';
 import { formatScore } from '../../i18n/format';
 import { LazyAreaScoreChart } from '../../charts/lazy';
-import { municipalityLabel, type NetworkModel } from '../../store/network-model';
+import type { NetworkModel } from '../../store/network-model';
 import { useAppStore } from '../../store/store-context';
 import { AreaActions } from './area-actions';
 
@@ -17,8 +17,7 @@ export function AreaView({ model, areaId }: { model: NetworkModel; areaId: strin
   const selectId = useId();
   const q = model.questionnaire;
   const area = q.areas.find((a) => a.id === areaId) ?? q.areas[0]!;
-  const name = (m: { number: string; name: string }) =>
-    municipalityLabel(model, m, (letter) => t('network.anonName', { letter }));
+  const name = useMunicipalityName(model.letters);
   const fmt = (v: number) => formatScore(v, language);
   const ranking = areaRanking(area.id, model.current);
   const stats = model.stats.find((s) => s.areaId === area.id);

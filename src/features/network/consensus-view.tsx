@@ -1,6 +1,6 @@
 import { useId, useState } from 'react';
 import { Heading, Label, Paragraph, Select, Tag } from '@digdir/designsystemet-react';
-import { useNetworkTranslation } from '../../i18n/network-namespace';
+import { useMunicipalityName, useNetworkTranslation } from '../../i18n/network-namespace';
 import { localize } from '../../domain/questionnaire/localize';
 import {
   delegationDistributions,
@@ -17,7 +17,7 @@ import {
 } from '../../domain/core/types';
 import { formatDecimal } from '../../i18n/format';
 import { Disclosure } from '../../ui/fields';
-import { municipalityLabel, type NetworkModel } from '../../store/network-model';
+import type { NetworkModel } from '../../store/network-model';
 import { useAppStore } from '../../store/store-context';
 import { chooseMunicipality, MunicipalityPicker } from './municipality-picker';
 import { countedResponses } from '../../domain/scoring/counted';
@@ -33,14 +33,13 @@ export function ConsensusView({
   municipality: string | null;
 }) {
   const { t } = useNetworkTranslation();
+  const name = useMunicipalityName(model.letters);
   const language = useAppStore((s) => s.language);
   const responses = useAppStore((s) => s.network.responses);
   const q = model.questionnaire;
   const { choices: inRound, chosen } = chooseMunicipality(model, municipality, true);
   if (!chosen || model.round === null) return <Paragraph>{t('network.noData')}</Paragraph>;
   const round = model.round;
-  const name = (m: Municipality) =>
-    municipalityLabel(model, m, (letter) => t('network.anonName', { letter }));
   // Responses to any version of the questionnaire: statement ids are permanent, and only the
   // current version's statements are shown. One response per respondent (the newest), as
   // aggregation counts them.

@@ -1,6 +1,7 @@
 import { useNetworkTranslation } from '../../i18n/network-namespace';
 import { Button, Heading, Paragraph, Table } from '@digdir/designsystemet-react';
 import { useAppStore, useAppStoreApi } from '../../store/store-context';
+import { selectKnownQuestionnaires } from '../../store/selectors';
 import type { NetworkModel } from '../../store/network-model';
 import { formatDate } from '../../i18n/format';
 import { exportNetworkBundle } from './export-bundle';
@@ -46,7 +47,7 @@ export function DataView({ model }: { model: NetworkModel }) {
                 <Table.Row key={s.id}>
                   <Table.HeaderCell scope="row">{sourceName(s)}</Table.HeaderCell>
                   <Table.Cell>{formatDate(s.importedAt, language)}</Table.Cell>
-                  <Table.Cell className="num">{s.responseIds.length}</Table.Cell>
+                  <Table.Cell className="num">{Object.keys(s.responses).length}</Table.Cell>
                   <Table.Cell>
                     <Button
                       data-size="sm"
@@ -146,6 +147,7 @@ export function DataView({ model }: { model: NetworkModel }) {
                     kind,
                     format,
                     Object.values(store.getState().network.responses),
+                    selectKnownQuestionnaires(store.getState()),
                     language,
                     model.anonymised
                       ? {

@@ -4,9 +4,10 @@ import {
   serializeResultsFile,
 } from '../../domain/files/results-file';
 import { downloadText } from '../../lib/download';
-import { mergeImportedActions, mergeImportedAgreements } from '../../domain/files/import';
+import { mergeById } from '../../domain/core/records';
 import { latestQuestionnaire } from '../../lib/questionnaires';
 import type { AppState } from '../../store/app-store';
+import { selectKnownQuestionnaires } from '../../store/selectors';
 
 /**
  * Everything loaded as one results file (a network bundle), or, with `municipality`, all of
@@ -14,14 +15,14 @@ import type { AppState } from '../../store/app-store';
  * caller) names the bundle's file when it is not one municipality's.
  */
 export function exportNetworkBundle(
-  state: Pick<AppState, 'network' | 'actions' | 'agreements'>,
+  state: Pick<AppState, 'network' | 'actions' | 'agreements' | 'customQuestionnaires'>,
   networkName: string,
   now = new Date(),
   municipality?: { number: string; name: string },
 ): void {
   const mine = (m: { municipality: { number: string } }) =>
     municipality === undefined || m.municipality.number === municipality.number;
-  const q = latestQuestionnaire();
+  const q = latestQuestionnaire(selectKnownQuestionnaires(state));
   // A results file holds one questionnaire; its responses may be to any version of it that the
   // app knows (import checks each), so responses to older versions go along unchanged.
   const responses = Object.values(state.network.responses).filter(
@@ -34,12 +35,10 @@ export function exportNetworkBundle(
       exportedAt: now.toISOString(),
       questionnaire: { id: q.id, version: q.version },
     },
-    Object.values(
-      mergeImportedActions(state.network.actions, Object.values(state.actions)).actions,
-    ).filter(mine),
-    Object.values(
-      mergeImportedAgreements(state.network.agreements, Object.values(state.agreements)).agreements,
+    Object.values(mergeById(state.network.actions, Object.values(state.actions)).merged).filter(
+      mine,
     ),
+    Object.values(mergeById(state.network.agreements, Object.values(state.agreements)).merged),
   );
   downloadText(
     resultsFileName({ municipality: municipality?.name ?? networkName, date: now.toISOString() }),

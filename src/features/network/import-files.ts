@@ -1,9 +1,9 @@
-import { prepareAggregation } from '../../domain/scoring/aggregate';
 import { DEFAULT_MAX_BYTES, importResultsFile } from '../../domain/files/import';
 import type { AppStore } from '../../store/app-store';
 import type { ImportReport } from '../../store/network-slice';
-import { allQuestionnaires, latestQuestionnaire } from '../../lib/questionnaires';
-import { alignVersions } from '../../domain/comparison/versions';
+import { networkAggregation } from '../../store/network-model';
+import { latestQuestionnaire } from '../../lib/questionnaires';
+import { selectKnownQuestionnaires } from '../../store/selectors';
 import { readFileBytes } from '../../lib/read-file';
 
 export type FileReport = ImportReport;
@@ -22,6 +22,9 @@ export async function importFiles(
 ): Promise<FileReport[]> {
   // One moment for the whole import: a file dated more than a day after it is refused.
   const now = new Date().toISOString();
+  const known = selectKnownQuestionnaires(store.getState());
+  const latest = latestQuestionnaire(known);
+  const { aggregator, align } = networkAggregation(store);
   const reports: (FileReport | null)[] = [];
   const good: {
     index: number;
@@ -43,7 +46,7 @@ export async function importFiles(
       reports.push({ fileName: file.name, ok: false, error: { code: 'notText' } });
       continue;
     }
-    const result = importResultsFile(bytes, { knownQuestionnaires: allQuestionnaires(), now });
+    const result = importResultsFile(bytes, { knownQuestionnaires: known, now });
     if (!result.ok) {
       reports.push({ fileName: file.name, ok: false, error: result.error });
       continue;
@@ -51,11 +54,7 @@ export async function importFiles(
     // The network view compares on the latest questionnaire; aggregating this file's responses
     // for it now, between progress steps, spares the dashboard a long task after the import.
     // Responses to an older version are aligned first: the network view gets the same copies.
-    const latest = latestQuestionnaire();
-    prepareAggregation(
-      latest,
-      alignVersions(latest, result.responses, allQuestionnaires()).responses,
-    );
+    aggregator.prepare(latest, align(latest, result.responses, known).responses);
     good.push({ index: reports.length, fileName: file.name, result });
     reports.push(null);
   }

@@ -1,9 +1,9 @@
 import { useId } from 'react';
 import { Label, Select } from '@digdir/designsystemet-react';
-import { useNetworkTranslation } from '../../i18n/network-namespace';
+import { useMunicipalityName, useNetworkTranslation } from '../../i18n/network-namespace';
 import { navigate, type NetworkView } from '../../lib/router';
 import type { Municipality } from '../../domain/core/types';
-import { municipalityLabel, type NetworkModel } from '../../store/network-model';
+import type { NetworkModel } from '../../store/network-model';
 
 /**
  * The municipality a view is about: the one in the address, else the viewer's own, else the
@@ -22,12 +22,6 @@ export function chooseMunicipality(
   return { choices, chosen };
 }
 
-/** A name as shown: the real one, or "Kommune A" when names are hidden. */
-export function useMunicipalityName(model: NetworkModel): (m: Municipality) => string {
-  const { t } = useNetworkTranslation();
-  return (m) => municipalityLabel(model, m, (letter) => t('network.anonName', { letter }));
-}
-
 /** The select that switches a municipality view to another municipality. */
 export function MunicipalityPicker({
   model,
@@ -42,7 +36,7 @@ export function MunicipalityPicker({
 }) {
   const { t } = useNetworkTranslation();
   const id = useId();
-  const name = useMunicipalityName(model);
+  const name = useMunicipalityName(model.letters);
   return (
     <div className="ds-field inline-field">
       <Label htmlFor={id}>{t('network.chooseMunicipality')}</Label>

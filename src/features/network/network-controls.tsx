@@ -1,13 +1,14 @@
-import { useNetworkTranslation } from '../../i18n/network-namespace';
+import { useMunicipalityName, useNetworkTranslation } from '../../i18n/network-namespace';
 import { useId } from 'react';
 import { Label, Select } from '@digdir/designsystemet-react';
 import { useAppStore } from '../../store/store-context';
-import { municipalityLabel, type NetworkModel } from '../../store/network-model';
+import type { NetworkModel } from '../../store/network-model';
 import { GATHERING_ROUNDS } from '../../domain/core/types';
 
 /** Gathering, named or anonymised, and the viewer's own municipality. */
 export function NetworkControls({ model }: { model: NetworkModel }) {
   const { t } = useNetworkTranslation();
+  const name = useMunicipalityName(model.letters);
   const setView = useAppStore((s) => s.setNetworkView);
   const roundId = useId();
   const viewerId = useId();
@@ -42,7 +43,7 @@ export function NetworkControls({ model }: { model: NetworkModel }) {
           <option value="">{t('network.viewerNone')}</option>
           {model.municipalities.map((m) => (
             <option key={m.number} value={m.number}>
-              {municipalityLabel(model, m, (letter) => t('network.anonName', { letter }))}
+              {name(m)}
             </option>
           ))}
         </Select>
@@ -83,11 +84,7 @@ export function NetworkControls({ model }: { model: NetworkModel }) {
           ? t('network.showingAgreed', {
               names: model.current
                 .filter((a) => model.agreedIn.has(a.municipality.number))
-                .map((a) =>
-                  municipalityLabel(model, a.municipality, (letter) =>
-                    t('network.anonName', { letter }),
-                  ),
-                )
+                .map((a) => name(a.municipality))
                 .join(', '),
             })
           : model.source === 'agreed'

@@ -1,6 +1,6 @@
 import { useNetworkTranslation } from '../../i18n/network-namespace';
 import { Alert, Heading, Paragraph, Spinner } from '@digdir/designsystemet-react';
-import type { NetworkView } from '../../lib/router';
+import type { NetworkQuery, NetworkView } from '../../lib/router';
 import { useAppStore } from '../../store/store-context';
 import { useNetworkModel } from '../../store/network-model';
 import { NetworkControls } from './network-controls';
@@ -36,9 +36,11 @@ const MUNICIPALITY_VIEWS = new Set<NetworkView>([
 export default function NetworkScreen({
   view,
   param,
+  query = {},
 }: {
   view: NetworkView;
   param: string | null;
+  query?: NetworkQuery;
 }) {
   const { t } = useNetworkTranslation();
   const ready = useAppStore((s) => s.networkReady);
@@ -120,8 +122,12 @@ export default function NetworkScreen({
           {view === 'profile' && <ProfileView model={model} municipality={param} />}
           {view === 'area' && <AreaView model={model} areaId={param} />}
           {view === 'priorities' && <PrioritiesView model={model} municipality={param} />}
-          {view === 'trends' && <TrendsView model={model} municipality={param} />}
-          {view === 'actions' && <ActionsView model={model} municipality={param} />}
+          {view === 'trends' && (
+            <TrendsView model={model} municipality={param} area={query.area ?? null} />
+          )}
+          {view === 'actions' && (
+            <ActionsView model={model} municipality={param} area={query.area ?? null} />
+          )}
           {view === 'consensus' && <ConsensusView model={model} municipality={param} />}
           {view === 'data' && <DataView model={model} />}
         </>

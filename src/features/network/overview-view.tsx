@@ -1,10 +1,11 @@
-import { useNetworkTranslation } from '../../i18n/network-namespace';
+import { useMunicipalityName, useNetworkTranslation } from '../../i18n/network-namespace';
 import { Heading, Paragraph } from '@digdir/designsystemet-react';
 import { heatmapRows } from '../../domain/comparison/network-statistics';
+import { heatmapView } from '../../domain/comparison/view-models';
 import { localize, shortTitle } from '../../domain/questionnaire/localize';
 import { formatScore } from '../../i18n/format';
 import { HeatLegend, Heatmap, type HeatmapRowData } from '../../charts/heatmap';
-import { municipalityLabel, type NetworkModel } from '../../store/network-model';
+import type { NetworkModel } from '../../store/network-model';
 import { useAppStore } from '../../store/store-context';
 
 /** Municipalities × areas, each cell with its number, plus the network median. */
@@ -12,23 +13,14 @@ export function OverviewView({ model }: { model: NetworkModel }) {
   const { t } = useNetworkTranslation();
   const language = useAppStore((s) => s.language);
   const fmt = (v: number) => formatScore(v, language);
-  const name = (m: { number: string; name: string }) =>
-    municipalityLabel(model, m, (letter) => t('network.anonName', { letter }));
+  const name = useMunicipalityName(model.letters);
   const q = model.questionnaire;
   const columns = q.areas.map((a) => ({ key: a.id, label: shortTitle(a, language) }));
-  const rows: HeatmapRowData[] = heatmapRows(q, model.current).map((row) => ({
-    key: row.municipality.number,
-    label: name(row.municipality),
-    emphasis: row.municipality.number === model.viewer,
-    extra: t('network.respondentsShort', { n: row.respondents }),
-    cells: row.cells.map((c) => ({ key: c.areaId, value: c.value, flagged: c.disagreement })),
+  const rows: HeatmapRowData[] = heatmapView(model, name, t('network.median')).map((row) => ({
+    ...row,
+    emphasis: row.municipality !== null && row.municipality.number === model.viewer,
+    extra: row.respondents === null ? '' : t('network.respondentsShort', { n: row.respondents }),
   }));
-  rows.push({
-    key: 'median',
-    label: t('network.median'),
-    extra: '',
-    cells: model.stats.map((s) => ({ key: s.areaId, value: s.median })),
-  });
 
   const ranked = heatmapRows(q, model.current)
     .filter((r) => r.overall !== null)

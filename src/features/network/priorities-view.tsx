@@ -1,18 +1,15 @@
 import { Suspense } from 'react';
 import { Heading, Paragraph, Spinner, Table } from '@digdir/designsystemet-react';
-import { useNetworkTranslation } from '../../i18n/network-namespace';
+import { useMunicipalityName, useNetworkTranslation } from '../../i18n/network-namespace';
 import { localize } from '../../domain/questionnaire/localize';
-import {
-  quadrant,
-  rankImprovementAreas,
-  type PriorityInput,
-} from '../../domain/priorities/priorities';
+import { quadrant, quadrantPoints, rankImprovementAreas } from '../../domain/priorities/priorities';
+import { priorityInputs } from '../../domain/priorities/view-models';
 import { areaRoleGap, typicalNetworkGap, gapPointsByArea } from '../../domain/priorities/role-gaps';
 import { ROLES } from '../../domain/core/types';
 import { formatDecimal, formatScore } from '../../i18n/format';
 import { LazyQuadrantChart } from '../../charts/lazy';
 import { numberPoints } from '../../charts/quadrant-layout';
-import { municipalityLabel, type NetworkModel } from '../../store/network-model';
+import type { NetworkModel } from '../../store/network-model';
 import { useAppStore } from '../../store/store-context';
 import { chooseMunicipality, MunicipalityPicker } from './municipality-picker';
 import { reasonText } from '../../i18n/reason-text';
@@ -26,23 +23,14 @@ export function PrioritiesView({
   municipality: string | null;
 }) {
   const { t } = useNetworkTranslation();
+  const name = useMunicipalityName(model.letters);
   const language = useAppStore((s) => s.language);
   const q = model.questionnaire;
   const { choices: inRound, chosen } = chooseMunicipality(model, municipality, true);
   if (!chosen) return <Paragraph>{t('network.noData')}</Paragraph>;
   const agg = model.current.find((a) => a.municipality.number === chosen.number)!;
-  const name = (m: { number: string; name: string }) =>
-    municipalityLabel(model, m, (letter) => t('network.anonName', { letter }));
   const label = name(chosen);
-  const medians = new Map(model.stats.map((s) => [s.areaId, s.median]));
-  const inputs: PriorityInput[] = agg.areas.map((a) => ({
-    areaId: a.areaId,
-    score: a.mean,
-    importance: a.importance,
-    coverage: a.coverage,
-    networkMedian: medians.get(a.areaId) ?? null,
-    roleMeans: a.byRole,
-  }));
+  const inputs = priorityInputs(agg, model.stats);
   const ranked = rankImprovementAreas(
     inputs,
     q.areas.map((a) => a.id),
@@ -57,22 +45,16 @@ export function PrioritiesView({
   );
   // Numbered by the area's place in the questionnaire: the same number on every chart.
   const points = numberPoints(
-    inputs.flatMap((i) =>
-      i.score === null || i.importance === null
-        ? []
-        : [
-            {
-              key: i.areaId,
-              name: localize(area(i.areaId).title, language),
-              detail: t('priorities.quadrantKeyValues', {
-                importance: formatDecimal(i.importance, language),
-                score: formatScore(i.score, language),
-              }),
-              importance: i.importance,
-              score: i.score,
-            },
-          ],
-    ),
+    quadrantPoints(inputs).points.map((p) => ({
+      key: p.areaId,
+      name: localize(area(p.areaId).title, language),
+      detail: t('priorities.quadrantKeyValues', {
+        importance: formatDecimal(p.importance, language),
+        score: formatScore(p.score, language),
+      }),
+      importance: p.importance,
+      score: p.score,
+    })),
     q.areas.map((a) => a.id),
   );
 

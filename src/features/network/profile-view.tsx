@@ -1,11 +1,11 @@
-import { useNetworkTranslation } from '../../i18n/network-namespace';
+import { useMunicipalityName, useNetworkTranslation } from '../../i18n/network-namespace';
 import { Suspense, useId, useState } from 'react';
 import { Heading, Label, Paragraph, Spinner, Table } from '@digdir/designsystemet-react';
 import { profileSeries } from '../../domain/comparison/network-statistics';
 import { localize, shortTitle } from '../../domain/questionnaire/localize';
 import { formatScore } from '../../i18n/format';
 import { LazyProfileChart, LazyRadarChart } from '../../charts/lazy';
-import { municipalityLabel, type NetworkModel } from '../../store/network-model';
+import type { NetworkModel } from '../../store/network-model';
 import { useAppStore } from '../../store/store-context';
 import { chooseMunicipality, MunicipalityPicker } from './municipality-picker';
 
@@ -18,14 +18,13 @@ export function ProfileView({
   municipality: string | null;
 }) {
   const { t } = useNetworkTranslation();
+  const name = useMunicipalityName(model.letters);
   const language = useAppStore((s) => s.language);
   const radarId = useId();
   const [radar, setRadar] = useState(false);
   const { choices: inRound, chosen } = chooseMunicipality(model, municipality, true);
   if (!chosen) return <Paragraph>{t('network.noData')}</Paragraph>;
 
-  const name = (m: { number: string; name: string }) =>
-    municipalityLabel(model, m, (letter) => t('network.anonName', { letter }));
   const fmt = (v: number) => formatScore(v, language);
   const q = model.questionnaire;
   const title = (id: string) => localize(q.areas.find((a) => a.id === id)!.title, language);

@@ -1,60 +1,42 @@
 import { Suspense, useId } from 'react';
 import { Heading, Label, Paragraph, Select, Spinner, Table } from '@digdir/designsystemet-react';
-import { useNetworkTranslation } from '../../i18n/network-namespace';
-import { aggregatesForRound, networkStats } from '../../domain/comparison/network-statistics';
+import { useMunicipalityName, useNetworkTranslation } from '../../i18n/network-namespace';
 import { localize } from '../../domain/questionnaire/localize';
-import {
-  areaTrends,
-  trendChartSeries,
-  type RoundScores,
-  type TrendPoint,
-} from '../../domain/priorities/trends';
+import { trendChartSeries, type TrendPoint } from '../../domain/priorities/trends';
+import { municipalityTrends } from '../../domain/priorities/view-models';
 import { formatScore } from '../../i18n/format';
+import { navigate } from '../../lib/router';
 import { LazyTrendChart } from '../../charts/lazy';
-import { municipalityLabel, type NetworkModel } from '../../store/network-model';
+import type { NetworkModel } from '../../store/network-model';
 import { useAppStore } from '../../store/store-context';
 import { chooseMunicipality, MunicipalityPicker } from './municipality-picker';
 
 const ARROW = { up: '▲', down: '▼', flat: '▶' } as const;
 
-/** Per area, the score at each gathering and the change since the last, with the network median. */
+/**
+ * Per area, the score at each gathering and the change since the last, with the network median.
+ * `area` (from the route's query) is the area the chart shows first.
+ */
 export function TrendsView({
   model,
   municipality,
+  area: areaParam,
 }: {
   model: NetworkModel;
   municipality: string | null;
+  area: string | null;
 }) {
   const { t } = useNetworkTranslation();
+  const name = useMunicipalityName(model.letters);
   const language = useAppStore((s) => s.language);
   const areaSelectId = useId();
   const q = model.questionnaire;
   const { chosen } = chooseMunicipality(model, municipality, false);
-  const areaParam = new URLSearchParams(window.location.hash.split('?')[1] ?? '').get('area');
   if (!chosen) return <Paragraph>{t('network.noData')}</Paragraph>;
-  const name = (m: { number: string; name: string }) =>
-    municipalityLabel(model, m, (letter) => t('network.anonName', { letter }));
   const label = name(chosen);
   const fmt = (v: number | null) => (v === null ? '–' : formatScore(v, language));
 
-  const own: RoundScores[] = model.all
-    .filter((a) => a.municipality.number === chosen.number)
-    .map((a) => ({
-      round: a.round,
-      scores: Object.fromEntries(a.areas.map((x) => [x.areaId, x.mean])),
-    }));
-  const network: RoundScores[] = model.rounds.map((round) => ({
-    round,
-    scores: Object.fromEntries(
-      networkStats(q, aggregatesForRound(model.all, round)).map((s) => [s.areaId, s.median]),
-    ),
-  }));
-  const trends = areaTrends(
-    own,
-    network,
-    q.areas.map((a) => a.id),
-    model.rounds,
-  );
+  const trends = municipalityTrends(model, chosen.number);
   const focus = trends.find((tr) => tr.areaId === areaParam) ?? trends[0]!;
   const focusTitle = localize(q.areas.find((a) => a.id === focus.areaId)!.title, language);
 
@@ -120,9 +102,14 @@ export function TrendsView({
         <Select
           id={areaSelectId}
           value={focus.areaId}
-          onChange={(e) => {
-            window.location.hash = `#/network/trends/${chosen.number}?area=${e.target.value}`;
-          }}
+          onChange={(e) =>
+            navigate({
+              name: 'network',
+              view: 'trends',
+              param: chosen.number,
+              query: { area: e.target.value },
+            })
+          }
         >
           {q.areas.map((a) => (
             <option key={a.id} value={a.id}>

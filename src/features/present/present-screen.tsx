@@ -1,12 +1,13 @@
-import { useNetworkTranslation } from '../../i18n/network-namespace';
+import { useMunicipalityName, useNetworkTranslation } from '../../i18n/network-namespace';
 import { useEffect, useRef, useState, type ReactNode } from 'react';
-import { areaRanking, heatmapRows } from '../../domain/comparison/network-statistics';
+import { areaRanking } from '../../domain/comparison/network-statistics';
+import { heatmapView } from '../../domain/comparison/view-models';
 import { actionsForArea } from '../../domain/priorities/actions';
 import { localize, shortTitle } from '../../domain/questionnaire/localize';
 import { formatScore } from '../../i18n/format';
-import { navigate, parseRoute } from '../../lib/router';
+import { currentRoute, navigate } from '../../lib/router';
 import { Heatmap, type HeatmapRowData } from '../../charts/heatmap';
-import { municipalityLabel, useNetworkModel } from '../../store/network-model';
+import { useNetworkModel } from '../../store/network-model';
 import { useAppStore } from '../../store/store-context';
 
 /**
@@ -29,7 +30,7 @@ export default function PresentScreen({ slide }: { slide: number }) {
     // Step from the address as it is now, not from this render's slide: two quick presses
     // come before the hashchange re-renders, and each must move one slide.
     const go = (step: number) => {
-      const now = parseRoute(window.location.hash);
+      const now = currentRoute();
       const from = now.name === 'present' ? Math.min(now.slide, total) : index;
       navigate({ name: 'present', slide: Math.min(Math.max(from + step, 1), total) });
     };
@@ -55,8 +56,7 @@ export default function PresentScreen({ slide }: { slide: number }) {
   }, [index]);
 
   const fmt = (v: number) => formatScore(v, language);
-  const name = (m: { number: string; name: string }) =>
-    municipalityLabel(model, m, (letter) => t('network.anonName', { letter }));
+  const name = useMunicipalityName(model.letters);
   const area = index > 1 ? q.areas[index - 2] : undefined;
   const title = area
     ? localize(area.title, language)
@@ -79,16 +79,7 @@ export default function PresentScreen({ slide }: { slide: number }) {
       </div>
     );
   } else if (!area) {
-    const rows: HeatmapRowData[] = heatmapRows(q, model.current).map((row) => ({
-      key: row.municipality.number,
-      label: name(row.municipality),
-      cells: row.cells.map((c) => ({ key: c.areaId, value: c.value, flagged: c.disagreement })),
-    }));
-    rows.push({
-      key: 'median',
-      label: t('network.median'),
-      cells: model.stats.map((s) => ({ key: s.areaId, value: s.median })),
-    });
+    const rows: HeatmapRowData[] = heatmapView(model, name, t('network.median'));
     body = (
       <Heatmap
         caption={t('network.heatmapCaption', { round: model.round })}

@@ -1,14 +1,14 @@
 import { Button, Heading, Paragraph, Spinner } from '@digdir/designsystemet-react';
-import { useNetworkTranslation } from '../../i18n/network-namespace';
-import { areaRanking, heatmapRows } from '../../domain/comparison/network-statistics';
-import { aggregatesForRound, networkStats } from '../../domain/comparison/network-statistics';
+import { useMunicipalityName, useNetworkTranslation } from '../../i18n/network-namespace';
+import { areaRanking } from '../../domain/comparison/network-statistics';
+import { heatmapView } from '../../domain/comparison/view-models';
 import { localize, shortTitle } from '../../domain/questionnaire/localize';
-import { rankImprovementAreas } from '../../domain/priorities/priorities';
-import { areaTrends, type RoundScores } from '../../domain/priorities/trends';
-import { ROLES, type Municipality } from '../../domain/core/types';
+import { improvementAreas } from '../../domain/priorities/priorities';
+import { municipalityTrends, priorityInputs } from '../../domain/priorities/view-models';
+import { ROLES } from '../../domain/core/types';
 import { formatDate, formatScore } from '../../i18n/format';
 import { Heatmap } from '../../charts/heatmap';
-import { municipalityLabel, useNetworkModel, type NetworkModel } from '../../store/network-model';
+import { useNetworkModel, type NetworkModel } from '../../store/network-model';
 import { useAppStore } from '../../store/store-context';
 import { reasonText } from '../../i18n/reason-text';
 
@@ -58,45 +58,18 @@ function MunicipalityReport({ model, number }: { model: NetworkModel; number: st
     model.current.find((a) => a.municipality.number === number) ??
     model.current.find((a) => a.municipality.number === model.viewer) ??
     model.current[0]!;
-  const name = (m: Municipality) =>
-    municipalityLabel(model, m, (letter) => t('network.anonName', { letter }));
+  const name = useMunicipalityName(model.letters);
   const fmt = (v: number | null) => (v === null ? '–' : formatScore(v, language));
   const round = agg.round;
 
-  const own: RoundScores[] = model.all
-    .filter((a) => a.municipality.number === agg.municipality.number)
-    .map((a) => ({
-      round: a.round,
-      scores: Object.fromEntries(a.areas.map((x) => [x.areaId, x.mean])),
-    }));
-  const network: RoundScores[] = model.rounds.map((r) => ({
-    round: r,
-    scores: Object.fromEntries(
-      networkStats(q, aggregatesForRound(model.all, r)).map((s) => [s.areaId, s.median]),
-    ),
-  }));
   const trends = new Map(
-    areaTrends(
-      own,
-      network,
-      q.areas.map((a) => a.id),
-      model.rounds.filter((r) => r <= round),
-    ).map((tr) => [tr.areaId, tr]),
+    municipalityTrends(model, agg.municipality.number, round).map((tr) => [tr.areaId, tr]),
   );
   const stats = new Map(model.stats.map((s) => [s.areaId, s]));
-  const ranked = rankImprovementAreas(
-    agg.areas.map((a) => ({
-      areaId: a.areaId,
-      score: a.mean,
-      importance: a.importance,
-      coverage: a.coverage,
-      networkMedian: stats.get(a.areaId)?.median ?? null,
-      roleMeans: a.byRole,
-    })),
+  const ranked = improvementAreas(
+    priorityInputs(agg, model.stats),
     q.areas.map((a) => a.id),
-  )
-    .filter((r) => r.flagged)
-    .slice(0, 3);
+  ).slice(0, 3);
   const actions = model.actions
     .filter((a) => a.municipality.number === agg.municipality.number && a.status !== 'dropped')
     .sort((a, b) => a.areaId.localeCompare(b.areaId));
@@ -271,18 +244,8 @@ function NetworkReport({ model }: { model: NetworkModel }) {
   const language = useAppStore((s) => s.language);
   const q = model.questionnaire;
   const fmt = (v: number) => formatScore(v, language);
-  const name = (m: Municipality) =>
-    municipalityLabel(model, m, (letter) => t('network.anonName', { letter }));
-  const rows = heatmapRows(q, model.current).map((row) => ({
-    key: row.municipality.number,
-    label: name(row.municipality),
-    cells: row.cells.map((c) => ({ key: c.areaId, value: c.value, flagged: c.disagreement })),
-  }));
-  rows.push({
-    key: 'median',
-    label: t('network.median'),
-    cells: model.stats.map((s) => ({ key: s.areaId, value: s.median, flagged: false })),
-  });
+  const name = useMunicipalityName(model.letters);
+  const rows = heatmapView(model, name, t('network.median'));
   return (
     <article className="report report-network" aria-labelledby="report-heading">
       <ReportActions />

@@ -1,0 +1,12 @@
+/**
+ * FNV-1a, 32-bit: a small, stable string hash (not for security). It orders anonymised names
+ * (comparison/anonymise.ts, with a secret salt) and seeds made-up data (demo/demo-network.ts).
+ */
+export function fnv1a(text: string): number {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < text.length; i += 1) {
+    hash ^= text.charCodeAt(i);
+    hash = Math.imul(hash, 0x01000193) >>> 0;
+  }
+  return hash >>> 0;
+}

@@ -1,0 +1,50 @@
+import type {
+  AgreedResponse,
+  AnswerValue,
+  GatheringRound,
+  Municipality,
+  QuestionnaireRef,
+} from '../domain/core/types';
+import {
+  clearAgreedAnswer,
+  createAgreedResponse,
+  setAgreedAnswer,
+} from '../domain/priorities/consensus';
+import type { SliceCreator } from './slice';
+
+/** Agreed (consensus) answers made on this device. Persisted with the responses. */
+export interface AgreementsSlice {
+  /** Agreed responses made on this device, per municipality and gathering (agreementId). */
+  agreements: Record<string, AgreedResponse>;
+  /**
+   * Records the delegation's agreed level for a statement (null clears it). Starts from
+   * `base` (an imported agreed response) when this device has none for that municipality yet.
+   */
+  setAgreed: (
+    target: { municipality: Municipality; round: GatheringRound; questionnaire: QuestionnaireRef },
+    statementId: string,
+    level: AnswerValue | null,
+    rationale: string,
+    base?: AgreedResponse,
+  ) => void;
+}
+
+/** One agreed response per municipality and gathering, so two devices converge on one. */
+export function agreementId(number: string, round: GatheringRound): string {
+  return `agreed-${number}-r${round}`;
+}
+
+export const createAgreementsSlice: SliceCreator<AgreementsSlice> = (set, get, now) => ({
+  agreements: {},
+  setAgreed(target, statementId, level, rationale, base) {
+    const id = agreementId(target.municipality.number, target.round);
+    const stamp = now();
+    const current =
+      get().agreements[id] ?? base ?? createAgreedResponse({ id, ...target, now: stamp });
+    const next =
+      level === null
+        ? clearAgreedAnswer(current, statementId, stamp)
+        : setAgreedAnswer(current, statementId, level, rationale, stamp);
+    set({ agreements: { ...get().agreements, [id]: next } });
+  },
+});

@@ -1,0 +1,334 @@
+import { describe, expect, it } from 'vitest';
+import legacyFixture from './fixtures/network-v1.json';
+import { createMemoryNetworkStorage, type NetworkStorage } from '../lib/network-storage';
+import { makeResponse } from '../domain/testing/fixtures';
+import { isSalt } from '../lib/id';
+import { memoryStateStorage } from '../app/test-utils';
+import { createAppStore, type AppStore } from './app-store';
+import { connectNetworkStorage, type NetworkPersistence } from './network-persistence';
+import { LEGACY_KEY, NETWORK_KEY, sourceKey } from './network-records';
+
+const haram = { number: '1580', name: 'Haram' };
+const ulstein = { number: '1516', name: 'Ulstein' };
+
+function newStore(): AppStore {
+  return createAppStore({ storage: memoryStateStorage() });
+}
+
+const connections = new WeakMap<AppStore, NetworkPersistence>();
+
+/** A store connected to `storage`, as the app does on load. */
+async function open(storage: NetworkStorage): Promise<AppStore> {
+  const store = newStore();
+  connections.set(store, await connectNetworkStorage(store, storage));
+  return store;
+}
+
+/** Waits until what the store changed so far is saved (or failed to save). */
+const settled = (store: AppStore) => connections.get(store)!.idle();
+
+/** Records one storage's writes, and can make them fail. */
+function watched(storage: ReturnType<typeof createMemoryNetworkStorage>) {
+  const writes: { put: string[]; remove: string[] }[] = [];
+  let failure: Error | null = null;
+  const api: NetworkStorage = {
+    readAll: storage.readAll,
+    write: (changes) => {
+      writes.push({
+        put: [...(changes.put?.keys() ?? [])].sort(),
+        remove: [...(changes.remove ?? [])].sort(),
+      });
+      return failure ? Promise.reject(failure) : storage.write(changes);
+    },
+  };
+  return { api, writes, failWith: (error: Error | null) => (failure = error) };
+}
+
+const sourceKeys = (records: Map<string, unknown>) =>
+  [...records.keys()].filter((k) => k.startsWith('source:'));
+
+describe('network storage: one record per imported file', () => {
+  it('an import writes only the record it adds; removing a file deletes only its record', async () => {
+    const memory = createMemoryNetworkStorage();
+    const { api, writes } = watched(memory);
+    const store = await open(api);
+    store
+      .getState()
+      .addImport({ fileName: 'haram.json', kind: 'file' }, [makeResponse({ id: 'a' })], []);
+    await settled(store);
+    const [first] = store.getState().network.sources;
+    expect(writes).toEqual([{ put: [NETWORK_KEY, sourceKey(first!.id)], remove: [] }]);
+
+    store
+      .getState()
+      .addImport(
+        { fileName: 'ulstein.json', kind: 'file' },
+        [makeResponse({ id: 'b', municipality: ulstein })],
+        [],
+      );
+    await settled(store);
+    const second = store.getState().network.sources[1]!;
+    expect(writes[1]).toEqual({ put: [sourceKey(second.id)], remove: [] });
+
+    store.getState().removeSource(first!.id);
+    await settled(store);
+    expect(writes[2]).toEqual({ put: [], remove: [sourceKey(first!.id)] });
+    expect(sourceKeys(memory.records())).toEqual([sourceKey(second.id)]);
+  });
+
+  it('reads back the network it saved, in the same order, with the same merged entries', async () => {
+    const memory = createMemoryNetworkStorage();
+    const store = await open(memory);
+    const older = makeResponse({ id: 'shared', answers: { 'a-1': 2 } });
+    const newer = {
+      ...makeResponse({ id: 'shared', answers: { 'a-1': 5 } }),
+      updatedAt: '2024-05-03T10:00:00.000Z',
+    };
+    store.getState().addImports([
+      {
+        source: { fileName: 'one.json', kind: 'file' },
+        responses: [older, makeResponse({ id: 'x', municipality: ulstein })],
+        actions: [],
+      },
+      { source: { fileName: 'two.json', kind: 'file' }, responses: [newer], actions: [] },
+      {
+        source: { fileName: 'three.json', kind: 'file' },
+        responses: [makeResponse({ id: 'y', municipality: haram })],
+        actions: [],
+      },
+    ]);
+    store.getState().removeMunicipality(ulstein.number);
+    await settled(store);
+    const reopened = await open(memory);
+    expect(reopened.getState().network).toEqual(store.getState().network);
+    expect(reopened.getState().network.responses.shared!.answers['a-1']?.value).toBe(5);
+    expect(reopened.getState().networkRecovery).toBeNull();
+
+    // Removing the file with the newer copy leaves the other file's copy, here and after a reload.
+    const two = store.getState().network.sources.find((s) => s.fileName === 'two.json')!;
+    store.getState().removeSource(two.id);
+    await settled(store);
+    expect(store.getState().network.responses.shared!.answers['a-1']?.value).toBe(2);
+    expect((await open(memory)).getState().network).toEqual(store.getState().network);
+  });
+});
+
+describe('network storage: the old layout (one key, network-v1)', () => {
+  it('moves a saved network of the old shape to one record per file, and drops nothing', async () => {
+    const memory = createMemoryNetworkStorage({ [LEGACY_KEY]: legacyFixture });
+    const store = await open(memory);
+    const { network, networkRecovery, networkKept } = store.getState();
+    expect(networkRecovery).toBeNull();
+    expect(networkKept).toEqual({});
+    expect(network.sources.map((s) => [s.id, s.fileName, Object.keys(s.responses)])).toEqual([
+      ['src-haram', 'haram-samling-1.json', ['resp-haram-1', 'resp-haram-2']],
+      ['src-ulstein', 'ulstein-samling-1.json', ['resp-ulstein-1', 'resp-haram-1']],
+    ]);
+    expect(network.responses).toEqual(legacyFixture.responses);
+    expect(network.actions).toEqual(legacyFixture.actions);
+    expect(network.agreements).toEqual(legacyFixture.agreements);
+    expect(Object.keys(network.sources[0]!.agreements)).toEqual(['agreed-1580-r1']);
+
+    const records = memory.records();
+    expect(records.has(LEGACY_KEY)).toBe(false);
+    expect([...records.keys()].sort()).toEqual(
+      [NETWORK_KEY, sourceKey('src-haram'), sourceKey('src-ulstein')].sort(),
+    );
+    expect(records.get(sourceKey('src-ulstein'))).toMatchObject({ version: 1, position: 1 });
+    // The new layout reads back the same.
+    expect((await open(memory)).getState().network).toEqual(network);
+  });
+
+  it('keeps the old key as it is and says so when it cannot be moved; an import does not write over it', async () => {
+    const memory = createMemoryNetworkStorage({ [LEGACY_KEY]: 'not a network' });
+    const store = await open(memory);
+    expect(store.getState().networkRecovery).toEqual({
+      unreadable: 0,
+      invalidEntries: 0,
+      migrationFailed: true,
+    });
+    expect(store.getState().networkKept).toEqual({ [LEGACY_KEY]: 'not a network' });
+    store
+      .getState()
+      .addImport({ fileName: 'haram.json', kind: 'file' }, [makeResponse({ id: 'a' })], []);
+    await settled(store);
+    expect(memory.records().get(LEGACY_KEY)).toBe('not a network');
+    expect(sourceKeys(memory.records())).toHaveLength(1);
+  });
+
+  it('keeps the old key as it is when writing the new records fails, and saves nothing', async () => {
+    const memory = createMemoryNetworkStorage({ [LEGACY_KEY]: legacyFixture });
+    const { api, failWith } = watched(memory);
+    failWith(new DOMException('The quota has been exceeded.', 'QuotaExceededError'));
+    const store = await open(api);
+    expect(store.getState().networkRecovery?.migrationFailed).toBe(true);
+    expect(store.getState().networkKept).toEqual({ [LEGACY_KEY]: legacyFixture });
+    expect(store.getState().networkStorageStatus).toBe('full');
+    expect(memory.records()).toEqual(new Map([[LEGACY_KEY, legacyFixture]]));
+  });
+
+  it('counts the entries it cannot use and keeps a copy of the whole', async () => {
+    const bad = { ...legacyFixture.responses['resp-haram-2'], municipality: { number: 'x' } };
+    const raw = {
+      ...legacyFixture,
+      responses: { ...legacyFixture.responses, 'resp-haram-2': bad },
+    };
+    const memory = createMemoryNetworkStorage({ [LEGACY_KEY]: raw });
+    const store = await open(memory);
+    expect(store.getState().networkRecovery).toEqual({
+      unreadable: 0,
+      invalidEntries: 1,
+      migrationFailed: false,
+    });
+    expect(Object.keys(store.getState().network.responses).sort()).toEqual([
+      'resp-haram-1',
+      'resp-ulstein-1',
+    ]);
+    expect(memory.records().get(`kept:${LEGACY_KEY}`)).toEqual(raw);
+    expect(store.getState().networkKept).toEqual({ [`kept:${LEGACY_KEY}`]: raw });
+  });
+});
+
+describe('network storage: faults', () => {
+  async function savedNetwork() {
+    const memory = createMemoryNetworkStorage();
+    const store = await open(memory);
+    store.getState().addImports([
+      {
+        source: { fileName: 'haram.json', kind: 'file' },
+        responses: [makeResponse({ id: 'a', municipality: haram })],
+        actions: [],
+      },
+      {
+        source: { fileName: 'ulstein.json', kind: 'file' },
+        responses: [makeResponse({ id: 'b', municipality: ulstein })],
+        actions: [],
+      },
+    ]);
+    await settled(store);
+    const [haramSource, ulsteinSource] = store.getState().network.sources;
+    return {
+      memory,
+      haramKey: sourceKey(haramSource!.id),
+      ulsteinKey: sourceKey(ulsteinSource!.id),
+    };
+  }
+
+  it('a record it cannot read: the rest loads, the user is told, and a copy is kept that a new import leaves alone', async () => {
+    const { memory, haramKey, ulsteinKey } = await savedNetwork();
+    await memory.write({ put: new Map([[haramKey, '{"broken']]) });
+    const store = await open(memory);
+    expect(Object.keys(store.getState().network.responses)).toEqual(['b']);
+    expect(store.getState().networkRecovery).toEqual({
+      unreadable: 1,
+      invalidEntries: 0,
+      migrationFailed: false,
+    });
+    expect(store.getState().networkKept).toEqual({ [`kept:${haramKey}`]: '{"broken' });
+
+    store
+      .getState()
+      .addImport({ fileName: 'new.json', kind: 'file' }, [makeResponse({ id: 'c' })], []);
+    await settled(store);
+    const records = memory.records();
+    expect(records.get(`kept:${haramKey}`)).toBe('{"broken');
+    expect(sourceKeys(records)).toHaveLength(2);
+    expect(records.has(ulsteinKey)).toBe(true);
+
+    // The next load finds clean records and the copy, and says only that a copy is kept.
+    const next = await open(memory);
+    expect(next.getState().networkRecovery).toBeNull();
+    expect(next.getState().networkKept).toEqual({ [`kept:${haramKey}`]: '{"broken' });
+    // Deleting the copy deletes it from storage.
+    next.getState().deleteNetworkKept();
+    await settled(next);
+    expect(memory.records().has(`kept:${haramKey}`)).toBe(false);
+    expect((await open(memory)).getState().networkKept).toEqual({});
+  });
+
+  it('counts bad entries in a record, loads the rest, and keeps a copy of the record', async () => {
+    const { memory, haramKey } = await savedNetwork();
+    const record = memory.records().get(haramKey) as { responses: Record<string, unknown> };
+    const damaged = { ...record, responses: { ...record.responses, z: { id: 'z' } } };
+    await memory.write({ put: new Map([[haramKey, damaged]]) });
+    const store = await open(memory);
+    expect(store.getState().networkRecovery?.invalidEntries).toBe(1);
+    expect(Object.keys(store.getState().network.responses).sort()).toEqual(['a', 'b']);
+    expect(memory.records().get(`kept:${haramKey}`)).toEqual(damaged);
+    expect(memory.records().get(haramKey)).toEqual(record);
+  });
+
+  it('a load that fails leaves the saved data alone, says so, and saves nothing', async () => {
+    const { memory } = await savedNetwork();
+    const before = memory.records();
+    const failing: NetworkStorage = {
+      readAll: () => Promise.reject(new DOMException('Blocked', 'UnknownError')),
+      write: memory.write,
+    };
+    const store = await open(failing);
+    expect(store.getState().networkReady).toBe(true);
+    expect(store.getState().networkStorageStatus).toBe('loadFailed');
+    store
+      .getState()
+      .addImport({ fileName: 'new.json', kind: 'file' }, [makeResponse({ id: 'c' })], []);
+    store.getState().clearNetwork();
+    await settled(store);
+    expect(memory.records()).toEqual(before);
+  });
+
+  it('tells a full storage apart from other save errors, and clears the warning once a save works', async () => {
+    const memory = createMemoryNetworkStorage();
+    const { api, failWith } = watched(memory);
+    const store = await open(api);
+    const cases: [Error | null, string][] = [
+      [new DOMException('The quota has been exceeded.', 'QuotaExceededError'), 'full'],
+      [new DOMException('The transaction was aborted.', 'AbortError'), 'saveFailed'],
+      [null, 'ok'],
+    ];
+    for (const [i, [error, status]] of cases.entries()) {
+      failWith(error);
+      store
+        .getState()
+        .addImport({ fileName: `${i}.json`, kind: 'file' }, [makeResponse({ id: `r${i}` })], []);
+      await settled(store);
+      expect(store.getState().networkStorageStatus).toBe(status);
+    }
+    // What failed before is saved with the next change.
+    expect(sourceKeys(memory.records())).toHaveLength(3);
+  });
+});
+
+const SALT = '0123456789abcdef0123456789abcdef';
+
+describe("the network's anonymisation salt", () => {
+  it('is kept when saved, and made for data saved before networks had one', async () => {
+    const saltOf = async (initial: Record<string, unknown>) =>
+      (await open(createMemoryNetworkStorage(initial))).getState().network.salt;
+    expect(await saltOf({ [NETWORK_KEY]: { version: 1, salt: SALT } })).toBe(SALT);
+    expect(await saltOf({ [LEGACY_KEY]: { ...legacyFixture, salt: SALT } })).toBe(SALT);
+    expect(isSalt(await saltOf({ [LEGACY_KEY]: legacyFixture }))).toBe(true);
+    const old = await saltOf({ [LEGACY_KEY]: { ...legacyFixture, salt: 'laering-for-naering' } });
+    expect(isSalt(old)).toBe(true);
+    // The one made for the old layout is saved with the moved records.
+    const memory = createMemoryNetworkStorage({ [LEGACY_KEY]: legacyFixture });
+    const salt = (await open(memory)).getState().network.salt;
+    expect(memory.records().get(NETWORK_KEY)).toEqual({ version: 1, salt });
+    expect((await open(memory)).getState().network.salt).toBe(salt);
+  });
+
+  it('is saved with the network, and stays through imports, removals and clearing', async () => {
+    const memory = createMemoryNetworkStorage({ [NETWORK_KEY]: { version: 1, salt: SALT } });
+    const store = await open(memory);
+    expect(store.getState().network.salt).toBe(SALT);
+    store
+      .getState()
+      .addImport({ fileName: 'a.json', kind: 'file' }, [makeResponse({ id: 'r1' })], []);
+    expect(store.getState().network.salt).toBe(SALT);
+    store.getState().removeSource(store.getState().network.sources[0]!.id);
+    expect(store.getState().network.salt).toBe(SALT);
+    store.getState().clearNetwork();
+    expect(store.getState().network.salt).toBe(SALT);
+    await settled(store);
+    expect(memory.records().get(NETWORK_KEY)).toEqual({ version: 1, salt: SALT });
+  });
+});
