@@ -195,7 +195,7 @@ test('a custom questionnaire as a spreadsheet (CSV) loads, and a broken cell is 
     JSON.parse(readFileSync(path.resolve('questionnaires/god-vertskommune/v1.json'), 'utf8')),
   );
   if (!bundled.ok) throw new Error('the bundled questionnaire is invalid');
-  const csv = questionnaireToCsv({ ...bundled.questionnaire, version: 2 });
+  const csv = questionnaireToCsv({ ...bundled.questionnaire, version: 3 });
   const dir = tmp();
   writeFileSync(path.join(dir, 'skjema.csv'), csv);
   // The last row's id cell opens a quote that never closes: the reader (a lazy chunk) names
@@ -214,6 +214,6 @@ test('a custom questionnaire as a spreadsheet (CSV) loads, and a broken cell is 
   );
   await input.setInputFiles(path.join(dir, 'skjema.csv'));
   await expect(
-    page.getByText(/\(versjon 2\) er lastet inn: 9 områder og 49 påstander/),
+    page.getByText(/\(versjon 3\) er lastet inn: 9 områder og 49 påstander/),
   ).toBeVisible();
 });
