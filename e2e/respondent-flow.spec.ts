@@ -58,6 +58,8 @@ test('a full walk in bokmål: start, every area, review, results with the right 
 
   await expect(page.getByRole('heading', { level: 1, name: 'Resultat for Molde' })).toBeVisible();
   const table = page.getByRole('table', { name: 'Skår, svardekning og viktighet per område' });
+  // Read the rows once they are all there: evaluateAll itself does not wait.
+  await expect(table.locator('tbody tr')).toHaveCount(EXPECTED_SCORES.length);
   const scores = await table
     .locator('tbody tr')
     .evaluateAll((rows) => rows.map((r) => r.querySelectorAll('td')[0]?.textContent));
@@ -100,6 +102,8 @@ test('a full walk in nynorsk, chosen with ?lang=nn', async ({ page }) => {
   await page.getByRole('button', { name: 'Lever og sjå resultatet' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Resultat for Haram' })).toBeVisible();
   const table = page.getByRole('table', { name: 'Skår, svardekning og viktigheit per område' });
+  // Read the rows once they are all there: evaluateAll itself does not wait.
+  await expect(table.locator('tbody tr')).toHaveCount(EXPECTED_SCORES.length);
   const scores = await table
     .locator('tbody tr')
     .evaluateAll((rows) => rows.map((r) => r.querySelectorAll('td')[0]?.textContent));
