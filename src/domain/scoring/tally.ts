@@ -18,9 +18,7 @@ import type { AreaScore } from './scoring';
  * (tens of thousands at national scale) without an object per area.
  */
 
-// The layout is private to this module (other modules read a tally through the functions
-// below). Module-private constants also keep the hot loop fast: V8 folds them, where an
-// exported binding is read through its module cell on every use.
+// The layout is private to this module: other modules read a tally through the functions below.
 
 /** Numbers per area in a tally, at TALLY * areaIndex + one of the offsets below. */
 const TALLY = 5;
