@@ -67,6 +67,24 @@ interface DemoProfile {
   gaps?: Partial<Record<Role, AreaTable>>;
 }
 
+/** The areas of god-vertskommune, in the order `levels` takes one level for each. */
+const AREAS = [
+  'strategy',
+  'anchoring',
+  'dialogue',
+  'business-base',
+  'community',
+  'services',
+  'land-planning',
+  'founders',
+  'regional',
+] as const;
+
+/** A table of levels from one level per area, in AREAS order. */
+function levels(...values: readonly number[]): AreaTable {
+  return Object.fromEntries(AREAS.map((id, i) => [id, values[i]!]));
+}
+
 const P: Role = 'politician';
 const A: Role = 'administration';
 const B: Role = 'business';
@@ -75,17 +93,7 @@ const O: Role = 'other';
 export const DEMO_PROFILES: readonly DemoProfile[] = [
   {
     number: '1580', // Haram: maritime equipment, re-established in 2024
-    levels: {
-      strategy: 3.5,
-      anchoring: 3.0,
-      dialogue: 3.9,
-      'business-base': 3.8,
-      community: 3.3,
-      services: 3.4,
-      'land-planning': 3.0,
-      founders: 3.2,
-      regional: 2.9,
-    },
+    levels: levels(3.5, 3.0, 3.9, 3.8, 3.3, 3.4, 3.0, 3.2, 2.9),
     importance: { dialogue: 5, 'business-base': 4.5, anchoring: 4.5, regional: 4, community: 3 },
     focus: ['anchoring', 'regional'],
     respondents: [6, 7],
@@ -95,17 +103,7 @@ export const DEMO_PROFILES: readonly DemoProfile[] = [
   },
   {
     number: '1516', // Ulstein: shipbuilding and the maritime cluster, little free land
-    levels: {
-      strategy: 3.5,
-      anchoring: 3.5,
-      dialogue: 4.0,
-      'business-base': 3.8,
-      community: 3.4,
-      services: 3.3,
-      'land-planning': 2.6,
-      founders: 3.4,
-      regional: 3.8,
-    },
+    levels: levels(3.5, 3.5, 4.0, 3.8, 3.4, 3.3, 2.6, 3.4, 3.8),
     importance: { 'land-planning': 5, regional: 4.5, dialogue: 4, founders: 3 },
     focus: ['land-planning'],
     respondents: [5, 6],
@@ -113,17 +111,7 @@ export const DEMO_PROFILES: readonly DemoProfile[] = [
   },
   {
     number: '1528', // Sykkylven: furniture
-    levels: {
-      strategy: 2.9,
-      anchoring: 3.0,
-      dialogue: 3.4,
-      'business-base': 3.5,
-      community: 2.9,
-      services: 3.0,
-      'land-planning': 3.0,
-      founders: 2.7,
-      regional: 2.7,
-    },
+    levels: levels(2.9, 3.0, 3.4, 3.5, 2.9, 3.0, 3.0, 2.7, 2.7),
     importance: { strategy: 4.5, founders: 4.5, 'business-base': 4, regional: 2.5 },
     focus: ['strategy', 'founders'],
     respondents: [5, 5],
@@ -131,17 +119,7 @@ export const DEMO_PROFILES: readonly DemoProfile[] = [
   },
   {
     number: '1576', // Aure: the Tjeldbergodden plant, aquaculture, a small administration
-    levels: {
-      strategy: 2.8,
-      anchoring: 3.0,
-      dialogue: 3.2,
-      'business-base': 3.9,
-      community: 2.6,
-      services: 2.7,
-      'land-planning': 3.0,
-      founders: 2.5,
-      regional: 3.2,
-    },
+    levels: levels(2.8, 3.0, 3.2, 3.9, 2.6, 2.7, 3.0, 2.5, 3.2),
     importance: { community: 5, services: 4.5, 'business-base': 4.5, founders: 3 },
     focus: ['community'],
     respondents: [4, 5],
@@ -150,17 +128,7 @@ export const DEMO_PROFILES: readonly DemoProfile[] = [
   },
   {
     number: '1506', // Molde: county centre, trade, services and tourism
-    levels: {
-      strategy: 3.4,
-      anchoring: 3.3,
-      dialogue: 3.3,
-      'business-base': 3.0,
-      community: 3.7,
-      services: 4.0,
-      'land-planning': 3.2,
-      founders: 3.6,
-      regional: 4.0,
-    },
+    levels: levels(3.4, 3.3, 3.3, 3.0, 3.7, 4.0, 3.2, 3.6, 4.0),
     importance: { services: 4.5, regional: 4.5, 'business-base': 4, 'land-planning': 3 },
     focus: ['business-base'],
     respondents: [7, 6],
@@ -168,17 +136,7 @@ export const DEMO_PROFILES: readonly DemoProfile[] = [
   },
   {
     number: '1563', // Sunndal: the aluminium plant, one dominant employer
-    levels: {
-      strategy: 3.2,
-      anchoring: 3.3,
-      dialogue: 3.6,
-      'business-base': 4.0,
-      community: 3.0,
-      services: 3.1,
-      'land-planning': 3.4,
-      founders: 2.6,
-      regional: 2.9,
-    },
+    levels: levels(3.2, 3.3, 3.6, 4.0, 3.0, 3.1, 3.4, 2.6, 2.9),
     importance: { 'business-base': 5, founders: 4.5, community: 4, regional: 4 },
     focus: ['founders', 'regional'],
     respondents: [6, 5],
@@ -188,17 +146,7 @@ export const DEMO_PROFILES: readonly DemoProfile[] = [
   },
   {
     number: '1560', // Tingvoll: small and rural, organic-farming research, small industry
-    levels: {
-      strategy: 2.6,
-      anchoring: 2.7,
-      dialogue: 2.9,
-      'business-base': 2.8,
-      community: 3.1,
-      services: 2.5,
-      'land-planning': 2.1,
-      founders: 3.0,
-      regional: 3.1,
-    },
+    levels: levels(2.6, 2.7, 2.9, 2.8, 3.1, 2.5, 2.1, 3.0, 3.1),
     importance: { 'land-planning': 5, services: 4.5, founders: 4, strategy: 3 },
     focus: ['land-planning', 'services'],
     respondents: [4, 4],

@@ -2,9 +2,9 @@ import { findNetworkMunicipality } from '../core/municipalities';
 import type { Questionnaire } from '../questionnaire/schema';
 import { statementsForRole } from '../questionnaire/model';
 import {
-  IMPORTANCE,
-  TALLY,
+  areaAt,
   statementPlan,
+  tallyImportance,
   tallyAnswers,
   tallyCoverage,
   tallyScore,
@@ -245,7 +245,7 @@ function sortedMean(scratch: Scratch, n: number): number | null {
 /** One area of one group, from the tallies in scratch. The same figures as `sampleSummary` & co. */
 function aggregateArea(scratch: Scratch, g: number, areaId: string, i: number): AreaAggregate {
   const { values, slots, slotOf, tallies, roleSums, roleCounts } = scratch;
-  const at = TALLY * i;
+  const at = areaAt(i);
 
   let n = 0;
   for (let j = 0; j < g; j += 1) {
@@ -283,7 +283,7 @@ function aggregateArea(scratch: Scratch, g: number, areaId: string, i: number): 
 
   let rated = 0;
   for (let j = 0; j < g; j += 1) {
-    const importance = tallies[j]![at + IMPORTANCE]!;
+    const importance = tallyImportance(tallies[j]!, at);
     if (!Number.isNaN(importance)) values[rated++] = importance;
   }
   const importance = sortedMean(scratch, rated);

@@ -1,20 +1,8 @@
 import type { Questionnaire, Statement } from '../questionnaire/schema';
 import { statementsForRole } from '../questionnaire/model';
-import {
-  DONT_KNOW,
-  IMPORTANCE,
-  RATED,
-  RELEVANT,
-  TALLY,
-  countAnswer,
-  statementPlan,
-  tallyAnswers,
-  tallyCoverage,
-  tallyMeanLevel,
-  tallyScore,
-} from './tally';
+import { areaAt, areaScoreFromTally, statementPlan, tallyAnswers } from './tally';
 import { mean } from '../core/statistics';
-import { isLevel, type Answer, type Level, type Response, type Role } from '../core/types';
+import type { Answer, Level, Response, Role } from '../core/types';
 
 export interface AreaScore {
   areaId: string;
@@ -47,31 +35,6 @@ export interface ResponseScore {
   total: number;
 }
 
-/** An area's score from its tally (./tally.ts), with the counts the results screen shows. */
-function areaScoreFromTally(
-  areaId: string,
-  tally: readonly number[],
-  at: number,
-  total: number,
-): AreaScore {
-  const rated = tally[at + RATED]!;
-  const dontKnow = tally[at + DONT_KNOW]!;
-  const notRelevant = total - tally[at + RELEVANT]!;
-  const importance = tally[at + IMPORTANCE]!;
-  return {
-    areaId,
-    score: tallyScore(tally, at),
-    meanLevel: tallyMeanLevel(tally, at),
-    total,
-    rated,
-    dontKnow,
-    notRelevant,
-    unanswered: total - rated - dontKnow - notRelevant,
-    coverage: tallyCoverage(tally, at),
-    importance: isLevel(importance) ? importance : null,
-  };
-}
-
 /** Scores one area from a list of statements and the answers given to them. */
 export function scoreArea(
   areaId: string,
@@ -79,8 +42,12 @@ export function scoreArea(
   answers: Readonly<Record<string, Answer | undefined>>,
   importance: Level | null = null,
 ): AreaScore {
-  const tally = [0, 0, statements.length, importance ?? NaN, 0];
-  for (const s of statements) countAnswer(tally, 0, answers[s.id]?.value);
+  const plan = {
+    byArea: [statements.slice()],
+    areaOf: new Map(statements.map((s) => [s.id, 0])),
+    total: [statements.length],
+  };
+  const tally = tallyAnswers(plan, [areaId], answers, { [areaId]: importance ?? undefined });
   return areaScoreFromTally(areaId, tally, 0, statements.length);
 }
 
@@ -95,7 +62,7 @@ export function scoreAnswers(
   const plan = statementPlan(q, statements);
   const areaIds = q.areas.map((a) => a.id);
   const tally = tallyAnswers(plan, areaIds, answers, importance);
-  const areas = areaIds.map((id, i) => areaScoreFromTally(id, tally, TALLY * i, plan.total[i]!));
+  const areas = areaIds.map((id, i) => areaScoreFromTally(id, tally, areaAt(i), plan.total[i]!));
   const scored = areas.flatMap((a) => (a.score === null ? [] : [a.score]));
   const rated = areas.reduce((n, a) => n + a.rated, 0);
   const relevant = areas.reduce((n, a) => n + a.total - a.notRelevant, 0);

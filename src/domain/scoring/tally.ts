@@ -1,5 +1,6 @@
 import { isLevel, type Answer } from '../core/types';
 import type { Questionnaire, Statement } from '../questionnaire/schema';
+import type { AreaScore } from './scoring';
 
 /**
  * The one core that turns answers into scores, for a single response (scoring.ts) and for the
@@ -17,32 +18,34 @@ import type { Questionnaire, Statement } from '../questionnaire/schema';
  * (tens of thousands at national scale) without an object per area.
  */
 
+// The layout is private to this module: other modules read a tally through the functions below.
+
 /** Numbers per area in a tally, at TALLY * areaIndex + one of the offsets below. */
-export const TALLY = 5;
+const TALLY = 5;
 /** Sum of the levels given. */
-export const SUM = 0;
+const SUM = 0;
 /** Statements rated with a level. */
-export const RATED = 1;
+const RATED = 1;
 /** Statements that apply, less those marked "not relevant". */
-export const RELEVANT = 2;
+const RELEVANT = 2;
 /** The importance given to the area, 1–5, or NaN for none. */
-export const IMPORTANCE = 3;
+const IMPORTANCE = 3;
 /** Statements answered "don't know". */
-export const DONT_KNOW = 4;
+const DONT_KNOW = 4;
+
+/** Where the numbers of the area at `areaIndex` start in a tally. */
+export function areaAt(areaIndex: number): number {
+  return TALLY * areaIndex;
+}
+
+/** The importance given to the area, 1–5, or NaN for none. */
+export function tallyImportance(tally: readonly number[], at: number): number {
+  return tally[at + IMPORTANCE]!;
+}
 
 /** Converts a mean level (1–5) into a score (0–100). */
 export function levelToScore(meanLevel: number): number {
   return ((meanLevel - 1) / 4) * 100;
-}
-
-/** Adds one answer's value to the tally of the area at `at` (= TALLY * area index). */
-export function countAnswer(tally: number[], at: number, value: unknown): void {
-  if (value === 'notRelevant') tally[at + RELEVANT]! -= 1;
-  else if (value === 'dontKnow') tally[at + DONT_KNOW]! += 1;
-  else if (isLevel(value)) {
-    tally[at + SUM]! += value;
-    tally[at + RATED]! += 1;
-  }
 }
 
 /** The area's mean level, 1–5, or null when nothing was rated. */
@@ -112,7 +115,40 @@ export function tallyAnswers(
   const values: readonly (Answer | undefined)[] = Object.values(answers);
   for (let k = 0; k < ids.length; k += 1) {
     const i = areaOf.get(ids[k]!);
-    if (i !== undefined) countAnswer(out, TALLY * i, values[k]?.value);
+    if (i === undefined) continue;
+    // The rule (see the top of this file). Levels first: most answers are one.
+    const value = values[k]?.value;
+    const at = TALLY * i;
+    if (isLevel(value)) {
+      out[at + SUM]! += value;
+      out[at + RATED]! += 1;
+    } else if (value === 'notRelevant') out[at + RELEVANT]! -= 1;
+    else if (value === 'dontKnow') out[at + DONT_KNOW]! += 1;
   }
   return out;
+}
+
+/** An area's score from its tally, with the counts the results screen shows. */
+export function areaScoreFromTally(
+  areaId: string,
+  tally: readonly number[],
+  at: number,
+  total: number,
+): AreaScore {
+  const rated = tally[at + RATED]!;
+  const dontKnow = tally[at + DONT_KNOW]!;
+  const notRelevant = total - tally[at + RELEVANT]!;
+  const importance = tally[at + IMPORTANCE]!;
+  return {
+    areaId,
+    score: tallyScore(tally, at),
+    meanLevel: tallyMeanLevel(tally, at),
+    total,
+    rated,
+    dontKnow,
+    notRelevant,
+    unanswered: total - rated - dontKnow - notRelevant,
+    coverage: tallyCoverage(tally, at),
+    importance: isLevel(importance) ? importance : null,
+  };
 }
