@@ -13,6 +13,7 @@ import {
   type AgreedResponse,
 } from '../domain/core/types';
 import { initialNetworkView, type NetworkView } from './network-slice';
+import { MAX_EXPECTED } from './facilitator-slice';
 
 export const STORE_KEY = 'naeringsspeilet';
 /** Bump together with a new entry in `migrations`, a fixture and a test. */
@@ -33,6 +34,13 @@ export interface PersistedState {
   agreements: Record<string, AgreedResponse>;
   /** Questionnaires a facilitator loaded here. */
   customQuestionnaires: Questionnaire[];
+  /**
+   * Free text the facilitator keeps off the projector, and the expected responses
+   * (facilitator-slice.ts). Added after version 1 without a bump: state saved without them reads
+   * as none hidden and none typed, which is what it meant.
+   */
+  hiddenFreeText: string[];
+  expectedResponses: Record<string, number>;
 }
 
 export const initialPersisted = (): PersistedState => ({
@@ -45,6 +53,8 @@ export const initialPersisted = (): PersistedState => ({
   actions: {},
   agreements: {},
   customQuestionnaires: [],
+  hiddenFreeText: [],
+  expectedResponses: {},
 });
 
 /** The part of the store's state that is saved: the fields of PersistedState, no more. */
@@ -59,6 +69,8 @@ export function persistedPart(s: PersistedState): PersistedState {
     actions: s.actions,
     agreements: s.agreements,
     customQuestionnaires: s.customQuestionnaires,
+    hiddenFreeText: s.hiddenFreeText,
+    expectedResponses: s.expectedResponses,
   };
 }
 
@@ -128,6 +140,14 @@ const settingsSchema = lazy(() =>
       }),
       initialNetworkView(),
     ),
+    hiddenFreeText: z.catch(
+      z.array(z.string().check(z.maxLength(300))).check(z.maxLength(10_000)),
+      [],
+    ),
+    expectedResponses: z.catch(
+      z.record(z.string().check(z.maxLength(200)), z.int().check(z.gte(0), z.lte(MAX_EXPECTED))),
+      {},
+    ),
   }),
 );
 
@@ -181,6 +201,8 @@ export function validatePersisted(state: unknown): { state: PersistedState; reje
       actions,
       agreements,
       customQuestionnaires,
+      hiddenFreeText: [...new Set(settings.hiddenFreeText)],
+      expectedResponses: settings.expectedResponses,
     },
     rejected,
   };

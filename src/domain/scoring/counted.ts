@@ -42,6 +42,35 @@ export function gatheringKey(response: Pick<Response, 'gathering'>): string {
   return String(response.gathering.round);
 }
 
+/**
+ * The order of gatherings: today by round (1–4). The one place that decides which gathering
+ * comes before another, next to gatheringKey, so that a gathering can become a period and a
+ * round here alone. Negative when `a` comes first, 0 for the same gathering.
+ */
+export function compareGatherings(
+  a: Pick<Response, 'gathering'>,
+  b: Pick<Response, 'gathering'>,
+): number {
+  return a.gathering.round - b.gathering.round;
+}
+
+/**
+ * The gathering just before `current` among `present` (anything that names a gathering: responses,
+ * or `{ gathering }` objects), or null when `current` is the first. "Previous" means the latest of
+ * those that compareGatherings puts before `current`: a gathering the data does not hold is skipped.
+ */
+export function previousGathering<T extends Pick<Response, 'gathering'>>(
+  present: readonly T[],
+  current: Pick<Response, 'gathering'>,
+): T | null {
+  let best: T | null = null;
+  for (const item of present) {
+    if (compareGatherings(item, current) >= 0) continue;
+    if (best === null || compareGatherings(item, best) > 0) best = item;
+  }
+  return best;
+}
+
 /** The responses that count in one municipality and gathering: one per respondent id. */
 export interface CountedGroup {
   responses: Response[];
