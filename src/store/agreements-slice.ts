@@ -6,6 +6,7 @@ import type {
   QuestionnaireRef,
 } from '../domain/core/types';
 import {
+  agreementId,
   clearAgreedAnswer,
   createAgreedResponse,
   setAgreedAnswer,
@@ -29,10 +30,7 @@ export interface AgreementsSlice {
   ) => void;
 }
 
-/** One agreed response per municipality and gathering, so two devices converge on one. */
-export function agreementId(number: string, round: GatheringRound): string {
-  return `agreed-${number}-r${round}`;
-}
+export { agreementId };
 
 export const createAgreementsSlice: SliceCreator<AgreementsSlice> = (set, get, now) => ({
   agreements: {},

@@ -103,6 +103,11 @@ export function delegationDistributions(
 
 // ---- the agreed response (its type and schema are in ../core) ----
 
+/** One agreed response per municipality and gathering, so two devices converge on one. */
+export function agreementId(number: string, round: GatheringRound): string {
+  return `agreed-${number}-r${round}`;
+}
+
 /** A new, empty agreed response. */
 export function createAgreedResponse(input: {
   id: string;

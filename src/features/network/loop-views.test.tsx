@@ -1,0 +1,106 @@
+import { describe, expect, it } from 'vitest';
+import { screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { renderWithApp } from '../../app/test-utils';
+import { createDemoBundle } from '../../domain/demo/demo-loop';
+import type { Locale } from '../../domain/core/types';
+import { CURRENT_QUESTIONNAIRE } from '../../lib/questionnaires';
+import { useNetworkModel } from '../../store/network-model';
+import { AnsweredView } from './answered-view';
+import { LearnView } from './learn-view';
+
+const demo = createDemoBundle(CURRENT_QUESTIONNAIRE);
+
+function Learn({ municipality }: { municipality: string }) {
+  return <LearnView model={useNetworkModel()} municipality={municipality} />;
+}
+function Answered() {
+  return <AnsweredView model={useNetworkModel()} />;
+}
+
+function renderDemo(ui: React.ReactElement, language: Locale) {
+  const view = renderWithApp(ui, { language });
+  const s = view.store.getState();
+  s.hydrateNetwork(null);
+  s.addImport({ fileName: 'demo', kind: 'demo' }, demo.responses, demo.actions, demo.agreements);
+  return view;
+}
+
+describe('who has answered', () => {
+  it('shows responses per municipality and role against the previous gathering, and takes a typed expected number', async () => {
+    const user = userEvent.setup();
+    const { store } = renderDemo(<Answered />, 'nb');
+    const table = await screen.findByRole('table', {
+      name: 'Besvarelser per kommune og rolle, samling 4',
+    });
+    // Against gathering 3, role by role: Haram, Ulstein, Sykkylven and Tingvoll miss one each,
+    // Aure two and Molde three.
+    expect(screen.getByText('9 besvarelser mangler.')).toBeInTheDocument();
+    // Molde (first by kommunenummer): 4 in, 3 submitted, 1 in progress; 7 last time and expected.
+    const totals = within(table)
+      .getAllByRole('row')
+      .filter((row) => within(row).queryByRole('rowheader', { name: 'Totalt' }));
+    expect(
+      within(totals[0]!)
+        .getAllByRole('cell')
+        .map((c) => c.textContent),
+    ).toEqual(['4', '3', '1', '7', '7', '3 mangler']);
+    const expected = within(table).getByRole('spinbutton', {
+      name: 'Forventet antall besvarelser fra Molde, Politiker',
+    });
+    const before = (expected as HTMLInputElement).value;
+    await user.clear(expected);
+    await user.type(expected, '5');
+    expect((expected as HTMLInputElement).value).toBe('5');
+    expect(Number(before)).not.toBe(5);
+    expect(store.getState().expectedResponses['1506|4|politician']).toBe(5);
+    expect(within(table).getAllByText('Under arbeid').length).toBe(1);
+  });
+});
+
+describe('learn from the network', () => {
+  it('suggests pairs and lists peers, statements and comments, in nynorsk', async () => {
+    renderDemo(<Learn municipality="1560" />, 'nn');
+    expect(
+      await screen.findByRole('heading', { name: 'Lær av nettverket: Tingvoll, samling 4' }),
+    ).toBeInTheDocument();
+    const pairs = screen.getByRole('list', { name: 'Forslag til samtalar på samlinga' });
+    const items = within(pairs).getAllByRole('listitem');
+    expect(items.length).toBe(3);
+    expect(items[0]).toHaveTextContent(/^Tingvoll kan spørje Aure om .+: 82 mot 49\.$/);
+    expect(
+      screen.getAllByRole('table', { name: /^Påstandar der .+ ligg lengst framfor Tingvoll$/ })
+        .length,
+    ).toBeGreaterThan(3);
+  });
+
+  it('lets the facilitator hide one comment, and shows it again', async () => {
+    const user = userEvent.setup();
+    const { store } = renderDemo(<Learn municipality="1560" />, 'nb');
+    const lists = await screen.findAllByRole('list', { name: /^Kommentarer fra / });
+    const first = within(lists[0]!).getAllByRole('listitem')[0]!;
+    const text = first.querySelector('q')!.textContent;
+    await user.click(within(first).getByRole('button', { name: /^Skjul kommentaren til «/ }));
+    expect(store.getState().hiddenFreeText).toHaveLength(1);
+    expect(within(first).queryByText(text)).toBeNull();
+    expect(screen.getAllByText('Skjult av prosesslederen.').length).toBeGreaterThan(0);
+    await user.click(screen.getAllByRole('button', { name: /^Vis igjen / })[0]!);
+    expect(store.getState().hiddenFreeText).toEqual([]);
+  });
+
+  it('shows peers as letters and hides their free text when names are hidden', async () => {
+    const { store } = renderDemo(<Learn municipality="1560" />, 'en');
+    store.getState().setNetworkView({ anonymised: true, viewer: '1560' });
+    const pairs = await screen.findByRole('list', {
+      name: 'Suggested conversations at the gathering',
+    });
+    for (const item of within(pairs).getAllByRole('listitem'))
+      expect(item).toHaveTextContent(/^Tingvoll can ask Municipality [A-Z] about /);
+    expect(document.querySelectorAll('.comment-list q')).toHaveLength(0);
+    expect(
+      screen.getAllByText('The text is hidden because names are hidden.').length,
+    ).toBeGreaterThan(0);
+    for (const name of ['Aure', 'Sykkylven', 'Ulstein', 'Sunndal', 'Molde', 'Haram'])
+      expect(document.body).not.toHaveTextContent(name);
+  });
+});
