@@ -1,10 +1,10 @@
 import type {
   AgreedResponse,
   AnswerValue,
-  GatheringRound,
   Municipality,
   QuestionnaireRef,
 } from '../domain/core/types';
+import { gatheringIdPart, type GatheringId } from '../domain/core/gatherings';
 import {
   clearAgreedAnswer,
   createAgreedResponse,
@@ -21,7 +21,7 @@ export interface AgreementsSlice {
    * `base` (an imported agreed response) when this device has none for that municipality yet.
    */
   setAgreed: (
-    target: { municipality: Municipality; round: GatheringRound; questionnaire: QuestionnaireRef },
+    target: { municipality: Municipality; gathering: GatheringId; questionnaire: QuestionnaireRef },
     statementId: string,
     level: AnswerValue | null,
     rationale: string,
@@ -29,18 +29,26 @@ export interface AgreementsSlice {
   ) => void;
 }
 
-/** One agreed response per municipality and gathering, so two devices converge on one. */
-export function agreementId(number: string, round: GatheringRound): string {
-  return `agreed-${number}-r${round}`;
+/**
+ * One agreed response per municipality and gathering (period and round), so two devices
+ * converge on one. Those saved before periods have ids without one ("agreed-1580-r2"); the
+ * network model reads the newest of the two (agreementAt).
+ */
+export function agreementId(number: string, gathering: GatheringId): string {
+  return `agreed-${number}-${gatheringIdPart(gathering)}`;
 }
 
 export const createAgreementsSlice: SliceCreator<AgreementsSlice> = (set, get, now) => ({
   agreements: {},
   setAgreed(target, statementId, level, rationale, base) {
-    const id = agreementId(target.municipality.number, target.round);
+    const id = agreementId(target.municipality.number, target.gathering);
     const stamp = now();
+    const { municipality, gathering, questionnaire } = target;
+    // `base` (imported, or saved before periods under another id) is copied under this id.
     const current =
-      get().agreements[id] ?? base ?? createAgreedResponse({ id, ...target, now: stamp });
+      get().agreements[id] ??
+      (base ? { ...base, id, period: gathering.period } : undefined) ??
+      createAgreedResponse({ id, municipality, ...gathering, questionnaire, now: stamp });
     const next =
       level === null
         ? clearAgreedAnswer(current, statementId, stamp)

@@ -108,12 +108,15 @@ export function createAgreedResponse(input: {
   id: string;
   municipality: Municipality;
   round: GatheringRound;
+  /** The gathering's period (../core/gatherings.ts); absent: the year of `now`. */
+  period?: string | undefined;
   questionnaire: QuestionnaireRef;
   now: string;
 }): AgreedResponse {
   return {
     id: input.id,
     municipality: { ...input.municipality },
+    ...(input.period === undefined ? {} : { period: input.period }),
     round: input.round,
     questionnaire: { ...input.questionnaire },
     agreed: {},

@@ -7,6 +7,7 @@ import {
   type Role,
 } from '../core/types';
 import type { Questionnaire } from '../questionnaire/schema';
+import { compareGatherings, gatheringKey, gatheringOf } from '../core/gatherings';
 
 /**
  * Which responses count, the rule in one place: one copy per response id (the newer edit wins,
@@ -34,13 +35,8 @@ function keepNewer(byId: Map<string, Response>, r: Response): void {
 // ---------------------------------------------------------------------------------------------
 // One response per respondent and gathering
 
-/**
- * What "the same gathering" means: today the round (1–4). The one place that decides it, so
- * that a gathering can become a period and a round without a hunt through the code.
- */
-export function gatheringKey(response: Pick<Response, 'gathering'>): string {
-  return String(response.gathering.round);
-}
+/** What "the same gathering" means: the same period and round, decided in ../core/gatherings.ts. */
+export { gatheringKey };
 
 /** The responses that count in one municipality and gathering: one per respondent id. */
 export interface CountedGroup {
@@ -164,7 +160,7 @@ export function setAsideResponses(responses: readonly Response[]): SetAside[] {
     found.sort(
       (a, b) =>
         compareText(a.kept.municipality.number, b.kept.municipality.number) ||
-        compareText(gatheringKey(a.kept), gatheringKey(b.kept)) ||
+        compareGatherings(gatheringOf(a.kept), gatheringOf(b.kept)) ||
         compareText(a.kept.respondent.id, b.kept.respondent.id),
     );
     out.push(...found);
@@ -175,6 +171,8 @@ export function setAsideResponses(responses: readonly Response[]): SetAside[] {
 /** Who had responses set aside, for the import's notice: no names, initials or ids of people. */
 export interface SetAsideSummary {
   municipality: Municipality;
+  /** The gathering's period (../core/gatherings.ts) and round. */
+  period: string;
   round: GatheringRound;
   /** The role of the response that counts. */
   role: Role;
@@ -216,7 +214,7 @@ export function summariseSetAside(
     if (held === undefined)
       out.set(key, {
         municipality: { number: kept.municipality.number, name: kept.municipality.name },
-        round: kept.gathering.round,
+        ...gatheringOf(kept),
         role: kept.respondent.role,
         respondents: 1,
         responses: passedOver.length,
@@ -229,7 +227,7 @@ export function summariseSetAside(
   return [...out.values()].sort(
     (a, b) =>
       compareText(a.municipality.number, b.municipality.number) ||
-      a.round - b.round ||
+      compareGatherings(a, b) ||
       ROLES.indexOf(a.role) - ROLES.indexOf(b.role),
   );
 }
