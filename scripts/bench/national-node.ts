@@ -28,10 +28,10 @@ import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import { createAggregator } from '../../src/domain/scoring/aggregate';
 import {
-  aggregatesForRound,
+  aggregatesAt,
   networkOverall,
   networkStats,
-  roundsPresent,
+  gatheringsPresent,
 } from '../../src/domain/comparison/network-statistics';
 import { DEFAULT_MAX_BYTES, importResultsFile } from '../../src/domain/files/import';
 import { createResultsFile, serializeResultsFile, slug } from '../../src/domain/files/results-file';
@@ -139,8 +139,8 @@ const aggregator = createAggregator();
 /** What the network screens compute: every aggregate, then the statistics of every round. */
 function aggregateAll(q: Questionnaire, responses: readonly Response[]): number {
   const all = aggregator.aggregate(q, responses);
-  for (const round of roundsPresent(all)) {
-    const current = aggregatesForRound(all, round);
+  for (const gathering of gatheringsPresent(all)) {
+    const current = aggregatesAt(all, gathering);
     networkStats(q, current);
     networkOverall(current);
   }

@@ -3,16 +3,18 @@ import { ChartCanvas, ChartFrame } from './chart-frame';
 import { SCORE_AXIS } from './axes';
 
 interface Props {
-  data: readonly { round: number; municipality: number | null; networkMedian: number | null }[];
+  /** One point per gathering, named by its key. */
+  data: readonly { gathering: string; municipality: number | null; networkMedian: number | null }[];
   label: string;
   names: { municipality: string; median: string };
-  roundLabel: (round: number) => string;
+  /** The axis label of a gathering's key. */
+  gatheringLabel: (key: string) => string;
   /** Names the chart in its download buttons and files. */
   downloadName: string;
 }
 
 /** One municipality's score at each gathering against the network median. Loaded lazily. */
-export default function TrendChart({ data, label, names, roundLabel, downloadName }: Props) {
+export default function TrendChart({ data, label, names, gatheringLabel, downloadName }: Props) {
   return (
     <ChartFrame name={downloadName}>
       <ChartCanvas label={label} className="chart-trend">
@@ -22,7 +24,7 @@ export default function TrendChart({ data, label, names, roundLabel, downloadNam
           accessibilityLayer={false}
         >
           <CartesianGrid stroke="#e3e7ec" />
-          <XAxis dataKey="round" tickFormatter={roundLabel} tick={{ fill: '#1e2b3c' }} />
+          <XAxis dataKey="gathering" tickFormatter={gatheringLabel} tick={{ fill: '#1e2b3c' }} />
           <YAxis {...SCORE_AXIS} />
           <Line
             dataKey="networkMedian"

@@ -1,7 +1,7 @@
+import type { GatheringId } from '../domain/core/gatherings';
 import type {
   AgreedResponse,
   AnswerValue,
-  GatheringRound,
   Municipality,
   QuestionnaireRef,
 } from '../domain/core/types';
@@ -22,7 +22,7 @@ export interface AgreementsSlice {
    * `base` (an imported agreed response) when this device has none for that municipality yet.
    */
   setAgreed: (
-    target: { municipality: Municipality; round: GatheringRound; questionnaire: QuestionnaireRef },
+    target: { municipality: Municipality; gathering: GatheringId; questionnaire: QuestionnaireRef },
     statementId: string,
     level: AnswerValue | null,
     rationale: string,
@@ -35,10 +35,14 @@ export { agreementId };
 export const createAgreementsSlice: SliceCreator<AgreementsSlice> = (set, get, now) => ({
   agreements: {},
   setAgreed(target, statementId, level, rationale, base) {
-    const id = agreementId(target.municipality.number, target.round);
+    const id = agreementId(target.municipality.number, target.gathering);
     const stamp = now();
+    const { municipality, gathering, questionnaire } = target;
+    // `base` (imported, or saved before periods under another id) is copied under this id.
     const current =
-      get().agreements[id] ?? base ?? createAgreedResponse({ id, ...target, now: stamp });
+      get().agreements[id] ??
+      (base ? { ...base, id, period: gathering.period } : undefined) ??
+      createAgreedResponse({ id, municipality, ...gathering, questionnaire, now: stamp });
     const next =
       level === null
         ? clearAgreedAnswer(current, statementId, stamp)

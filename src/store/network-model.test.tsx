@@ -183,12 +183,12 @@ describe('responses to version 1 of the questionnaire', () => {
   it('keep their agreed answers when the agreement was made for version 1', () => {
     const store = storeWithV1Demo();
     const model = networkModel(store, inputs(store));
-    const round = model.round!;
+    const gathering = model.gathering!;
     const municipality = model.current[0]!.municipality;
     store
       .getState()
       .setAgreed(
-        { municipality, round, questionnaire: { id: v1.id, version: 1 } },
+        { municipality, gathering, questionnaire: { id: v1.id, version: 1 } },
         'strategy-1',
         5,
         'Vedtatt i 2023',

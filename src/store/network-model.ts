@@ -2,22 +2,23 @@ import { useShallow } from 'zustand/react/shallow';
 import { createAggregator, type MunicipalityAggregate } from '../domain/scoring/aggregate';
 import { anonymiseNames } from '../domain/comparison/anonymise';
 import {
-  aggregatesForRound,
+  aggregatesAt,
+  gatheringsPresent,
   networkOverall,
   networkStats,
-  roundsPresent,
   type NetworkAreaStats,
   type SummaryStats,
 } from '../domain/comparison/network-statistics';
 import type { Questionnaire } from '../domain/questionnaire/schema';
-import type {
-  Action,
-  AgreedResponse,
-  GatheringRound,
-  Municipality,
-  Response,
-} from '../domain/core/types';
-import { mergeById } from '../domain/core/records';
+import type { Action, AgreedResponse, Municipality, Response } from '../domain/core/types';
+import { compareEdits, mergeById } from '../domain/core/records';
+import {
+  gatheringOfRecord,
+  parseGatheringKey,
+  sameGathering,
+  showsPeriod,
+  type GatheringId,
+} from '../domain/core/gatherings';
 import { withAgreedScores } from '../domain/priorities/consensus';
 import { latestQuestionnaire } from '../lib/questionnaires';
 import {
@@ -32,11 +33,18 @@ import type { AppStore } from './app-store';
 
 export interface NetworkModel {
   questionnaire: Questionnaire;
-  /** Every municipality and round. */
+  /** Every municipality and gathering. */
   all: MunicipalityAggregate[];
-  rounds: GatheringRound[];
-  round: GatheringRound | null;
-  /** The chosen round only. */
+  /** The gatherings present (period and round), earliest first. */
+  gatherings: GatheringId[];
+  /** The chosen gathering: the view's, or the latest. */
+  gathering: GatheringId | null;
+  /**
+   * More than one period is present: every view, report, export and picker that names a
+   * gathering names its period too (domain/core/gatherings.ts, showsPeriod).
+   */
+  showPeriod: boolean;
+  /** The chosen gathering only. */
   current: MunicipalityAggregate[];
   stats: NetworkAreaStats[];
   overall: SummaryStats;
@@ -53,7 +61,7 @@ export interface NetworkModel {
   agreements: AgreedResponse[];
   /** What the numbers show: the respondents' mean, or agreed answers where they exist. */
   source: 'mean' | 'agreed';
-  /** Municipalities whose numbers come from agreed answers in the chosen round. */
+  /** Municipalities whose numbers come from agreed answers at the chosen gathering. */
   agreedIn: Set<string>;
   /** Responses to other versions, compared only on statements with the same id. */
   versionDifferences: VersionDifference[];
@@ -107,6 +115,24 @@ function markAggregation(start: number, responses: number): void {
   });
 }
 
+/**
+ * A municipality's agreed answers at a gathering; the newest edit when there are two (one saved
+ * before gatherings had periods, under an id without one, and one after).
+ */
+export function agreementAt(
+  agreements: readonly AgreedResponse[],
+  municipalityNumber: string,
+  gathering: GatheringId,
+): AgreedResponse | undefined {
+  let found: AgreedResponse | undefined;
+  for (const a of agreements) {
+    if (a.municipality.number !== municipalityNumber) continue;
+    if (!sameGathering(gatheringOfRecord(a, a.updatedAt), gathering)) continue;
+    if (found === undefined || compareEdits(a, found) > 0) found = a;
+  }
+  return found;
+}
+
 /** What aggregating the network's responses gives (see createNetworkModel). */
 interface Aggregated {
   questionnaire: Questionnaire;
@@ -118,7 +144,7 @@ interface Aggregated {
 function buildModel(
   aggregated: Aggregated,
   responses: Readonly<Record<string, Response>>,
-  round: GatheringRound | null,
+  gatheringKey: string | null,
   anonymised: boolean,
   viewer: string | null,
   source: NetworkView['source'],
@@ -129,20 +155,22 @@ function buildModel(
   salt: string,
 ): NetworkModel {
   const { questionnaire: q, aligned, all } = aggregated;
-  const rounds = roundsPresent(all);
-  const chosen = round !== null && rounds.includes(round) ? round : (rounds.at(-1) ?? null);
+  const gatherings = gatheringsPresent(all);
+  const wanted = gatheringKey === null ? null : parseGatheringKey(gatheringKey);
+  const chosen =
+    (wanted !== null ? gatherings.find((g) => sameGathering(g, wanted)) : undefined) ??
+    gatherings.at(-1) ??
+    null;
   const agreements = Object.values(
     mergeById(importedAgreements, Object.values(ownAgreements)).merged,
     // Agreed answers are kept by permanent statement id, like responses: one made for another
     // version of the questionnaire counts on the statements the versions share.
   ).filter((a) => a.questionnaire.id === q.id);
   const agreedIn = new Set<string>();
-  let current = chosen === null ? [] : aggregatesForRound(all, chosen);
+  let current = chosen === null ? [] : aggregatesAt(all, chosen);
   if (source === 'agreed' && chosen !== null) {
     current = current.map((agg) => {
-      const agreed = agreements.find(
-        (a) => a.municipality.number === agg.municipality.number && a.round === chosen,
-      );
+      const agreed = agreementAt(agreements, agg.municipality.number, chosen);
       if (!agreed || Object.keys(agreed.agreed).length === 0) return agg;
       agreedIn.add(agg.municipality.number);
       return withAgreedScores(q, agg, agreed);
@@ -161,8 +189,9 @@ function buildModel(
   return {
     questionnaire: q,
     all,
-    rounds,
-    round: chosen,
+    gatherings,
+    gathering: chosen,
+    showPeriod: showsPeriod(gatherings),
     current,
     stats: networkStats(q, current),
     overall: networkOverall(current),
@@ -225,7 +254,7 @@ function createNetworkModel(): (inputs: NetworkModelInputs) => NetworkModel {
     return build(
       aggregate(inputs.aggregation, inputs.responses, inputs.customQuestionnaires),
       inputs.responses,
-      view.round,
+      view.gathering,
       view.anonymised,
       view.viewer,
       view.source,

@@ -55,7 +55,14 @@ describe('network slice', () => {
     ]);
     // c3 is the newest and counts; a, c1 and c2 are set aside.
     expect(copiesReport!.setAside).toEqual([
-      { municipality: haram, round: 1, role: 'politician', respondents: 1, responses: 3 },
+      {
+        municipality: haram,
+        period: '2024',
+        round: 1,
+        role: 'politician',
+        respondents: 1,
+        responses: 3,
+      },
     ]);
     expect(ulsteinReport!.setAside).toEqual([]);
     // Nothing is dropped: every response is held, only aggregation passes over the older ones.

@@ -1,5 +1,5 @@
 import { type ImportError } from '../domain/files/import';
-import type { Action, AgreedResponse, GatheringRound, Response } from '../domain/core/types';
+import type { Action, AgreedResponse, Response } from '../domain/core/types';
 import { newId, newSalt } from '../lib/id';
 import type { SliceCreator } from './slice';
 import { mergeInto, type MergeCounts } from '../domain/core/records';
@@ -84,7 +84,8 @@ function byId<T extends { id: string; updatedAt: string }>(items: readonly T[]):
 }
 
 export interface NetworkView {
-  round: GatheringRound | null;
+  /** The chosen gathering's key (domain/core/gatherings.ts, keyOfGathering); null: the latest. */
+  gathering: string | null;
   /** Replace other municipalities' names with stable letters. */
   anonymised: boolean;
   /** The viewer's own municipality, which stays named. */
@@ -156,7 +157,7 @@ export interface NetworkSlice {
 }
 
 export const initialNetworkView = (): NetworkView => ({
-  round: null,
+  gathering: null,
   anonymised: false,
   viewer: null,
   source: 'mean',

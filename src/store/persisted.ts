@@ -4,8 +4,8 @@ import { runMigrations } from '../domain/core/migrations';
 import { isRecord, recordsById, type SafeParse } from '../domain/core/records';
 import { responseSchema, agreedResponseSchema, actionSchema } from '../domain/core/schemas';
 import { parseQuestionnaire, type Questionnaire } from '../domain/questionnaire/schema';
+import { namePeriods, parseGatheringKey } from '../domain/core/gatherings';
 import {
-  GATHERING_ROUNDS,
   LOCALES,
   type Action,
   type Locale,
@@ -16,8 +16,8 @@ import { initialNetworkView, type NetworkView } from './network-slice';
 import { MAX_EXPECTED } from './facilitator-slice';
 
 export const STORE_KEY = 'naeringsspeilet';
-/** Bump together with a new entry in `migrations`, a fixture and a test. */
-export const STORE_VERSION = 1;
+/** Bump together with a new entry in `migrations`, a fixture and a test. 2: periods. */
+export const STORE_VERSION = 2;
 
 /** What is saved in the browser: the sources of truth only, never scores. */
 export interface PersistedState {
@@ -76,12 +76,46 @@ export function persistedPart(s: PersistedState): PersistedState {
 
 type Migration = (state: Record<string, unknown>) => Record<string, unknown>;
 
+/** The values of a saved record of records (responses by id), or [] when it is not one. */
+function valuesOf(value: unknown): unknown[] {
+  return isRecord(value) ? Object.values(value) : [];
+}
+
+/** `named` put back under the keys of `original`, in the same order; anything else as it was. */
+function sameKeys(original: unknown, named: unknown[]): unknown {
+  if (!isRecord(original)) return original;
+  return Object.fromEntries(Object.keys(original).map((key, i) => [key, named[i]]));
+}
+
+/**
+ * Version 1 → 2: every gathering names its period, by the same rule as a version 1 results
+ * file (domain/core/gatherings.ts, namePeriods). The network view chose a gathering by round
+ * alone; it now chooses one by period and round, so it starts again from the latest.
+ */
+function addPeriods(state: Record<string, unknown>): Record<string, unknown> {
+  const named = namePeriods({
+    responses: valuesOf(state.responses),
+    actions: valuesOf(state.actions),
+    agreements: valuesOf(state.agreements),
+  });
+  const out = { ...state };
+  if (Object.hasOwn(state, 'responses')) out.responses = sameKeys(state.responses, named.responses);
+  if (Object.hasOwn(state, 'actions')) out.actions = sameKeys(state.actions, named.actions);
+  if (Object.hasOwn(state, 'agreements'))
+    out.agreements = sameKeys(state.agreements, named.agreements);
+  if (isRecord(state.networkView)) {
+    const { round: _round, ...view } = state.networkView;
+    out.networkView = { ...view, gathering: null };
+  }
+  return out;
+}
+
 /**
  * Ordered migrations: `migrations[n]` turns saved state of version n into version n + 1.
- * Version 1 is the first released shape, so the table is empty. Each bump of STORE_VERSION
- * adds a step here, a fixture of the old saved state under src/store/fixtures/ and a test.
+ * Each bump of STORE_VERSION adds a step here, a fixture of the old saved state under
+ * src/store/fixtures/ and a test.
  */
-export const migrations: Readonly<Record<number, Migration>> = {};
+export const migrations: Readonly<Record<number, Migration>> = { 1: addPeriods };
 
 export class MigrationError extends Error {
   constructor(
@@ -133,7 +167,10 @@ const settingsSchema = lazy(() =>
     language: z.catch(z.enum(LOCALES), 'nb'),
     networkView: z.catch(
       z.object({
-        round: z.catch(z.nullable(z.union(GATHERING_ROUNDS.map((r) => z.literal(r)))), null),
+        gathering: z.catch(
+          z.nullable(z.string().check(z.refine((k) => parseGatheringKey(k) !== null))),
+          null,
+        ),
         anonymised: z.catch(z.boolean(), false),
         viewer: z.catch(z.nullable(z.string().check(z.regex(/^\d{4}$/))), null),
         source: z.catch(z.enum(['mean', 'agreed']), 'mean'),

@@ -1,3 +1,4 @@
+import { periodOf } from '../domain/core/gatherings';
 import type {
   AnswerValue,
   Gathering,
@@ -67,7 +68,12 @@ export const createResponsesSlice: SliceCreator<ResponsesSlice> = (set, get, now
         questionnaire: input.questionnaire,
         municipality: input.municipality,
         respondent,
-        gathering: input.gathering,
+        // The period written out, so the response keeps it wherever it goes.
+        gathering: {
+          period: periodOf(input.gathering),
+          round: input.gathering.round,
+          date: input.gathering.date,
+        },
         answers: {},
         importance: {},
         createdAt: stamp,

@@ -66,8 +66,8 @@ describe('whoHasAnswered', () => {
       responses,
       { gathering: { round: 2, date: '2024-05-03' } },
       {
-        [expectedKey('1580', '2', 'politician')]: 4,
-        [expectedKey('1580', '2', 'business')]: 0,
+        [expectedKey('1580', '2024#2', 'politician')]: 4,
+        [expectedKey('1580', '2024#2', 'business')]: 0,
       },
     );
     const haramRow = rows.find((x) => x.municipality.number === '1580')!;

@@ -15,15 +15,15 @@ import {
 } from '../scoring/aggregate';
 import {
   RANK_TOLERANCE,
-  aggregatesForRound,
+  aggregatesAt,
   areaRanking,
   competitionRanks,
   heatmapRows,
-  latestRound,
+  latestGathering,
   networkOverall,
   networkStats,
   profileSeries,
-  roundsPresent,
+  gatheringsPresent,
 } from './network-statistics';
 import { mean, median } from '../core/statistics';
 
@@ -46,6 +46,7 @@ function agg(
   ) as AreaAggregate['byRole'];
   return {
     municipality: { number, name: NAMES[number] ?? number },
+    period: '2024',
     round,
     respondents: 4,
     respondentsByRole: { politician: 2, administration: 1, business: 1, other: 0 },
@@ -134,7 +135,9 @@ describe('networkStats (hand-checked)', () => {
       ranks: { '1580': 1, '1506': 2 },
     });
     expect(networkOverall(mixed)).toEqual(networkOverall(round2));
-    expect(networkStats(q, aggregatesForRound(mixed, 1))).toEqual(networkStats(q, round1));
+    expect(networkStats(q, aggregatesAt(mixed, { period: '2024', round: 1 }))).toEqual(
+      networkStats(q, round1),
+    );
   });
 
   it('handles no aggregates at all', () => {
@@ -167,26 +170,35 @@ describe('competitionRanks', () => {
   });
 });
 
-describe('rounds', () => {
+describe('gatherings', () => {
+  const nextYear = { ...agg('1506', [2, 2, 2], 2, 1), period: '2025' };
   const mixed = [
     agg('1580', [1, 1, 1], 1, 2),
     agg('1506', [1, 1, 1], 1, 1),
     agg('1528', [1, 1, 1], 1, 2),
+    nextYear,
   ];
 
-  it('aggregatesForRound keeps one round', () => {
-    expect(aggregatesForRound(mixed, 2).map((a) => a.municipality.number)).toEqual([
-      '1580',
-      '1528',
-    ]);
-    expect(aggregatesForRound(mixed, 3)).toEqual([]);
+  it('aggregatesAt keeps one gathering: the same round of another period is another', () => {
+    expect(
+      aggregatesAt(mixed, { period: '2024', round: 2 }).map((a) => a.municipality.number),
+    ).toEqual(['1580', '1528']);
+    expect(aggregatesAt(mixed, { period: '2024', round: 1 })).toHaveLength(1);
+    expect(aggregatesAt(mixed, { period: '2025', round: 1 })).toEqual([nextYear]);
+    expect(aggregatesAt(mixed, { period: '2024', round: 3 })).toEqual([]);
   });
 
-  it('roundsPresent lists each round once, ascending; latestRound is the last', () => {
-    expect(roundsPresent(mixed)).toEqual([1, 2]);
-    expect(latestRound(mixed)).toBe(2);
-    expect(roundsPresent([])).toEqual([]);
-    expect(latestRound([])).toBeNull();
+  it('gatheringsPresent lists each once, by period then round; latestGathering is the last', () => {
+    expect(gatheringsPresent(mixed)).toEqual([
+      { period: '2024', round: 1 },
+      { period: '2024', round: 2 },
+      { period: '2025', round: 1 },
+    ]);
+    expect(latestGathering(mixed)).toEqual({ period: '2025', round: 1 });
+    expect(gatheringsPresent([])).toEqual([]);
+    expect(latestGathering([])).toBeNull();
+    // The statistics describe the latest gathering: next year's round 1, not this year's 2.
+    expect(networkStats(q, mixed)[0]!.n).toBe(1);
   });
 });
 
@@ -379,8 +391,8 @@ describe('network statistics against straightforward implementations (fast-check
   it('networkStats', () => {
     // As networkStats was first written: each area's mean looked up in each aggregate.
     const reference = (aggs: readonly MunicipalityAggregate[]) => {
-      const round = latestRound(aggs);
-      const current = round === null ? [] : aggregatesForRound(aggs, round);
+      const latest = latestGathering(aggs);
+      const current = latest === null ? [] : aggregatesAt(aggs, latest);
       return q.areas.map((area) => {
         const values = new Map<string, number>();
         for (const a of current) {

@@ -1,5 +1,6 @@
 import type { Questionnaire } from '../questionnaire/schema';
-import type { GatheringRound, Municipality } from '../core/types';
+import type { Municipality } from '../core/types';
+import { distinctGatherings, sameGathering, type GatheringId } from '../core/gatherings';
 import { type MunicipalityAggregate } from '../scoring/aggregate';
 import { mean, median } from '../core/statistics';
 import { compareText } from '../core/records';
@@ -12,9 +13,9 @@ import { compareText } from '../core/records';
  * - The median of an even count is the mean of the two middle values.
  * - Ranks use competition ranking ("1224"): 1 is the highest mean, and municipalities whose means
  *   differ by less than RANK_TOLERANCE share a rank. Municipalities without a mean get no rank.
- * - The statistics describe one gathering. Given aggregates from several rounds, the functions
- *   that need one round use the latest round present (see latestRound); pass
- *   aggregatesForRound(aggregates, round) to choose another.
+ * - The statistics describe one gathering. Given aggregates from several gatherings, the
+ *   functions that need one use the latest present (see latestGathering); pass
+ *   aggregatesAt(aggregates, gathering) to choose another.
  */
 
 /** Means closer than this are a tie (floating-point noise, far below any displayed decimal). */
@@ -69,28 +70,28 @@ function peerBand(values: ReadonlyMap<string, number>): SummaryStats {
   };
 }
 
-/** The aggregates of one gathering round. */
-export function aggregatesForRound(
+/** The aggregates of one gathering (period and round). */
+export function aggregatesAt(
   aggregates: readonly MunicipalityAggregate[],
-  round: GatheringRound,
+  gathering: GatheringId,
 ): MunicipalityAggregate[] {
-  return aggregates.filter((a) => a.round === round);
+  return aggregates.filter((a) => sameGathering(a, gathering));
 }
 
-/** The rounds that have at least one aggregate, ascending. */
-export function roundsPresent(aggregates: readonly MunicipalityAggregate[]): GatheringRound[] {
-  return [...new Set(aggregates.map((a) => a.round))].sort((a, b) => a - b);
+/** The gatherings that have at least one aggregate, earliest first. */
+export function gatheringsPresent(aggregates: readonly MunicipalityAggregate[]): GatheringId[] {
+  return distinctGatherings(aggregates);
 }
 
-/** The latest round present, or null when there are no aggregates. */
-export function latestRound(aggregates: readonly MunicipalityAggregate[]): GatheringRound | null {
-  return roundsPresent(aggregates).at(-1) ?? null;
+/** The latest gathering present, or null when there are no aggregates. */
+export function latestGathering(aggregates: readonly MunicipalityAggregate[]): GatheringId | null {
+  return gatheringsPresent(aggregates).at(-1) ?? null;
 }
 
-/** One round's aggregates; the latest round when the input holds several. */
+/** One gathering's aggregates; the latest when the input holds several. */
 function oneRound(aggregates: readonly MunicipalityAggregate[]): MunicipalityAggregate[] {
-  const round = latestRound(aggregates);
-  return round === null ? [] : aggregatesForRound(aggregates, round);
+  const gathering = latestGathering(aggregates);
+  return gathering === null ? [] : aggregatesAt(aggregates, gathering);
 }
 
 /** Per area, in questionnaire order: the network's n, median, min, max, mean and ranks. */

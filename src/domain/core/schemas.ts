@@ -1,6 +1,7 @@
 import * as z from 'zod/mini';
 import { ACTION_STATUSES, GATHERING_ROUNDS, LEVELS, ROLES } from './types';
 import { lazy } from './lazy';
+import { PERIOD_PATTERN } from './gatherings';
 
 /**
  * The zod schemas of the records that travel in results files and are saved in the browser:
@@ -34,6 +35,8 @@ export const schemaParts = lazy(() => ({
     number: z.string().check(z.regex(/^\d{4}$/)),
     name: z.string().check(z.trim(), z.minLength(1), z.maxLength(100)),
   }),
+  /** A gathering's period: a year first, e.g. «2024» or «2024–2025» (see ./gatherings.ts). */
+  period: z.string().check(z.regex(PERIOD_PATTERN)),
 }));
 
 // ---------------------------------------------------------------------------------------------
@@ -42,7 +45,7 @@ export const schemaParts = lazy(() => ({
 /** Built on first use (see ./lazy.ts). */
 const responseSchemas = lazy(() => {
   const level = z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4), z.literal(5)]);
-  const { id, timestamp, isoDate, municipality } = schemaParts();
+  const { id, timestamp, isoDate, municipality, period } = schemaParts();
   const shortText = (max: number) => z.string().check(z.maxLength(max));
   const safeKey = id;
 
@@ -64,6 +67,8 @@ const responseSchemas = lazy(() => {
       initials: z.optional(shortText(20)),
     }),
     gathering: z.strictObject({
+      /** Absent in state saved before periods: the year of `date` (./gatherings.ts, periodOf). */
+      period: z.optional(period),
       round: z.union(GATHERING_ROUNDS.map((r) => z.literal(r))),
       date: isoDate,
     }),
@@ -97,12 +102,14 @@ export const ACTION_LIMITS = {
 
 /** Built on first use (see ./lazy.ts). */
 const actionSchemas = lazy(() => {
-  const { id, timestamp, isoDate, municipality } = schemaParts();
+  const { id, timestamp, isoDate, municipality, period } = schemaParts();
   const boundedText = (max: number) => z.string().check(z.maxLength(max));
   const round = z.union(GATHERING_ROUNDS.map((r) => z.literal(r)));
   const status = z.enum(ACTION_STATUSES);
 
   const actionFollowUpSchema = z.strictObject({
+    /** The gathering's period; absent: the year of `date` (../core/gatherings.ts). */
+    period: z.optional(period),
     round,
     date: isoDate,
     status,
@@ -120,7 +127,9 @@ const actionSchemas = lazy(() => {
     /** ISO date, YYYY-MM-DD. */
     dueDate: z.optional(isoDate),
     status,
-    /** The gathering at which the action was agreed. */
+    /** The gathering at which the action was agreed: its period (absent: the year of
+     * `createdAt`, ./gatherings.ts) and round. */
+    period: z.optional(period),
     round,
     followUps: z.array(actionFollowUpSchema).check(z.maxLength(ACTION_LIMITS.followUps)),
     createdAt: timestamp,
@@ -141,7 +150,7 @@ export const AGREED_LIMITS = { rationale: 2000, statements: 500 } as const;
 
 /** Built on first use (see ./lazy.ts). */
 const agreedSchemas = lazy(() => {
-  const { id, timestamp, municipality } = schemaParts();
+  const { id, timestamp, municipality, period } = schemaParts();
   const level = z.union(LEVELS.map((l) => z.literal(l)));
 
   const agreedAnswerSchema = z.strictObject({
@@ -154,6 +163,8 @@ const agreedSchemas = lazy(() => {
   const agreedResponseSchema = z.strictObject({
     id,
     municipality,
+    /** The gathering's period; absent: the year of `updatedAt` (./gatherings.ts). */
+    period: z.optional(period),
     round: z.union(GATHERING_ROUNDS.map((r) => z.literal(r))),
     questionnaire: z.strictObject({ id, version: z.int().check(z.gte(1)) }),
     /** Keyed by statement id. */

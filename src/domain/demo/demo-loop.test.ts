@@ -28,14 +28,16 @@ describe('createDemoBundle', () => {
     const statuses = new Set(bundle.actions.map((a) => a.status));
     expect(statuses).toEqual(new Set(['planned', 'inProgress', 'done', 'dropped']));
     // Some open actions wait for their follow-up at round 4: the follow-up step has work to show.
-    expect(bundle.actions.filter((a) => needsFollowUp(a, 4)).length).toBeGreaterThanOrEqual(2);
+    expect(
+      bundle.actions.filter((a) => needsFollowUp(a, { period: '2024', round: 4 })).length,
+    ).toBeGreaterThanOrEqual(2);
   });
 
   it('holds agreed answers for some municipalities, valid and marked demo', () => {
     expect(bundle.agreements.map((a) => a.id)).toEqual([
-      'agreed-1580-r3',
-      'agreed-1506-r3',
-      'agreed-1560-r3',
+      'agreed-1580-2024-r3',
+      'agreed-1506-2024-r3',
+      'agreed-1560-2024-r3',
     ]);
     for (const a of bundle.agreements) {
       expect(agreedResponseSchema().safeParse(a).success).toBe(true);

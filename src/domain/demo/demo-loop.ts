@@ -1,3 +1,4 @@
+import { yearOf } from '../core/gatherings';
 import { NETWORK_MUNICIPALITIES } from '../core/municipalities';
 import type {
   Action,
@@ -250,7 +251,7 @@ export function createDemoAgreements(
       if (Object.keys(agreed).length >= 12) break;
     }
     return {
-      id: agreementId(number, round),
+      id: agreementId(number, { period: yearOf(dateOf(round)), round }),
       municipality: { number, name: nameOf(number) },
       round,
       questionnaire: { id: q.id, version: q.version },

@@ -108,6 +108,7 @@ describe('exportResponses', () => {
     expect(table.records[6]).toEqual({
       municipality_number: '1580',
       municipality_name: 'Haram',
+      gathering_period: '2024',
       gathering_round: 1,
       gathering_date: '2024-02-15',
       response_id: 'h1',
@@ -178,6 +179,7 @@ describe('exportScores (hand-checked)', () => {
     expect(SCORE_COLUMNS).toEqual([
       'municipality_number',
       'municipality_name',
+      'gathering_period',
       'gathering_round',
       'area_id',
       'score_mean',
@@ -212,6 +214,7 @@ describe('exportScores (hand-checked)', () => {
     expect(area('a')).toEqual<ScoreRecord>({
       municipality_number: '1580',
       municipality_name: 'Haram',
+      gathering_period: '2024',
       gathering_round: 1,
       area_id: 'a',
       // (87.5 + 33.333… + 56.25) / 3 = 2125/36 = 59.03
@@ -359,7 +362,7 @@ describe('CSV files', () => {
       expect(lines[0]).toBe(SCORE_COLUMNS.join(';'));
       // Haram, area a
       expect(lines[4]).toBe(
-        '1580;Haram;1;a;59;3;27,2;33,3;87,5;4,5;0,89;true;87,5;1;33,3;1;56,3;1;;0;false',
+        '1580;Haram;2024;1;a;59;3;27,2;33,3;87,5;4,5;0,89;true;87,5;1;33,3;1;56,3;1;;0;false',
       );
       expect(text).toContain(';Ørsta;');
     }
@@ -371,7 +374,7 @@ describe('CSV files', () => {
     const lines = text.slice(1).split('\r\n');
     expect(lines[0]).toBe(SCORE_COLUMNS.join(','));
     expect(lines[4]).toBe(
-      '1580,Haram,1,a,59,3,27.2,33.3,87.5,4.5,0.89,true,87.5,1,33.3,1,56.3,1,,0,false',
+      '1580,Haram,2024,1,a,59,3,27.2,33.3,87.5,4.5,0.89,true,87.5,1,33.3,1,56.3,1,,0,false',
     );
   });
 

@@ -1,3 +1,4 @@
+import { compareGatherings, gatheringOf, periodOf } from '../core/gatherings';
 import { aggregateResponses } from '../scoring/aggregate';
 import { statementsForRole } from '../questionnaire/model';
 import type { Questionnaire } from '../questionnaire/schema';
@@ -126,6 +127,7 @@ export interface ExportTable<C extends string, R extends Record<C, JsonCell>> {
 export const RESPONSE_COLUMNS = [
   'municipality_number',
   'municipality_name',
+  'gathering_period',
   'gathering_round',
   'gathering_date',
   'response_id',
@@ -150,6 +152,8 @@ export type ExportedAnswer = Level | 'dont_know' | 'not_relevant';
 export interface ResponseRecord {
   municipality_number: string;
   municipality_name: string;
+  /** The gathering's period (core/gatherings.ts): always written, so years never merge. */
+  gathering_period: string;
   gathering_round: GatheringRound;
   gathering_date: string;
   response_id: string;
@@ -185,7 +189,8 @@ export interface ResponsesExport extends ExportTable<ResponseColumn, ResponseRec
  * or not. Answers to statements that do not apply (or do not exist) are left out. A response id
  * that occurs more than once counts once, the newer edit winning (uniqueResponses).
  *
- * Order: named municipalities by number, then anonymised ones by letter; then gathering round,
+ * Order: named municipalities by number, then anonymised ones by letter; then gathering (period,
+ * round),
  * role (politician, administration, business, other), response id; then questionnaire order.
  */
 export function exportResponses(
@@ -205,7 +210,7 @@ export function exportResponses(
   known.sort(
     (a, b) =>
       compareShown(a.shown, b.shown) ||
-      a.response.gathering.round - b.response.gathering.round ||
+      compareGatherings(gatheringOf(a.response), gatheringOf(b.response)) ||
       ROLES.indexOf(a.response.respondent.role) - ROLES.indexOf(b.response.respondent.role) ||
       compareText(a.response.id, b.response.id),
   );
@@ -217,6 +222,7 @@ export function exportResponses(
       records.push({
         municipality_number: shown.number,
         municipality_name: shown.name,
+        gathering_period: periodOf(r.gathering),
         gathering_round: r.gathering.round,
         gathering_date: r.gathering.date,
         response_id: shown.anonymised ? '' : r.id,
@@ -251,6 +257,7 @@ type RoleColumn = `${Role}_mean` | `${Role}_n`;
 export const SCORE_COLUMNS = [
   'municipality_number',
   'municipality_name',
+  'gathering_period',
   'gathering_round',
   'area_id',
   'score_mean',
@@ -269,6 +276,7 @@ export type ScoreColumn = (typeof SCORE_COLUMNS)[number];
 export type ScoreRecord = {
   municipality_number: string;
   municipality_name: string;
+  gathering_period: string;
   gathering_round: GatheringRound;
   area_id: string;
   /** Mean of the respondents' area scores, 0–100, 1 decimal; null when nobody has a score. */
@@ -292,9 +300,9 @@ export type ScoreRecord = {
 export type ScoresExport = ExportTable<ScoreColumn, ScoreRecord>;
 
 /**
- * One record per municipality × gathering round × area, from aggregateResponses: only responses
+ * One record per municipality × gathering (period and round) × area, from aggregateResponses: only responses
  * to this questionnaire version count (responsesFor), each response id once. Areas in
- * questionnaire order; municipalities named by number, then anonymised by letter; then round.
+ * questionnaire order; municipalities named by number, then anonymised by letter; then gathering.
  */
 export function exportScores(
   q: Questionnaire,
@@ -303,7 +311,7 @@ export function exportScores(
 ): ScoresExport {
   const groups = aggregateResponses(q, responses)
     .map((g) => ({ g, shown: shownMunicipality(g.municipality, options) }))
-    .sort((a, b) => compareShown(a.shown, b.shown) || a.g.round - b.g.round);
+    .sort((a, b) => compareShown(a.shown, b.shown) || compareGatherings(a.g, b.g));
   const records: ScoreRecord[] = groups.flatMap(({ g, shown }) =>
     g.areas.map((a): ScoreRecord => {
       const byRole = Object.fromEntries(
@@ -315,6 +323,7 @@ export function exportScores(
       return {
         municipality_number: shown.number,
         municipality_name: shown.name,
+        gathering_period: g.period,
         gathering_round: g.round,
         area_id: a.areaId,
         score_mean: round1(a.mean),

@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import fc from 'fast-check';
 import fixtureText from './fixtures/results-v1.json?raw';
+import fixtureV2Text from './fixtures/results-v2.json?raw';
 import resultsFileDoc from '../../../docs/results-file.md?raw';
 import {
   DEFAULT_MAX_BYTES,
@@ -18,7 +19,7 @@ import {
   type ImportOptions,
   type ImportResult,
 } from './import';
-import { keyRenameMigration, type FormatMigration } from './migrations';
+import { FORMAT_MIGRATIONS, keyRenameMigration, type FormatMigration } from './migrations';
 import { mergeById } from '../core/records';
 import { responseSchema, actionSchema } from '../core/schemas';
 import { createResultsFile, serializeResultsFile } from './results-file';
@@ -185,16 +186,76 @@ describe('the released format version 1 fixture', () => {
     expect(resultProblem(result)).toBeNull();
   });
 
-  it('exports again to the same responses (the round trip is lossless)', () => {
+  it('takes each gathering’s period from its date (the migration to version 2)', () => {
     const result = okOf(imp(fixtureText));
+    expect(result.file.formatVersion).toBe(2);
+    expect(result.responses.map((r) => r.gathering)).toEqual([
+      { period: '2024', round: 2, date: '2024-05-03' },
+      { period: '2024', round: 2, date: '2024-05-03' },
+    ]);
+    // The action was agreed at round 1, which no response in the file is from: the year it was
+    // made. Its follow-up: the year of its date.
+    expect(result.actions[0]!.period).toBe('2024');
+    expect(result.actions[0]!.followUps[0]!.period).toBe('2024');
+    // The same data as the version 2 fixture, which the app's export wrote from it.
+    const v2 = okOf(imp(fixtureV2Text));
+    expect(result.responses).toEqual(v2.responses);
+    expect(result.actions).toEqual(v2.actions);
+  });
+
+  it('gives an action and an agreed answer the period of their gathering’s responses', () => {
+    // Round 4 met in December 2024; its action and agreed answers were written in January.
+    const data = fixture();
+    const responses = data.responses as Record<string, Record<string, unknown>>[];
+    for (const r of responses) r.gathering = { round: 4, date: '2024-12-02' };
+    const actions = data.actions as Record<string, unknown>[];
+    Object.assign(actions[0]!, {
+      round: 4,
+      createdAt: '2025-01-06T09:00:00.000Z',
+      updatedAt: '2025-01-06T09:00:00.000Z',
+      followUps: [],
+    });
+    data.agreements = [
+      {
+        id: 'agreed-1580-r4',
+        municipality: { number: '1580', name: 'Haram' },
+        round: 4,
+        questionnaire: { id: 'god-vertskommune', version: 1 },
+        agreed: {},
+        updatedAt: '2025-01-07T09:00:00.000Z',
+      },
+    ];
+    const result = okOf(imp(JSON.stringify(data), { now: '2025-01-08T00:00:00.000Z' }));
+    expect(result.responses.map((r) => r.gathering.period)).toEqual(['2024', '2024']);
+    expect(result.actions[0]!.period).toBe('2024');
+    expect(result.agreements[0]!.period).toBe('2024');
+  });
+
+  it('keeps a period the file already names, and never changes its input', () => {
+    const data = fixture();
+    const before = JSON.stringify(data);
+    const migrated = FORMAT_MIGRATIONS[0]!.migrate(data);
+    expect(JSON.stringify(data)).toBe(before);
+    expect(migrated.responses).not.toBe(data.responses);
+    const named = fixture();
+    const first = (named.responses as Record<string, Record<string, unknown>>[])[0]!;
+    first.gathering = { ...first.gathering, period: '2023–2024' };
+    const result = okOf(imp(JSON.stringify(named)));
+    expect(result.responses.map((r) => r.gathering.period).sort()).toEqual(['2023–2024', '2024']);
+  });
+});
+
+describe('the released format version 2 fixture', () => {
+  it('exports again to the same file, byte for byte (the round trip is lossless)', () => {
+    const result = okOf(imp(fixtureV2Text));
     const meta = {
       appVersion: '0.1.0',
-      exportedAt: '2024-04-30T09:00:00.000Z',
+      exportedAt: result.file.exportedAt,
       questionnaire: { id: 'god-vertskommune', version: 1 },
     };
     const again = createResultsFile(result.responses, meta, result.actions);
     expect(result.actions.length).toBeGreaterThan(0);
-    expect(JSON.parse(serializeResultsFile(again))).toEqual(fixture());
+    expect(serializeResultsFile(again)).toBe(fixtureV2Text);
     // An export without actions imports with actions defaulting to [].
     const bare = JSON.parse(
       serializeResultsFile(createResultsFile(result.responses, meta)),
@@ -204,6 +265,19 @@ describe('the released format version 1 fixture', () => {
     expect(reimported.actions).toEqual([]);
     expect(reimported.file.actions).toEqual([]);
     expect(reimported.responses).toEqual(result.responses);
+  });
+
+  it('writes the period of a gathering that leaves it to its date', () => {
+    const result = okOf(imp(fixtureV2Text));
+    const bare = result.responses.map((r) => ({
+      ...r,
+      gathering: { round: r.gathering.round, date: r.gathering.date },
+    }));
+    const meta = { appVersion: '0.1.0', exportedAt: result.file.exportedAt };
+    const again = createResultsFile(bare, { ...meta, questionnaire: result.file.questionnaire });
+    expect(again.responses.map((r) => r.gathering)).toEqual(
+      result.responses.map((r) => r.gathering),
+    );
   });
 });
 
@@ -429,10 +503,10 @@ describe('envelope and format versions', () => {
     expect(errorOf(imp(fixtureWith(['formatVersion'], version))).code).toBe('unsupportedFormat');
   });
 
-  it.each([2, 3, 999])('a future formatVersion %d is newerFormat', (version) => {
+  it.each([3, 4, 999])('a future formatVersion %d is newerFormat', (version) => {
     const error = errorOf(imp(fixtureWith(['formatVersion'], version)));
     expect(error.code).toBe('newerFormat');
-    expect(error.detail).toBe(`formatVersion ${version} > 1`);
+    expect(error.detail).toBe(`formatVersion ${version} > 2`);
   });
 });
 
@@ -466,8 +540,8 @@ describe('migrations from older format versions (table injected)', () => {
   }
 
   it('imports a version 0 file through the injected table', () => {
-    const result = okOf(imp(v0File(), { migrations: v0 }));
-    expect(result.file.formatVersion).toBe(1);
+    const result = okOf(imp(v0File(), { migrations: [...v0, ...FORMAT_MIGRATIONS] }));
+    expect(result.file.formatVersion).toBe(2);
     expect(result.responses).toEqual(okOf(imp(fixtureText)).responses);
   });
 
@@ -497,7 +571,7 @@ describe('migrations from older format versions (table injected)', () => {
     const sloppy: FormatMigration[] = [
       { from: 0, description: 'keeps the old key', legacyKeys: [], migrate: (f) => ({ ...f }) },
     ];
-    const error = errorOf(imp(v0File(), { migrations: sloppy }));
+    const error = errorOf(imp(v0File(), { migrations: [...sloppy, ...FORMAT_MIGRATIONS] }));
     expect(error.code).toBe('invalid');
     expect(error.issues?.map((i) => i.path)).toContain('responses');
   });

@@ -11,7 +11,7 @@ import {
 } from './content-rules';
 import { migrateResultsFile, type FormatMigration } from './migrations';
 import { RESULTS_FORMAT, RESULTS_FORMAT_VERSION } from './results-file';
-import { resultsFileV1Schema, type ImportedResultsFile } from './results-file-schema';
+import { resultsFileSchema, type ImportedResultsFile } from './results-file-schema';
 
 /**
  * Import of results files: one chain that turns untrusted bytes or text into typed responses and
@@ -268,7 +268,7 @@ function runChain(input: string | Uint8Array, options: ImportOptions): ImportRes
   if (!migrated.ok) return fail(migrated.code, { detail: migrated.detail });
 
   // reportInput lets describeIssue say what was found ("found number 5"); clip() keeps it short.
-  const parsed = resultsFileV1Schema().safeParse(migrated.file, { reportInput: true });
+  const parsed = resultsFileSchema().safeParse(migrated.file, { reportInput: true });
   if (!parsed.success) {
     const all = parsed.error.issues;
     const issues = all.slice(0, MAX_ISSUES).map((issue) => ({

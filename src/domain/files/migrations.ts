@@ -1,5 +1,6 @@
 import { runMigrations, type JsonRecord, type MigrationStep } from '../core/migrations';
 import { isRecord } from '../core/records';
+import { namePeriods } from '../core/gatherings';
 import { RESULTS_FORMAT_VERSION } from './results-file';
 
 /**
@@ -14,8 +15,9 @@ import { RESULTS_FORMAT_VERSION } from './results-file';
  * - Migrations work on plain JSON data that has passed the envelope check but not yet zod, and
  *   must never mutate their input: they return a new object.
  *
- * Version 1 is the first released format, so the table is empty today. The runner
- * (../core/migrations.ts) is real and tested with tables injected by the tests.
+ * Version 1 is the first released format; version 2 names each gathering's period
+ * (addPeriods). The runner (../core/migrations.ts) is also tested with tables injected by the
+ * tests.
  */
 
 /** Where in the file a legacy key lives. */
@@ -42,8 +44,30 @@ export interface FormatMigration extends MigrationStep {
   legacyKeys: readonly LegacyKey[];
 }
 
-/** Ordered migrations of the results file. Empty: version 1 is the first released format. */
-export const FORMAT_MIGRATIONS: readonly FormatMigration[] = [];
+/** Version 1 → 2: every gathering names its period (core/gatherings.ts, namePeriods). */
+function addPeriods(file: Readonly<JsonRecord>): JsonRecord {
+  const out: JsonRecord = { ...file };
+  const named = namePeriods({
+    responses: Array.isArray(file.responses) ? (file.responses as unknown[]) : [],
+    actions: Array.isArray(file.actions) ? (file.actions as unknown[]) : [],
+    agreements: Array.isArray(file.agreements) ? (file.agreements as unknown[]) : [],
+  });
+  if (Array.isArray(file.responses)) out.responses = named.responses;
+  if (Array.isArray(file.actions)) out.actions = named.actions;
+  if (Array.isArray(file.agreements)) out.agreements = named.agreements;
+  return out;
+}
+
+/** Ordered migrations of the results file. */
+export const FORMAT_MIGRATIONS: readonly FormatMigration[] = [
+  {
+    from: 1,
+    description:
+      'v1 → v2: every gathering names its period (a response: the year of gathering.date)',
+    legacyKeys: [],
+    migrate: addPeriods,
+  },
+];
 
 export type MigrateResult =
   | { ok: true; file: JsonRecord; applied: number[] }

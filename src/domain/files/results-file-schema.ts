@@ -1,11 +1,11 @@
 import * as z from 'zod/mini';
 import type { Action, AgreedResponse } from '../core/types';
 import { actionSchema, agreedResponseSchema, responseSchema, schemaParts } from '../core/schemas';
-import { RESULTS_FORMAT } from './results-file';
+import { RESULTS_FORMAT, RESULTS_FORMAT_VERSION } from './results-file';
 import { lazy } from '../core/lazy';
 
 /**
- * Schemas for the results file, format version 1. See docs/results-file.md.
+ * Schemas for the results file, format version 2 (the current one). See docs/results-file.md.
  *
  * The style follows ../core/schemas.ts: strict objects (an unknown key is an error), bounded
  * string lengths, and ids that can never be `__proto__`, `constructor` or `prototype`.
@@ -35,11 +35,11 @@ function reportDuplicateIds(
 const schemas = lazy(() => {
   const { id, timestamp } = schemaParts();
 
-  /** The whole file, format version 1, after migrations. Ids are unique within each list. */
-  const resultsFileV1Schema = z
+  /** The whole file, format version 2, after migrations. Ids are unique within each list. */
+  const resultsFileSchema = z
     .strictObject({
       format: z.literal(RESULTS_FORMAT),
-      formatVersion: z.literal(1),
+      formatVersion: z.literal(RESULTS_FORMAT_VERSION),
       app: z.strictObject({
         name: z.literal('naeringsspeilet'),
         version: z.string().check(z.minLength(1), z.maxLength(50)),
@@ -57,17 +57,22 @@ const schemas = lazy(() => {
         if (file.agreements) reportDuplicateIds(file.agreements, 'agreements', ctx);
       }),
     );
-  return { resultsFileV1Schema };
+  return { resultsFileSchema };
 });
 
-/** The whole file, format version 1, after migrations. Ids are unique within each list. */
-export const resultsFileV1Schema = () => schemas().resultsFileV1Schema;
+/**
+ * The whole file, the current format version, after migrations. Ids are unique within each
+ * list. The export writes every gathering's period, and a version 1 file gets it from its
+ * migration; a period left out is the year of the gathering's date (core/gatherings.ts), as the
+ * record schemas it shares with saved state say.
+ */
+export const resultsFileSchema = () => schemas().resultsFileSchema;
 
 /** The envelope in which responses travel between machines. See docs/results-file.md. */
-export type ResultsFileV1 = z.output<ReturnType<typeof resultsFileV1Schema>>;
+export type ResultsFile = z.output<ReturnType<typeof resultsFileSchema>>;
 
-/** A version 1 file as import hands it out: `actions` is always present (default []). */
-export type ImportedResultsFile = ResultsFileV1 & {
+/** A file as import hands it out: `actions` and `agreements` are always present (default []). */
+export type ImportedResultsFile = ResultsFile & {
   actions: Action[];
   agreements: AgreedResponse[];
 };

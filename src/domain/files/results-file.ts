@@ -1,8 +1,16 @@
 import type { Action, AgreedResponse, QuestionnaireRef, Response } from '../core/types';
-import type { ResultsFileV1 } from './results-file-schema';
+import {
+  compareGatherings,
+  gatheringOf,
+  gatheringOfRecord,
+  periodOf,
+  periodOfRecord,
+} from '../core/gatherings';
+import type { ResultsFile } from './results-file-schema';
 
 export const RESULTS_FORMAT = 'naeringsspeilet-results';
-export const RESULTS_FORMAT_VERSION = 1;
+/** 2: every gathering names its period (migrations.ts has the step from 1). */
+export const RESULTS_FORMAT_VERSION = 2;
 
 function sortKeys(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(sortKeys);
@@ -16,56 +24,77 @@ function sortKeys(value: unknown): unknown {
   return value;
 }
 
+/** The action with its period and its follow-ups' periods written out (core/gatherings.ts). */
+function withPeriods(a: Action): Action {
+  return {
+    ...a,
+    period: periodOfRecord(a, a.createdAt),
+    followUps: a.followUps.map((f) => ({ ...f, period: periodOfRecord(f, f.date) })),
+  };
+}
+
 /**
  * Builds a results file. Output is deterministic for the same input: responses sorted by
- * municipality, gathering and id, and answer maps with sorted keys.
+ * municipality, gathering (period, round) and id, and answer maps with sorted keys. Every
+ * gathering's period is written out, also where the record leaves it to its date.
  */
 export function createResultsFile(
   responses: readonly Response[],
   meta: { appVersion: string; exportedAt: string; questionnaire: QuestionnaireRef },
   actions: readonly Action[] = [],
   agreements: readonly AgreedResponse[] = [],
-): ResultsFileV1 {
+): ResultsFile {
   const sorted = [...responses]
     .sort(
       (a, b) =>
         a.municipality.number.localeCompare(b.municipality.number) ||
-        a.gathering.round - b.gathering.round ||
+        compareGatherings(gatheringOf(a), gatheringOf(b)) ||
         a.id.localeCompare(b.id),
     )
     .map((r) => ({
       ...r,
+      gathering: {
+        period: periodOf(r.gathering),
+        round: r.gathering.round,
+        date: r.gathering.date,
+      },
       answers: sortKeys(r.answers) as Response['answers'],
       importance: sortKeys(r.importance) as Response['importance'],
     }));
-  const file: ResultsFileV1 = {
+  const file: ResultsFile = {
     format: RESULTS_FORMAT,
     formatVersion: RESULTS_FORMAT_VERSION,
     app: { name: 'naeringsspeilet', version: meta.appVersion },
     exportedAt: meta.exportedAt,
     questionnaire: meta.questionnaire,
     responses: sorted,
-    actions: [...actions].sort(
-      (a, b) =>
-        a.municipality.number.localeCompare(b.municipality.number) ||
-        a.round - b.round ||
-        a.id.localeCompare(b.id),
-    ),
-  };
-  if (agreements.length > 0) {
-    file.agreements = [...agreements]
+    actions: actions
+      .map(withPeriods)
       .sort(
         (a, b) =>
           a.municipality.number.localeCompare(b.municipality.number) ||
-          a.round - b.round ||
+          compareGatherings(gatheringOfRecord(a, a.createdAt), gatheringOfRecord(b, b.createdAt)) ||
           a.id.localeCompare(b.id),
-      )
-      .map((a) => ({ ...a, agreed: sortKeys(a.agreed) as AgreedResponse['agreed'] }));
+      ),
+  };
+  if (agreements.length > 0) {
+    file.agreements = agreements
+      .map((a) => ({
+        ...a,
+        period: periodOfRecord(a, a.updatedAt),
+        agreed: sortKeys(a.agreed) as AgreedResponse['agreed'],
+      }))
+      .sort(
+        (a, b) =>
+          a.municipality.number.localeCompare(b.municipality.number) ||
+          compareGatherings(gatheringOfRecord(a, a.updatedAt), gatheringOfRecord(b, b.updatedAt)) ||
+          a.id.localeCompare(b.id),
+      );
   }
   return file;
 }
 
-export function serializeResultsFile(file: ResultsFileV1): string {
+export function serializeResultsFile(file: ResultsFile): string {
   return `${JSON.stringify(file, null, 2)}\n`;
 }
 

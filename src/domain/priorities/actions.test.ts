@@ -206,7 +206,27 @@ describe('needsFollowUp', () => {
     ['not when dropped', { round: 1, status: 'dropped' }, 2, false],
     ['not before it was agreed', { round: 3 }, 2, false],
   ])('%s', (_name, overrides, current, expected) => {
-    expect(needsFollowUp(action(overrides), current)).toBe(expected);
+    expect(needsFollowUp(action(overrides), { period: '2024', round: current })).toBe(expected);
+  });
+
+  it('follows an action up into the next period, where round 1 comes after last year’s 4', () => {
+    const agreed = action({ round: 4, period: '2024', status: 'inProgress' });
+    expect(needsFollowUp(agreed, { period: '2025', round: 1 })).toBe(true);
+    expect(needsFollowUp(agreed, { period: '2024', round: 3 })).toBe(false);
+    const followed = addFollowUp(
+      agreed,
+      { period: '2025', round: 1, date: '2025-02-13', status: 'inProgress', note: '' },
+      T3,
+    );
+    expect(needsFollowUp(followed, { period: '2025', round: 1 })).toBe(false);
+    // Round 1 of 2025 is not round 1 of 2024: both are kept, in order.
+    const both = addFollowUp(
+      followed,
+      { period: '2024', round: 1, date: '2024-02-15', status: 'planned', note: '' },
+      T3,
+    );
+    expect(both.followUps.map((f) => f.period)).toEqual(['2024', '2025']);
+    expect(both.status).toBe('inProgress');
   });
 
   it('property: following up at the current gathering always clears the need', () => {
@@ -222,8 +242,9 @@ describe('needsFollowUp', () => {
             { round: current, date: '2024-06-13', status, note: '' },
             T3,
           );
-          expect(needsFollowUp(after, current)).toBe(false);
-          expect(followUpAt(after, current)?.status).toBe(status);
+          const at = { period: '2024', round: current };
+          expect(needsFollowUp(after, at)).toBe(false);
+          expect(followUpAt(after, at)?.status).toBe(status);
         },
       ),
     );

@@ -1,4 +1,10 @@
 import { actionSchema } from '../core/schemas';
+import {
+  compareGatherings,
+  gatheringOfRecord,
+  sameGathering,
+  type GatheringId,
+} from '../core/gatherings';
 import type {
   Action,
   ActionFollowUp,
@@ -25,8 +31,9 @@ export interface ActionInput {
   owner?: string | undefined;
   /** ISO date, YYYY-MM-DD. */
   dueDate?: string | undefined;
-  /** The gathering at which the action is agreed. */
+  /** The gathering at which the action is agreed: its round and period (absent: the year now). */
   round: GatheringRound;
+  period?: string | undefined;
   /** Defaults to 'planned'. */
   status?: ActionStatus | undefined;
   demo?: boolean | undefined;
@@ -49,6 +56,7 @@ export function createAction(input: ActionInput, now: string, id: string): Actio
     owner: (input.owner ?? '').trim(),
     status: input.status ?? 'planned',
     round: input.round,
+    ...(input.period === undefined ? {} : { period: input.period }),
     followUps: [],
     createdAt: now,
     updatedAt: now,
@@ -67,16 +75,33 @@ export function updateActionStatus(action: Action, status: ActionStatus, now: st
   return { ...action, status, updatedAt: now };
 }
 
+/** The gathering at which the action was agreed (../core/gatherings.ts). */
+export function actionGathering(
+  action: Pick<Action, 'period' | 'round' | 'createdAt'>,
+): GatheringId {
+  return gatheringOfRecord(action, action.createdAt);
+}
+
+/** The gathering a follow-up was made at. */
+export function followUpGathering(
+  f: Pick<ActionFollowUp, 'period' | 'round' | 'date'>,
+): GatheringId {
+  return gatheringOfRecord(f, f.date);
+}
+
 /**
- * The action with a follow-up recorded. There is at most one follow-up per gathering: a second
- * one for the same round replaces the first. Follow-ups are kept in round order. The action takes
- * the follow-up's status unless a later gathering already has a follow-up.
+ * The action with a follow-up recorded. There is at most one follow-up per gathering (period and
+ * round): a second one for the same gathering replaces the first. Follow-ups are kept in
+ * gathering order. The action takes the follow-up's status unless a later gathering already has
+ * a follow-up.
  */
 export function addFollowUp(action: Action, followUp: ActionFollowUp, now: string): Action {
   const entry: ActionFollowUp = { ...followUp, note: followUp.note.trim() };
-  const followUps = [...action.followUps.filter((f) => f.round !== entry.round), entry].sort(
-    (a, b) => a.round - b.round,
-  );
+  const at = followUpGathering(entry);
+  const followUps = [
+    ...action.followUps.filter((f) => !sameGathering(followUpGathering(f), at)),
+    entry,
+  ].sort((a, b) => compareGatherings(followUpGathering(a), followUpGathering(b)));
   const latest = followUps.at(-1) === entry;
   return {
     ...action,
@@ -99,18 +124,21 @@ export function actionsForArea<A extends Pick<Action, 'areaId'>>(
 }
 
 /** The follow-up made at a gathering, if any. */
-export function followUpAt(action: Action, round: GatheringRound): ActionFollowUp | undefined {
-  return action.followUps.find((f) => f.round === round);
+export function followUpAt(action: Action, gathering: GatheringId): ActionFollowUp | undefined {
+  return action.followUps.find((f) => sameGathering(followUpGathering(f), gathering));
 }
 
 /**
- * True when the action should be followed up at `currentRound`: it is still open, it was agreed
- * at an earlier gathering, and it has no follow-up at this gathering yet. An open action is
- * followed up at every gathering after the one where it was agreed.
+ * True when the action should be followed up at `current`: it is still open, it was agreed at
+ * an earlier gathering (an earlier round of the period, or an earlier period), and it has no
+ * follow-up at this gathering yet. An open action is followed up at every gathering after the
+ * one where it was agreed, into the next period too.
  */
-export function needsFollowUp(action: Action, currentRound: GatheringRound): boolean {
+export function needsFollowUp(action: Action, current: GatheringId): boolean {
   return (
-    isOpen(action) && currentRound > action.round && followUpAt(action, currentRound) === undefined
+    isOpen(action) &&
+    compareGatherings(current, actionGathering(action)) > 0 &&
+    followUpAt(action, current) === undefined
   );
 }
 

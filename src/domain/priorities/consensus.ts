@@ -14,6 +14,7 @@ import { mean } from '../core/statistics';
 import type { Questionnaire } from '../questionnaire/schema';
 import type { MunicipalityAggregate } from '../scoring/aggregate';
 import { scoreArea } from '../scoring/scoring';
+import { gatheringIdPart, type GatheringId } from '../core/gatherings';
 
 /**
  * Consensus: how a delegation's answers to each statement spread, and the municipality's agreed
@@ -103,9 +104,13 @@ export function delegationDistributions(
 
 // ---- the agreed response (its type and schema are in ../core) ----
 
-/** One agreed response per municipality and gathering, so two devices converge on one. */
-export function agreementId(number: string, round: GatheringRound): string {
-  return `agreed-${number}-r${round}`;
+/**
+ * One agreed response per municipality and gathering (period and round), so two devices
+ * converge on one. Those saved before periods have ids without one ("agreed-1580-r2"); the
+ * network model reads the newest of the two (agreementAt).
+ */
+export function agreementId(number: string, gathering: GatheringId): string {
+  return `agreed-${number}-${gatheringIdPart(gathering)}`;
 }
 
 /** A new, empty agreed response. */
@@ -113,12 +118,15 @@ export function createAgreedResponse(input: {
   id: string;
   municipality: Municipality;
   round: GatheringRound;
+  /** The gathering's period (../core/gatherings.ts); absent: the year of `now`. */
+  period?: string | undefined;
   questionnaire: QuestionnaireRef;
   now: string;
 }): AgreedResponse {
   return {
     id: input.id,
     municipality: { ...input.municipality },
+    ...(input.period === undefined ? {} : { period: input.period }),
     round: input.round,
     questionnaire: { ...input.questionnaire },
     agreed: {},

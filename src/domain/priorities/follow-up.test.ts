@@ -8,6 +8,7 @@ const haram = { number: '1580', name: 'Haram' };
 const molde = { number: '1506', name: 'Molde' };
 const open: FreeTextView = { anonymised: false, viewer: null, hidden: new Set() };
 const T = '2024-02-15T10:00:00.000Z';
+const at = (round: 1 | 2 | 3 | 4) => ({ period: '2024', round });
 
 const followed = addFollowUp(
   addFollowUp(
@@ -34,16 +35,16 @@ const all = [
 
 describe('statusAt', () => {
   it('is the latest follow-up at or before the gathering, else the action’s own or planned', () => {
-    expect(statusAt(followed, 1)).toBe('planned');
-    expect(statusAt(followed, 2)).toBe('inProgress');
-    expect(statusAt(followed, 4)).toBe('done');
-    expect(statusAt({ ...forgotten, status: 'dropped' }, 2)).toBe('dropped');
+    expect(statusAt(followed, at(1))).toBe('planned');
+    expect(statusAt(followed, at(2))).toBe('inProgress');
+    expect(statusAt(followed, at(4))).toBe('done');
+    expect(statusAt({ ...forgotten, status: 'dropped' }, at(2))).toBe('dropped');
   });
 });
 
 describe('followUpRows', () => {
   it('lists actions agreed earlier, the ones nobody followed up first, with the score change', () => {
-    const rows = followUpRows([later, followed, forgotten], 2, all, open);
+    const rows = followUpRows([later, followed, forgotten], at(2), all, open);
     expect(rows.map((r) => [r.action.action.id, r.notFollowedUp, r.status])).toEqual([
       ['act-2', true, 'planned'],
       ['act-1', false, 'inProgress'],
@@ -54,7 +55,7 @@ describe('followUpRows', () => {
   });
 
   it('at a later gathering shows the whole history, and keeps a done action as done', () => {
-    const rows = followUpRows([followed], 4, all, open, '1580');
+    const rows = followUpRows([followed], at(4), all, open, '1580');
     expect(rows[0]).toMatchObject({
       status: 'done',
       notFollowedUp: false,
@@ -62,11 +63,11 @@ describe('followUpRows', () => {
       change: null,
     });
     expect(rows[0]!.history.map((f) => f.round)).toEqual([2, 3]);
-    expect(followUpRows([followed], 4, all, open, '1506')).toEqual([]);
+    expect(followUpRows([followed], at(4), all, open, '1506')).toEqual([]);
   });
 
   it('hides notes with the texts when names are hidden', () => {
-    const rows = followUpRows([followed], 3, all, { ...open, anonymised: true });
+    const rows = followUpRows([followed], at(3), all, { ...open, anonymised: true });
     expect(rows[0]!.history.map((f) => f.note)).toEqual(['', '']);
     expect(rows[0]!.action.text).toBe('namesHidden');
   });

@@ -1,7 +1,8 @@
 import { compareText } from '../core/records';
-import type { Action, ActionFollowUp, ActionStatus, GatheringRound } from '../core/types';
+import { compareGatherings, sameGathering, type GatheringId } from '../core/gatherings';
+import type { Action, ActionFollowUp, ActionStatus } from '../core/types';
 import type { MunicipalityAggregate } from '../scoring/aggregate';
-import { needsFollowUp } from './actions';
+import { actionGathering, followUpGathering, needsFollowUp } from './actions';
 import { visibleAction, type FreeTextView, type VisibleAction } from './comments';
 import { direction, type Direction } from './trends';
 
@@ -29,12 +30,15 @@ export interface FollowUpRow {
 }
 
 /**
- * The action's status at a gathering: that of its latest follow-up at or before it. Without
- * one, its own status when no later follow-up has changed it since, otherwise "planned", the
- * status an action starts with.
+ * The action's status at a gathering: that of its latest follow-up at or before it (strictly
+ * before it, with `before`). Without one, its own status when no later follow-up has changed it
+ * since, otherwise "planned", the status an action starts with.
  */
-export function statusAt(action: Action, round: GatheringRound): ActionStatus {
-  const upTo = action.followUps.filter((f) => f.round <= round);
+export function statusAt(action: Action, gathering: GatheringId, before = false): ActionStatus {
+  const upTo = action.followUps.filter((f) => {
+    const order = compareGatherings(followUpGathering(f), gathering);
+    return before ? order < 0 : order <= 0;
+  });
   const last = upTo.at(-1);
   if (last !== undefined) return last.status;
   return action.followUps.length === 0 ? action.status : 'planned';
@@ -43,20 +47,20 @@ export function statusAt(action: Action, round: GatheringRound): ActionStatus {
 function areaScore(
   all: readonly MunicipalityAggregate[],
   number: string,
-  round: GatheringRound,
+  gathering: GatheringId,
   areaId: string,
 ): number | null {
-  const agg = all.find((a) => a.municipality.number === number && a.round === round);
+  const agg = all.find((a) => a.municipality.number === number && sameGathering(a, gathering));
   return agg?.areas.find((x) => x.areaId === areaId)?.mean ?? null;
 }
 
 /**
- * One row per action agreed before `round` (optionally of one municipality): those not followed
+ * One row per action agreed before `gathering` (optionally of one municipality): those not followed
  * up first, then by kommunenummer, the gathering agreed, and id.
  */
 export function followUpRows(
   actions: readonly Action[],
-  round: GatheringRound,
+  gathering: GatheringId,
   all: readonly MunicipalityAggregate[],
   view: FreeTextView,
   municipality?: string,
@@ -64,21 +68,22 @@ export function followUpRows(
   const rows = actions
     .filter(
       (a) =>
-        a.round < round && (municipality === undefined || a.municipality.number === municipality),
+        compareGatherings(actionGathering(a), gathering) < 0 &&
+        (municipality === undefined || a.municipality.number === municipality),
     )
     .map((a): FollowUpRow => {
       const shown = visibleAction(a, view);
-      const scoreThen = areaScore(all, a.municipality.number, a.round, a.areaId);
-      const scoreNow = areaScore(all, a.municipality.number, round, a.areaId);
+      const agreedAt = actionGathering(a);
+      const scoreThen = areaScore(all, a.municipality.number, agreedAt, a.areaId);
+      const scoreNow = areaScore(all, a.municipality.number, gathering, a.areaId);
       const change = scoreThen === null || scoreNow === null ? null : scoreNow - scoreThen;
       return {
         action: shown,
-        history: shown.action.followUps.filter((f) => f.round <= round),
-        status: statusAt(a, round),
-        notFollowedUp: needsFollowUp(
-          { ...a, status: statusAt(a, (round - 1) as GatheringRound) },
-          round,
+        history: shown.action.followUps.filter(
+          (f) => compareGatherings(followUpGathering(f), gathering) <= 0,
         ),
+        status: statusAt(a, gathering),
+        notFollowedUp: needsFollowUp({ ...a, status: statusAt(a, gathering, true) }, gathering),
         scoreThen,
         scoreNow,
         change,
@@ -89,7 +94,7 @@ export function followUpRows(
     (a, b) =>
       Number(b.notFollowedUp) - Number(a.notFollowedUp) ||
       compareText(a.action.action.municipality.number, b.action.action.municipality.number) ||
-      a.action.action.round - b.action.action.round ||
+      compareGatherings(actionGathering(a.action.action), actionGathering(b.action.action)) ||
       compareText(a.action.action.id, b.action.action.id),
   );
   return rows;

@@ -86,7 +86,7 @@ const sunndalAction = createAction(
 const input = (view: FreeTextView = open): LearningInput => ({
   questionnaire: q,
   municipality: M.tingvoll.number,
-  round: 1,
+  gathering: { period: '2024', round: 1 },
   current,
   improvementAreas: ['a'],
   delegations: new Map([

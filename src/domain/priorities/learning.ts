@@ -1,5 +1,7 @@
+import { compareGatherings, type GatheringId } from '../core/gatherings';
+import { actionGathering } from './actions';
 import { compareText } from '../core/records';
-import type { Action, GatheringRound } from '../core/types';
+import type { Action } from '../core/types';
 import { RANK_TOLERANCE } from '../comparison/network-statistics';
 import type { Questionnaire } from '../questionnaire/schema';
 import type { MunicipalityAggregate } from '../scoring/aggregate';
@@ -52,7 +54,7 @@ export interface LearningInput {
   /** The municipality that learns (kommunenummer). */
   municipality: string;
   /** The chosen gathering. */
-  round: GatheringRound;
+  gathering: GatheringId;
   /** Every municipality's aggregate at the chosen gathering. */
   current: readonly MunicipalityAggregate[];
   /** The municipality's improvement areas, in rank order (improvementAreas). */
@@ -216,9 +218,13 @@ export function learnFromPeers(
               (a) =>
                 a.municipality.number === peer.municipality &&
                 a.areaId === areaId &&
-                a.round <= input.round,
+                compareGatherings(actionGathering(a), input.gathering) <= 0,
             )
-            .sort((a, b) => a.round - b.round || compareText(a.id, b.id))
+            .sort(
+              (a, b) =>
+                compareGatherings(actionGathering(a), actionGathering(b)) ||
+                compareText(a.id, b.id),
+            )
             .map((a) => visibleAction(a, input.view)),
         };
       }),

@@ -1,7 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { GATHERING_ROUNDS, type GatheringRound } from '../core/types';
-import { FLAT_DELTA, areaTrends, direction, trendChartSeries, type RoundScores } from './trends';
+import {
+  FLAT_DELTA,
+  areaTrends,
+  direction,
+  trendChartSeries,
+  type GatheringScores,
+} from './trends';
+
+const g = (round: GatheringRound) => ({ period: '2024', round });
 
 describe('direction', () => {
   it.each([
@@ -20,16 +28,16 @@ describe('direction', () => {
 });
 
 describe('areaTrends (hand-checked)', () => {
-  const own: RoundScores[] = [
-    { round: 1, scores: { strategy: 40, dialogue: 55, services: null } },
-    { round: 2, scores: { strategy: 52.5, dialogue: 55.5 } },
-    { round: 4, scores: { strategy: 47.5, dialogue: 70, services: 60 } },
+  const own: GatheringScores[] = [
+    { gathering: g(1), scores: { strategy: 40, dialogue: 55, services: null } },
+    { gathering: g(2), scores: { strategy: 52.5, dialogue: 55.5 } },
+    { gathering: g(4), scores: { strategy: 47.5, dialogue: 70, services: 60 } },
   ];
-  const network: RoundScores[] = [
-    { round: 1, scores: { strategy: 50, dialogue: 60, services: 58 } },
-    { round: 2, scores: { strategy: 52, dialogue: 61, services: 59 } },
-    { round: 3, scores: { strategy: 55, dialogue: 62, services: 60 } },
-    { round: 4, scores: { strategy: 56, dialogue: 64 } },
+  const network: GatheringScores[] = [
+    { gathering: g(1), scores: { strategy: 50, dialogue: 60, services: 58 } },
+    { gathering: g(2), scores: { strategy: 52, dialogue: 61, services: 59 } },
+    { gathering: g(3), scores: { strategy: 55, dialogue: 62, services: 60 } },
+    { gathering: g(4), scores: { strategy: 56, dialogue: 64 } },
   ];
   const [strategy, dialogue, services] = areaTrends(own, network, [
     'strategy',
@@ -38,7 +46,7 @@ describe('areaTrends (hand-checked)', () => {
   ]);
 
   it('gives one point per round present in either input, in round order', () => {
-    expect(strategy!.points.map((p) => p.round)).toEqual([1, 2, 3, 4]);
+    expect(strategy!.points.map((p) => p.gathering.round)).toEqual([1, 2, 3, 4]);
     expect(strategy!.points.map((p) => p.score)).toEqual([40, 52.5, null, 47.5]);
     expect(strategy!.points.map((p) => p.networkMedian)).toEqual([50, 52, 55, 56]);
   });
@@ -46,40 +54,40 @@ describe('areaTrends (hand-checked)', () => {
   it('compares each score with the previous round that has one, skipping a missed gathering', () => {
     expect(strategy!.points).toEqual([
       {
-        round: 1,
+        gathering: g(1),
         score: 40,
         networkMedian: 50,
         vsNetwork: -10,
-        previousRound: null,
+        previous: null,
         delta: null,
         direction: null,
       },
       // 52.5 − 40 = 12.5
       {
-        round: 2,
+        gathering: g(2),
         score: 52.5,
         networkMedian: 52,
         vsNetwork: 0.5,
-        previousRound: 1,
+        previous: g(1),
         delta: 12.5,
         direction: 'up',
       },
       {
-        round: 3,
+        gathering: g(3),
         score: null,
         networkMedian: 55,
         vsNetwork: null,
-        previousRound: null,
+        previous: null,
         delta: null,
         direction: null,
       },
       // round 3 missing: 47.5 − 52.5 = −5 since round 2
       {
-        round: 4,
+        gathering: g(4),
         score: 47.5,
         networkMedian: 56,
         vsNetwork: -8.5,
-        previousRound: 2,
+        previous: g(2),
         delta: -5,
         direction: 'down',
       },
@@ -89,19 +97,19 @@ describe('areaTrends (hand-checked)', () => {
 
   it('calls a change under one point flat', () => {
     // 55.5 − 55 = 0.5
-    expect(dialogue!.points[1]).toMatchObject({ delta: 0.5, direction: 'flat', previousRound: 1 });
+    expect(dialogue!.points[1]).toMatchObject({ delta: 0.5, direction: 'flat', previous: g(1) });
     // 70 − 55.5 = 14.5
-    expect(dialogue!.latest).toMatchObject({ round: 4, delta: 14.5, direction: 'up' });
+    expect(dialogue!.latest).toMatchObject({ gathering: g(4), delta: 14.5, direction: 'up' });
   });
 
   it('has no change for the first score, and no median where the network has none', () => {
     expect(services!.points.map((p) => p.score)).toEqual([null, null, null, 60]);
     expect(services!.latest).toMatchObject({
-      round: 4,
+      gathering: g(4),
       score: 60,
       networkMedian: null,
       vsNetwork: null,
-      previousRound: null,
+      previous: null,
       delta: null,
       direction: null,
     });
@@ -109,10 +117,10 @@ describe('areaTrends (hand-checked)', () => {
 
   it('gives the chart series of the municipality against the network median', () => {
     expect(trendChartSeries(strategy!)).toEqual([
-      { round: 1, municipality: 40, networkMedian: 50 },
-      { round: 2, municipality: 52.5, networkMedian: 52 },
-      { round: 3, municipality: null, networkMedian: 55 },
-      { round: 4, municipality: 47.5, networkMedian: 56 },
+      { gathering: '2024#1', municipality: 40, networkMedian: 50 },
+      { gathering: '2024#2', municipality: 52.5, networkMedian: 52 },
+      { gathering: '2024#3', municipality: null, networkMedian: 55 },
+      { gathering: '2024#4', municipality: 47.5, networkMedian: 56 },
     ]);
   });
 
@@ -122,17 +130,35 @@ describe('areaTrends (hand-checked)', () => {
     expect(unknown!.latest).toBeNull();
   });
 
-  it('can be asked for fixed rounds, and a later entry for a round wins', () => {
+  it('puts next year’s round 1 after this year’s round 4', () => {
     const [t] = areaTrends(
       [
-        { round: 2, scores: { a: 10 } },
-        { round: 2, scores: { a: 30 } },
+        { gathering: { period: '2025', round: 1 }, scores: { a: 70 } },
+        { gathering: { period: '2024', round: 4 }, scores: { a: 50 } },
+        { gathering: { period: '2024', round: 1 }, scores: { a: 40 } },
       ],
       [],
       ['a'],
-      GATHERING_ROUNDS,
     );
-    expect(t!.points.map((p) => [p.round, p.score])).toEqual([
+    expect(t!.points.map((p) => [p.gathering.period, p.gathering.round, p.score])).toEqual([
+      ['2024', 1, 40],
+      ['2024', 4, 50],
+      ['2025', 1, 70],
+    ]);
+    expect(t!.latest).toMatchObject({ delta: 20, previous: { period: '2024', round: 4 } });
+  });
+
+  it('can be asked for fixed rounds, and a later entry for a round wins', () => {
+    const [t] = areaTrends(
+      [
+        { gathering: g(2), scores: { a: 10 } },
+        { gathering: g(2), scores: { a: 30 } },
+      ],
+      [],
+      ['a'],
+      GATHERING_ROUNDS.map(g),
+    );
+    expect(t!.points.map((p) => [p.gathering.round, p.score])).toEqual([
       [1, null],
       [2, 30],
       [3, null],
@@ -142,7 +168,7 @@ describe('areaTrends (hand-checked)', () => {
 
   it('ignores inherited keys and non-finite scores', () => {
     const [c, b, d] = areaTrends(
-      [{ round: 1, scores: { b: Number.NaN, d: 20 } }],
+      [{ gathering: g(1), scores: { b: Number.NaN, d: 20 } }],
       [],
       ['constructor', 'b', 'd'],
     );
@@ -160,7 +186,7 @@ describe('properties', () => {
         ...rounds.map((round) =>
           fc
             .option(fc.double({ min: 0, max: 100, noNaN: true }), { nil: null })
-            .map((a): RoundScores => ({ round, scores: { a } })),
+            .map((a): GatheringScores => ({ gathering: g(round), scores: { a } })),
         ),
       ),
     );
@@ -180,8 +206,8 @@ describe('properties', () => {
           for (const p of scored) {
             if (p.delta !== null) expect(p.direction).toBe(direction(p.delta));
           }
-          expect(t!.points.map((p) => p.round)).toEqual(
-            [...t!.points.map((p) => p.round)].sort((x, y) => x - y),
+          expect(t!.points.map((p) => p.gathering.round)).toEqual(
+            [...t!.points.map((p) => p.gathering.round)].sort((x, y) => x - y),
           );
         },
       ),

@@ -17,7 +17,14 @@ const round1 = [
 ];
 // Molde has no responses at the second gathering.
 const round2 = [makeAggregate(HARAM, 2, [40, 50, null]), makeAggregate(ULSTEIN, 2, [70, 30, null])];
-const history = { questionnaire: q, all: [...round1, ...round2], rounds: [1, 2] as const };
+const history = {
+  questionnaire: q,
+  all: [...round1, ...round2],
+  gatherings: [
+    { period: '2024', round: 1 as const },
+    { period: '2024', round: 2 as const },
+  ],
+};
 
 describe('priorityInputs', () => {
   it("sets each of the municipality's areas against the network median (hand-checked)", () => {
@@ -56,11 +63,18 @@ describe('municipalityTrends', () => {
   it('gives each area its scores against the median of each gathering (hand-checked)', () => {
     const [a, b, c] = municipalityTrends(history, ULSTEIN.number);
     // Round 1 medians: a 60, b 40. Round 2 medians: a (40 + 70) / 2 = 55, b (30 + 50) / 2 = 40.
-    expect(a!.points.map((p) => [p.round, p.score, p.networkMedian, p.vsNetwork])).toEqual([
+    expect(
+      a!.points.map((p) => [p.gathering.round, p.score, p.networkMedian, p.vsNetwork]),
+    ).toEqual([
       [1, 60, 60, 0],
       [2, 70, 55, 15],
     ]);
-    expect(a!.latest).toMatchObject({ round: 2, delta: 10, direction: 'up', previousRound: 1 });
+    expect(a!.latest).toMatchObject({
+      gathering: { period: '2024', round: 2 },
+      delta: 10,
+      direction: 'up',
+      previous: { period: '2024', round: 1 },
+    });
     expect(b!.points.map((p) => [p.score, p.networkMedian, p.vsNetwork])).toEqual([
       [10, 40, -30],
       [30, 40, -10],
@@ -70,17 +84,25 @@ describe('municipalityTrends', () => {
   });
 
   it('stops at the round asked for, as the report of an earlier gathering does', () => {
-    const [a] = municipalityTrends(history, ULSTEIN.number, 1);
-    expect(a!.points.map((p) => p.round)).toEqual([1]);
-    expect(a!.latest).toMatchObject({ round: 1, score: 60, delta: null });
+    const [a] = municipalityTrends(history, ULSTEIN.number, { period: '2024', round: 1 });
+    expect(a!.points.map((p) => p.gathering.round)).toEqual([1]);
+    expect(a!.latest).toMatchObject({
+      gathering: { period: '2024', round: 1 },
+      score: 60,
+      delta: null,
+    });
   });
 
   it('keeps the last gathering with a score as "now" for a municipality that missed one', () => {
     const [a] = municipalityTrends(history, MOLDE.number);
-    expect(a!.points.map((p) => [p.round, p.score, p.networkMedian])).toEqual([
+    expect(a!.points.map((p) => [p.gathering.round, p.score, p.networkMedian])).toEqual([
       [1, 80, 60],
       [2, null, 55],
     ]);
-    expect(a!.latest).toMatchObject({ round: 1, score: 80, vsNetwork: 20 });
+    expect(a!.latest).toMatchObject({
+      gathering: { period: '2024', round: 1 },
+      score: 80,
+      vsNetwork: 20,
+    });
   });
 });

@@ -1,10 +1,10 @@
-import type { GatheringRound } from '../core/types';
-import { aggregatesForRound, networkStats } from '../comparison/network-statistics';
+import { compareGatherings, type GatheringId } from '../core/gatherings';
+import { aggregatesAt, networkStats } from '../comparison/network-statistics';
 import type { NetworkAreaStats } from '../comparison/network-statistics';
 import type { Questionnaire } from '../questionnaire/schema';
 import type { MunicipalityAggregate } from '../scoring/aggregate';
 import type { PriorityInput } from './priorities';
-import { areaTrends, type AreaTrend, type RoundScores } from './trends';
+import { areaTrends, type AreaTrend, type GatheringScores } from './trends';
 
 /**
  * View models of one municipality, for the network screens and the printed report alike (see
@@ -13,7 +13,7 @@ import { areaTrends, type AreaTrend, type RoundScores } from './trends';
 
 /**
  * What the priority rules (priorities.ts) read for each area of one municipality at one
- * gathering: its aggregate, against the network's median for the same round (`stats`).
+ * gathering: its aggregate, against the network's median at the same gathering (`stats`).
  */
 export function priorityInputs(
   aggregate: MunicipalityAggregate,
@@ -33,41 +33,43 @@ export function priorityInputs(
 /** The parts of the network model a trend reads. */
 export interface NetworkHistory {
   questionnaire: Questionnaire;
-  /** Every municipality and round. */
+  /** Every municipality and gathering. */
   all: readonly MunicipalityAggregate[];
-  /** The rounds present, ascending. */
-  rounds: readonly GatheringRound[];
+  /** The gatherings present, earliest first. */
+  gatherings: readonly GatheringId[];
 }
 
 /**
  * One municipality's trend per area (questionnaire order): its score at each gathering against
- * the network's median at the same gathering, up to and including `throughRound` (default: every
- * round present).
+ * the network's median at the same gathering, up to and including `through` (default: every
+ * gathering present).
  */
 export function municipalityTrends(
   network: NetworkHistory,
   municipalityNumber: string,
-  throughRound?: GatheringRound,
+  through?: GatheringId,
 ): AreaTrend[] {
   const q = network.questionnaire;
-  const own: RoundScores[] = network.all
+  const own: GatheringScores[] = network.all
     .filter((a) => a.municipality.number === municipalityNumber)
     .map((a) => ({
-      round: a.round,
+      gathering: { period: a.period, round: a.round },
       scores: Object.fromEntries(a.areas.map((x) => [x.areaId, x.mean])),
     }));
-  const medians: RoundScores[] = network.rounds.map((round) => ({
-    round,
+  const medians: GatheringScores[] = network.gatherings.map((gathering) => ({
+    gathering,
     scores: Object.fromEntries(
-      networkStats(q, aggregatesForRound(network.all, round)).map((s) => [s.areaId, s.median]),
+      networkStats(q, aggregatesAt(network.all, gathering)).map((s) => [s.areaId, s.median]),
     ),
   }));
-  const rounds =
-    throughRound === undefined ? network.rounds : network.rounds.filter((r) => r <= throughRound);
+  const gatherings =
+    through === undefined
+      ? network.gatherings
+      : network.gatherings.filter((g) => compareGatherings(g, through) <= 0);
   return areaTrends(
     own,
     medians,
     q.areas.map((a) => a.id),
-    rounds,
+    gatherings,
   );
 }

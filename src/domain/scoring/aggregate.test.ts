@@ -24,6 +24,7 @@ import {
   type RoleMean,
 } from './aggregate';
 import { findNetworkMunicipality } from '../core/municipalities';
+import { periodOf } from '../core/gatherings';
 import { compareEdits, mergeById } from '../core/records';
 import { mean, sampleSummary } from '../core/statistics';
 import {
@@ -266,9 +267,24 @@ describe('one response per respondent and gathering', () => {
     updatedAt,
   });
 
-  it('today a gathering is its round', () => {
-    expect(gatheringKey(h1)).toBe('1');
-    expect(gatheringKey({ gathering: { round: 4, date: '2024-11-20' } })).toBe('4');
+  it('a gathering is its period and round; the period is the year of its date unless named', () => {
+    expect(gatheringKey(h1)).toBe('2024#1');
+    expect(gatheringKey({ gathering: { round: 4, date: '2024-11-20' } })).toBe('2024#4');
+    expect(gatheringKey({ gathering: { round: 4, date: '2025-11-20' } })).toBe('2025#4');
+    const named = { gathering: { period: '2024–2025', round: 1 as const, date: '2024-09-02' } };
+    expect(gatheringKey(named)).toBe('2024–2025#1');
+  });
+
+  it('keeps the same round of two periods apart', () => {
+    const nextYear = {
+      ...copy(h1, 'h1-2025', at(11)),
+      gathering: { round: 1, date: '2025-02-13' },
+    };
+    const aggregates = aggregateResponses(q, [...haram1, nextYear as Response]);
+    expect(aggregates.map((a) => [a.period, a.round, a.respondents])).toEqual([
+      ['2024', 1, 3],
+      ['2025', 1, 1],
+    ]);
   });
 
   it('counts a respondent once, with the newest response (older copies change nothing)', () => {
@@ -368,16 +384,31 @@ describe('one response per respondent and gathering', () => {
       expect(summariseSetAside(found)).toEqual([
         {
           municipality: ULSTEIN,
+          period: '2024',
           round: 1,
           role: 'administration',
           respondents: 1,
           responses: 1, // u-1 and u-2 by p-h2 in Ulstein: the newer (by content) counts
         },
-        { municipality: HARAM, round: 1, role: 'politician', respondents: 2, responses: 3 },
+        {
+          municipality: HARAM,
+          period: '2024',
+          round: 1,
+          role: 'politician',
+          respondents: 2,
+          responses: 3,
+        },
       ]);
       // Only the respondents one file's responses belong to.
       expect(summariseSetAside(found, [copy(pol2, 'h5-b', at(1))])).toEqual([
-        { municipality: HARAM, round: 1, role: 'politician', respondents: 1, responses: 1 },
+        {
+          municipality: HARAM,
+          period: '2024',
+          round: 1,
+          role: 'politician',
+          respondents: 1,
+          responses: 1,
+        },
       ]);
       expect(summariseSetAside(found, [h2, h3])).toEqual([]);
     });
@@ -593,13 +624,13 @@ describe('aggregate properties (fast-check)', () => {
 function referenceAggregate(qq: Questionnaire, responses: readonly Response[]) {
   const byRespondent = new Map<string, Response[]>();
   for (const r of uniqueResponses(responsesFor(qq, responses))) {
-    const key = `${r.municipality.number}|${r.gathering.round}|${r.respondent.id}`;
+    const key = `${r.municipality.number}|${periodOf(r.gathering)}|${r.gathering.round}|${r.respondent.id}`;
     byRespondent.set(key, [...(byRespondent.get(key) ?? []), r]);
   }
   const groups = new Map<string, Response[]>();
   for (const list of byRespondent.values()) {
     const newest = [...list].sort(compareEdits).at(-1)!;
-    const key = `${newest.municipality.number}|${newest.gathering.round}`;
+    const key = `${newest.municipality.number}|${periodOf(newest.gathering)}|${newest.gathering.round}`;
     groups.set(key, [...(groups.get(key) ?? []), newest]);
   }
   const result: MunicipalityAggregate[] = [...groups.values()].map((group) => {
@@ -646,6 +677,7 @@ function referenceAggregate(qq: Questionnaire, responses: readonly Response[]) {
           findNetworkMunicipality(number)?.name ??
           names.reduce((best, name) => (count(name) > count(best) ? name : best)),
       },
+      period: periodOf(group[0]!.gathering),
       round: group[0]!.gathering.round,
       respondents: group.length,
       respondentsByRole: Object.fromEntries(
@@ -658,7 +690,7 @@ function referenceAggregate(qq: Questionnaire, responses: readonly Response[]) {
   });
   return result.sort((a, b) =>
     a.municipality.number === b.municipality.number
-      ? a.round - b.round
+      ? a.period.localeCompare(b.period) || a.round - b.round
       : a.municipality.number < b.municipality.number
         ? -1
         : 1,

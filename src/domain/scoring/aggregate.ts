@@ -12,6 +12,7 @@ import {
 } from './tally';
 import { ROLES } from '../core/types';
 import type { GatheringRound, Municipality, Response, Role } from '../core/types';
+import { compareGatherings, gatheringOf } from '../core/gatherings';
 import { compareText } from '../core/records';
 import { canScore, countedGroups } from './counted';
 
@@ -66,6 +67,8 @@ export interface AreaAggregate {
 
 export interface MunicipalityAggregate {
   municipality: Municipality;
+  /** The gathering: its period (../core/gatherings.ts) and round. */
+  period: string;
   round: GatheringRound;
   respondents: number;
   respondentsByRole: Record<Role, number>;
@@ -347,7 +350,7 @@ function aggregateGroup(
   for (const a of areas) if (a.mean !== null) scratch.values[scored++] = a.mean;
   return {
     municipality: { number: first.municipality.number, name: municipalityName(group) },
-    round: first.gathering.round,
+    ...gatheringOf(first),
     respondents: g,
     respondentsByRole: byRoleSlot((slot) => respondents[slot]!),
     overall: sortedMean(scratch, scored),
@@ -364,8 +367,8 @@ function aggregateGroup(
  */
 export interface Aggregator {
   /**
-   * Aggregates responses per municipality (kommunenummer) and gathering round, sorted by
-   * municipality number, then round. The aggregates may be shared with earlier calls for the
+   * Aggregates responses per municipality (kommunenummer) and gathering (period and round),
+   * sorted by municipality number, then gathering (compareGatherings). The aggregates may be shared with earlier calls for the
    * same responses: treat them as read-only. Responses for another questionnaire, or another
    * version of this one, are left out (see responsesFor; count them there if the UI wants to say
    * so). A response id that occurs more than once counts once (uniqueResponses), and each
@@ -432,6 +435,6 @@ function aggregateWith(
     }
   }
   return out.sort(
-    (a, b) => compareText(a.municipality.number, b.municipality.number) || a.round - b.round,
+    (a, b) => compareText(a.municipality.number, b.municipality.number) || compareGatherings(a, b),
   );
 }

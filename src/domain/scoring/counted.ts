@@ -7,6 +7,7 @@ import {
   type Role,
 } from '../core/types';
 import type { Questionnaire } from '../questionnaire/schema';
+import { compareGatherings, gatheringKey, gatheringOf } from '../core/gatherings';
 
 /**
  * Which responses count, the rule in one place: one copy per response id (the newer edit wins,
@@ -34,25 +35,8 @@ function keepNewer(byId: Map<string, Response>, r: Response): void {
 // ---------------------------------------------------------------------------------------------
 // One response per respondent and gathering
 
-/**
- * What "the same gathering" means: today the round (1–4). The one place that decides it, so
- * that a gathering can become a period and a round without a hunt through the code.
- */
-export function gatheringKey(response: Pick<Response, 'gathering'>): string {
-  return String(response.gathering.round);
-}
-
-/**
- * The order of gatherings: today by round (1–4). The one place that decides which gathering
- * comes before another, next to gatheringKey, so that a gathering can become a period and a
- * round here alone. Negative when `a` comes first, 0 for the same gathering.
- */
-export function compareGatherings(
-  a: Pick<Response, 'gathering'>,
-  b: Pick<Response, 'gathering'>,
-): number {
-  return a.gathering.round - b.gathering.round;
-}
+/** What "the same gathering" means: the same period and round, decided in ../core/gatherings.ts. */
+export { gatheringKey };
 
 /**
  * The gathering just before `current` among `present` (anything that names a gathering: responses,
@@ -63,10 +47,12 @@ export function previousGathering<T extends Pick<Response, 'gathering'>>(
   present: readonly T[],
   current: Pick<Response, 'gathering'>,
 ): T | null {
+  const at = gatheringOf(current);
   let best: T | null = null;
   for (const item of present) {
-    if (compareGatherings(item, current) >= 0) continue;
-    if (best === null || compareGatherings(item, best) > 0) best = item;
+    const g = gatheringOf(item);
+    if (compareGatherings(g, at) >= 0) continue;
+    if (best === null || compareGatherings(g, gatheringOf(best)) > 0) best = item;
   }
   return best;
 }
@@ -193,7 +179,7 @@ export function setAsideResponses(responses: readonly Response[]): SetAside[] {
     found.sort(
       (a, b) =>
         compareText(a.kept.municipality.number, b.kept.municipality.number) ||
-        compareText(gatheringKey(a.kept), gatheringKey(b.kept)) ||
+        compareGatherings(gatheringOf(a.kept), gatheringOf(b.kept)) ||
         compareText(a.kept.respondent.id, b.kept.respondent.id),
     );
     out.push(...found);
@@ -204,6 +190,8 @@ export function setAsideResponses(responses: readonly Response[]): SetAside[] {
 /** Who had responses set aside, for the import's notice: no names, initials or ids of people. */
 export interface SetAsideSummary {
   municipality: Municipality;
+  /** The gathering's period (../core/gatherings.ts) and round. */
+  period: string;
   round: GatheringRound;
   /** The role of the response that counts. */
   role: Role;
@@ -245,7 +233,7 @@ export function summariseSetAside(
     if (held === undefined)
       out.set(key, {
         municipality: { number: kept.municipality.number, name: kept.municipality.name },
-        round: kept.gathering.round,
+        ...gatheringOf(kept),
         role: kept.respondent.role,
         respondents: 1,
         responses: passedOver.length,
@@ -258,7 +246,7 @@ export function summariseSetAside(
   return [...out.values()].sort(
     (a, b) =>
       compareText(a.municipality.number, b.municipality.number) ||
-      a.round - b.round ||
+      compareGatherings(a, b) ||
       ROLES.indexOf(a.role) - ROLES.indexOf(b.role),
   );
 }

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { GATHERING_ROUNDS, type GatheringRound } from '../core/types';
-import { compareGatherings, previousGathering } from './counted';
+import { compareGatherings, gatheringOf } from '../core/gatherings';
+import { previousGathering } from './counted';
 
 const g = (round: GatheringRound) => ({ gathering: { round, date: '2024-02-15' } });
 
@@ -13,6 +14,14 @@ describe('previousGathering', () => {
     expect(previousGathering([], g(2))).toBeNull();
   });
 
+  it('puts a later period after an earlier one, whatever the rounds', () => {
+    const at = (period: string, round: GatheringRound) => ({
+      gathering: { period, round, date: `${period.slice(0, 4)}-02-15` },
+    });
+    expect(previousGathering([at('2024', 4), at('2025', 3)], at('2025', 1))).toEqual(at('2024', 4));
+    expect(previousGathering([at('2024', 4), at('2025', 1)], at('2025', 2))).toEqual(at('2025', 1));
+  });
+
   it('comes before the current one by compareGatherings, whatever the order given', () => {
     const round = fc.constantFrom(...GATHERING_ROUNDS);
     fc.assert(
@@ -21,7 +30,7 @@ describe('previousGathering', () => {
         const earlier = rounds.filter((r) => r < current);
         if (earlier.length === 0) expect(found).toBeNull();
         else {
-          expect(compareGatherings(found!, g(current))).toBeLessThan(0);
+          expect(compareGatherings(gatheringOf(found!), gatheringOf(g(current)))).toBeLessThan(0);
           expect(found!.gathering.round).toBe(Math.max(...earlier));
         }
       }),

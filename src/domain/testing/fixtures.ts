@@ -88,6 +88,7 @@ export function makeAggregate(
   >;
   return {
     municipality,
+    period: '2024',
     round,
     respondents: extra.respondents ?? 3,
     respondentsByRole: {

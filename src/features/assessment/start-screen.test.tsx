@@ -72,10 +72,32 @@ describe('StartScreen', () => {
     expect(responses[0]).toMatchObject({
       municipality: { number: '1580', name: 'Haram' },
       respondent: { role: 'administration', initials: 'AB' },
-      gathering: { round: 3, date: '2024-09-12' },
+      gathering: { period: '2024', round: 3, date: '2024-09-12' },
       // The current version; version 1 stays known but is not offered for new responses.
       questionnaire: { id: 'god-vertskommune', version: 2 },
     });
     expect(window.location.hash).toBe('#/assessment/strategy');
+  });
+
+  it('takes a period the facilitator named, and refuses one that does not start with a year', async () => {
+    const user = userEvent.setup();
+    const { store } = renderWithApp(<StartScreen />, { language: 'nn' });
+    await user.selectOptions(screen.getByRole('combobox', { name: 'Kommune' }), 'Haram (1580)');
+    await user.click(screen.getByRole('radio', { name: 'Administrasjon' }));
+    await user.click(screen.getByRole('radio', { name: 'Samling 1' }));
+    const date = screen.getByLabelText('Dato for samlinga');
+    await user.clear(date);
+    await user.type(date, '2025-02-13');
+    const period = screen.getByRole('textbox', { name: 'Periode (valfritt)' });
+    expect(period).toHaveAccessibleDescription(/året for samlinga \(2025\)/);
+    await user.type(period, 'Vår 2025');
+    await user.click(screen.getByRole('button', { name: 'Start spørjeskjemaet' }));
+    expect(period).toHaveAttribute('aria-invalid', 'true');
+    expect(store.getState().responses).toEqual({});
+    await user.clear(period);
+    await user.type(period, '2024–2025');
+    await user.click(screen.getByRole('button', { name: 'Start spørjeskjemaet' }));
+    const [response] = Object.values(store.getState().responses);
+    expect(response!.gathering).toEqual({ period: '2024–2025', round: 1, date: '2025-02-13' });
   });
 });

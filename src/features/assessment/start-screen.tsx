@@ -16,6 +16,7 @@ import {
   isValidMunicipalityNumber,
   NETWORK_MUNICIPALITIES,
 } from '../../domain/core/municipalities';
+import { PERIOD_PATTERN, yearOf } from '../../domain/core/gatherings';
 import { GATHERING_ROUNDS, ROLES, type GatheringRound, type Role } from '../../domain/core/types';
 import { useAppStore } from '../../store/store-context';
 import { selectKnownQuestionnaires } from '../../store/selectors';
@@ -36,7 +37,10 @@ function today(): string {
 }
 
 type FieldErrors = Partial<
-  Record<'municipality' | 'otherName' | 'otherNumber' | 'role' | 'round' | 'date', string>
+  Record<
+    'municipality' | 'otherName' | 'otherNumber' | 'role' | 'round' | 'date' | 'period',
+    string
+  >
 >;
 
 export function StartScreen() {
@@ -58,6 +62,7 @@ export function StartScreen() {
   const [role, setRole] = useState<Role | ''>('');
   const [round, setRound] = useState<GatheringRound | ''>('');
   const [date, setDate] = useState(today);
+  const [period, setPeriod] = useState('');
   const [initials, setInitials] = useState('');
   const [errors, setErrors] = useState<FieldErrors>({});
   const [submitted, setSubmitted] = useState(false);
@@ -92,6 +97,8 @@ export function StartScreen() {
     if (round === '') e.round = t('start.errors.round');
     if (!/^\d{4}-\d{2}-\d{2}$/.test(date) || Number.isNaN(Date.parse(date)))
       e.date = t('start.errors.date');
+    if (period.trim() !== '' && !PERIOD_PATTERN.test(period.trim()))
+      e.period = t('start.errors.period');
     return e;
   }
 
@@ -111,7 +118,7 @@ export function StartScreen() {
     startResponse({
       municipality: chosen,
       role,
-      gathering: { round, date },
+      gathering: { period: period.trim() || yearOf(date), round, date },
       initials: initials.trim(),
       questionnaire: { id: questionnaire.id, version: questionnaire.version },
     });
@@ -126,6 +133,7 @@ export function StartScreen() {
     role: 'role-politician',
     round: 'round-1',
     date: 'gathering-date',
+    period: 'gathering-period',
   };
 
   return (
@@ -302,6 +310,16 @@ export function StartScreen() {
             value={date}
             onChange={(e) => setDate(e.target.value)}
             error={errors.date}
+          />
+          <TextField
+            id="gathering-period"
+            label={t('start.period')}
+            description={t('start.periodHelp', { year: yearOf(date) || '–' })}
+            value={period}
+            maxLength={20}
+            autoComplete="off"
+            onChange={(e) => setPeriod(e.target.value)}
+            error={errors.period}
           />
           <TextField
             id="initials"

@@ -9,11 +9,15 @@ import {
   Tag,
 } from '@digdir/designsystemet-react';
 import { useMunicipalityName, useNetworkTranslation } from '../../i18n/network-namespace';
+import { useGatheringText } from '../../i18n/gathering-text';
+import { compareGatherings, keyOfGathering, yearOf } from '../../domain/core/gatherings';
 import { localize } from '../../domain/questionnaire/localize';
 import {
   checkAction,
   createAction,
+  actionGathering,
   followUpAt,
+  followUpGathering,
   isOpen,
   needsFollowUp,
 } from '../../domain/priorities/actions';
@@ -90,11 +94,19 @@ function ActionCard({ action, model }: { action: Action; model: NetworkModel }) 
   const followUp = useAppStore((s) => s.followUpAction);
   const statusId = useId();
   const [note, setNote] = useState('');
-  const round = model.round ?? action.round;
+  const agreedAt = actionGathering(action);
+  const gathering = model.gathering ?? agreedAt;
+  // Name periods where the network spans several, or where the action is from another one.
+  const roundText = useGatheringText(
+    model.showPeriod ||
+      action.followUps.some((f) => followUpGathering(f).period !== gathering.period) ||
+      agreedAt.period !== gathering.period,
+  );
+  const round = roundText(gathering);
   const area = model.questionnaire.areas.find((a) => a.id === action.areaId);
   const statement = model.questionnaire.statements.find((s) => s.id === action.statementId);
-  const due = needsFollowUp(action, round);
-  const existing = followUpAt(action, round);
+  const due = needsFollowUp(action, gathering);
+  const existing = followUpAt(action, gathering);
 
   const ensureOwn = () => adopt(action);
   return (
@@ -113,14 +125,14 @@ function ActionCard({ action, model }: { action: Action; model: NetworkModel }) 
       <p className="action-meta">
         {t('actions.owner')}: {action.owner || '–'} · {t('actions.dueDate')}:{' '}
         {action.dueDate ? formatDate(action.dueDate, language) : '–'} ·{' '}
-        {t('actions.agreedAt', { round: action.round })}
+        {t('actions.agreedAt', { round: roundText(agreedAt) })}
       </p>
       {action.followUps.length > 0 && (
         <ul className="follow-ups" aria-label={t('actions.followUps')}>
           {action.followUps.map((f) => (
-            <li key={f.round}>
-              {t('start.gatheringRound', { round: f.round })} ({t(`actions.status.${f.status}`)}):{' '}
-              {f.note}
+            <li key={keyOfGathering(followUpGathering(f))}>
+              {t('start.gatheringRound', { round: roundText(followUpGathering(f)) })} (
+              {t(`actions.status.${f.status}`)}): {f.note}
             </li>
           ))}
         </ul>
@@ -148,7 +160,7 @@ function ActionCard({ action, model }: { action: Action; model: NetworkModel }) 
             ))}
           </Select>
         </div>
-        {round > action.round && (
+        {compareGatherings(gathering, agreedAt) > 0 && (
           <form
             className="follow-up-form"
             onSubmit={(e) => {
@@ -156,7 +168,8 @@ function ActionCard({ action, model }: { action: Action; model: NetworkModel }) 
               if (note.trim() === '') return;
               ensureOwn();
               followUp(action.id, {
-                round,
+                period: gathering.period,
+                round: gathering.round,
                 date: todayIso(),
                 status: action.status,
                 note: note.trim(),
@@ -223,7 +236,8 @@ function NewActionForm({
       description,
       owner,
       dueDate: dueDate || undefined,
-      round: model.round ?? 1,
+      period: model.gathering?.period ?? yearOf(todayIso()),
+      round: model.gathering?.round ?? 1,
     };
     const issues = checkAction(createAction(input, new Date().toISOString(), 'check'));
     if (issues.length > 0) {

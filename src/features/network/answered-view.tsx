@@ -1,3 +1,5 @@
+import { gatheringOf } from '../../domain/core/gatherings';
+import { useGatheringText } from '../../i18n/gathering-text';
 import { useId, useState } from 'react';
 import { Heading, Paragraph, Table, Tag } from '@digdir/designsystemet-react';
 import { useMunicipalityName, useNetworkTranslation } from '../../i18n/network-namespace';
@@ -18,11 +20,12 @@ export function AnsweredView({ model }: { model: NetworkModel }) {
   const { t } = useNetworkTranslation();
   const name = useMunicipalityName(model.letters);
   const language = useAppStore((s) => s.language);
+  const roundText = useGatheringText(model.showPeriod);
   const responses = useAppStore((s) => s.network.responses);
   const expected = useAppStore((s) => s.expectedResponses);
-  if (model.round === null) return <Paragraph>{t('network.noData')}</Paragraph>;
-  const round = model.round;
-  const current = { gathering: { round, date: '' } };
+  if (model.gathering === null) return <Paragraph>{t('network.noData')}</Paragraph>;
+  const round = roundText(model.gathering);
+  const current = { gathering: { ...model.gathering, date: '' } };
   const q = model.questionnaire;
   const { previous, rows } = whoHasAnswered(
     Object.values(responses).filter((r) => r.questionnaire.id === q.id),
@@ -41,7 +44,7 @@ export function AnsweredView({ model }: { model: NetworkModel }) {
       <Paragraph>
         {previous === null
           ? t('answered.introFirst')
-          : t('answered.intro', { previous: previous.gathering.round })}
+          : t('answered.intro', { previous: roundText(gatheringOf(previous)) })}
       </Paragraph>
       <Paragraph>
         {missingTotal === 0
@@ -67,7 +70,7 @@ export function AnsweredView({ model }: { model: NetworkModel }) {
               <th scope="col" className="num">
                 {previous === null
                   ? t('answered.previousNone')
-                  : t('answered.previous', { round: previous.gathering.round })}
+                  : t('answered.previous', { round: roundText(gatheringOf(previous)) })}
               </th>
               <th scope="col" className="num">
                 {t('answered.expected')}

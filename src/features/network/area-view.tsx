@@ -1,4 +1,5 @@
 import { useMunicipalityName, useNetworkTranslation } from '../../i18n/network-namespace';
+import { useChosenGatheringText } from '../../i18n/gathering-text';
 import { Suspense, useId } from 'react';
 import { Heading, Label, Paragraph, Select, Spinner, Table } from '@digdir/designsystemet-react';
 import { navigate } from '../../lib/router';
@@ -13,6 +14,7 @@ import { AreaActions } from './area-actions';
 /** Every municipality's score for one area, sorted, with respondent counts. */
 export function AreaView({ model, areaId }: { model: NetworkModel; areaId: string | null }) {
   const { t } = useNetworkTranslation();
+  const roundText = useChosenGatheringText(model);
   const language = useAppStore((s) => s.language);
   const selectId = useId();
   const q = model.questionnaire;
@@ -46,7 +48,7 @@ export function AreaView({ model, areaId }: { model: NetworkModel; areaId: strin
         </Select>
       </div>
       <Heading level={2} data-size="md" id="area-heading">
-        {t('network.areaTitle', { area: title, round: model.round })}
+        {t('network.areaTitle', { area: title, round: roundText })}
       </Heading>
       {stats && stats.median !== null && (
         <Paragraph className="chart-summary">
@@ -67,7 +69,7 @@ export function AreaView({ model, areaId }: { model: NetworkModel; areaId: strin
           }))}
           label={t('network.areaAlt', { area: title })}
           formatValue={fmt}
-          downloadName={t('network.areaTitle', { area: title, round: model.round })}
+          downloadName={t('network.areaTitle', { area: title, round: roundText })}
         />
       </Suspense>
       <div className="table-scroll">

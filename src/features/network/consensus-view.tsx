@@ -10,14 +10,15 @@ import type { Statement } from '../../domain/questionnaire/schema';
 import {
   LEVELS,
   type AnswerValue,
-  type GatheringRound,
   type Municipality,
   type AgreedAnswer,
   type AgreedResponse,
 } from '../../domain/core/types';
 import { formatDecimal } from '../../i18n/format';
 import { Disclosure } from '../../ui/fields';
-import type { NetworkModel } from '../../store/network-model';
+import { agreementAt, type NetworkModel } from '../../store/network-model';
+import { useChosenGatheringText } from '../../i18n/gathering-text';
+import { gatheringOf, sameGathering, type GatheringId } from '../../domain/core/gatherings';
 import { useAppStore } from '../../store/store-context';
 import { chooseMunicipality, MunicipalityPicker } from './municipality-picker';
 import { countedResponses } from '../../domain/scoring/counted';
@@ -34,12 +35,13 @@ export function ConsensusView({
 }) {
   const { t } = useNetworkTranslation();
   const name = useMunicipalityName(model.letters);
+  const round = useChosenGatheringText(model);
   const language = useAppStore((s) => s.language);
   const responses = useAppStore((s) => s.network.responses);
   const q = model.questionnaire;
   const { choices: inRound, chosen } = chooseMunicipality(model, municipality, true);
-  if (!chosen || model.round === null) return <Paragraph>{t('network.noData')}</Paragraph>;
-  const round = model.round;
+  const gathering = model.gathering;
+  if (!chosen || gathering === null) return <Paragraph>{t('network.noData')}</Paragraph>;
   // Responses to any version of the questionnaire: statement ids are permanent, and only the
   // current version's statements are shown. One response per respondent (the newest), as
   // aggregation counts them.
@@ -47,7 +49,7 @@ export function ConsensusView({
     Object.values(responses).filter(
       (r) =>
         r.municipality.number === chosen.number &&
-        r.gathering.round === round &&
+        sameGathering(gatheringOf(r), gathering) &&
         r.questionnaire.id === q.id,
     ),
   );
@@ -57,9 +59,7 @@ export function ConsensusView({
       delegation,
     ).map((d) => [d.statementId, d]),
   );
-  const agreed = model.agreements.find(
-    (a) => a.municipality.number === chosen.number && a.round === round,
-  );
+  const agreed = agreementAt(model.agreements, chosen.number, gathering);
   const agreedCount = agreed ? Object.keys(agreed.agreed).length : 0;
 
   return (
@@ -86,7 +86,7 @@ export function ConsensusView({
                   base={agreed}
                   target={{
                     municipality: chosen,
-                    round,
+                    gathering,
                     questionnaire: { id: q.id, version: q.version },
                   }}
                   scale={q.scale.map((l) => localize(l, language))}
@@ -113,7 +113,7 @@ function ConsensusItem({
   base: AgreedResponse | undefined;
   target: {
     municipality: Municipality;
-    round: GatheringRound;
+    gathering: GatheringId;
     questionnaire: { id: string; version: number };
   };
   scale: string[];

@@ -7,10 +7,13 @@ import { formatDate } from '../../i18n/format';
 import { exportNetworkBundle } from './export-bundle';
 import { downloadTable } from './table-exports';
 import { ImportPanel } from './import-panel';
+import { useGatheringText } from '../../i18n/gathering-text';
+import { keyOfGathering, sameGathering } from '../../domain/core/gatherings';
 
 /** Import more files, see what is loaded, and remove a file or a municipality. */
 export function DataView({ model }: { model: NetworkModel }) {
   const { t } = useNetworkTranslation();
+  const roundText = useGatheringText(model.showPeriod);
   const language = useAppStore((s) => s.language);
   const sources = useAppStore((s) => s.network.sources);
   const removeSource = useAppStore((s) => s.removeSource);
@@ -75,9 +78,9 @@ export function DataView({ model }: { model: NetworkModel }) {
             <Table.Head>
               <Table.Row>
                 <Table.HeaderCell>{t('network.municipality')}</Table.HeaderCell>
-                {model.rounds.map((r) => (
-                  <Table.HeaderCell key={r} className="num">
-                    {t('start.gatheringRound', { round: r })}
+                {model.gatherings.map((g) => (
+                  <Table.HeaderCell key={keyOfGathering(g)} className="num">
+                    {t('start.gatheringRound', { round: roundText(g) })}
                   </Table.HeaderCell>
                 ))}
                 <Table.HeaderCell>{t('saved.actions')}</Table.HeaderCell>
@@ -89,10 +92,11 @@ export function DataView({ model }: { model: NetworkModel }) {
                   <Table.HeaderCell scope="row">
                     {m.name} ({m.number})
                   </Table.HeaderCell>
-                  {model.rounds.map((r) => (
-                    <Table.Cell key={r} className="num">
-                      {model.all.find((a) => a.municipality.number === m.number && a.round === r)
-                        ?.respondents ?? 0}
+                  {model.gatherings.map((g) => (
+                    <Table.Cell key={keyOfGathering(g)} className="num">
+                      {model.all.find(
+                        (a) => a.municipality.number === m.number && sameGathering(a, g),
+                      )?.respondents ?? 0}
                     </Table.Cell>
                   ))}
                   <Table.Cell>

@@ -1,4 +1,6 @@
 import { useNetworkTranslation } from '../../i18n/network-namespace';
+import { useGatheringText } from '../../i18n/gathering-text';
+import { keyOfGathering, showsPeriod } from '../../domain/core/gatherings';
 import { useId, useRef, useState, type DragEvent } from 'react';
 import type { TFunction } from 'i18next';
 import { Alert, Button, Heading, Paragraph } from '@digdir/designsystemet-react';
@@ -177,6 +179,7 @@ function namedError(error: ImportError, t: TFunction, language: Locale): string 
 
 function ImportReportItem({ report }: { report: FileReport }) {
   const { t } = useNetworkTranslation();
+  const roundText = useGatheringText(report.ok && showsPeriod(report.counts.setAside));
   const language = useAppStore((s) => s.language);
   const roleText = (role: Role) => t(`import.role.${role}`);
   if (report.ok) {
@@ -208,11 +211,11 @@ function ImportReportItem({ report }: { report: FileReport }) {
             </Paragraph>
             <ul aria-label={t('import.setAsideLabel')}>
               {setAside.map((s) => (
-                <li key={`${s.municipality.number}-${s.round}-${s.role}`}>
+                <li key={`${s.municipality.number}-${keyOfGathering(s)}-${s.role}`}>
                   {t('import.setAsideItem', {
                     municipality: s.municipality.name,
                     role: roleText(s.role),
-                    round: s.round,
+                    round: roundText(s),
                     count: s.responses,
                     formatted: formatCount(s.responses, language),
                   })}

@@ -1,3 +1,6 @@
+import { gatheringOf, sameGathering, type GatheringId } from '../../domain/core/gatherings';
+import { actionGathering } from '../../domain/priorities/actions';
+import { useGatheringText } from '../../i18n/gathering-text';
 import { Heading, Paragraph, Table, Tag } from '@digdir/designsystemet-react';
 import { useMunicipalityName, useNetworkTranslation } from '../../i18n/network-namespace';
 import { localize } from '../../domain/questionnaire/localize';
@@ -29,12 +32,14 @@ export function LearnView({
   const { t } = useNetworkTranslation();
   const nameOf = useMunicipalityName(model.letters);
   const language = useAppStore((s) => s.language);
+  const roundText = useGatheringText(model.showPeriod);
   const responses = useAppStore((s) => s.network.responses);
   const view = useFreeTextView(model);
   const q = model.questionnaire;
   const { choices, chosen } = chooseMunicipality(model, municipality, true);
-  if (!chosen || model.round === null) return <Paragraph>{t('network.noData')}</Paragraph>;
-  const round = model.round;
+  if (!chosen || model.gathering === null) return <Paragraph>{t('network.noData')}</Paragraph>;
+  const gathering = model.gathering;
+  const round = roundText(gathering);
   const agg = model.current.find((a) => a.municipality.number === chosen.number)!;
   const flagged = improvementAreas(
     priorityInputs(agg, model.stats),
@@ -43,7 +48,7 @@ export function LearnView({
   const delegations = new Map<string, Response[]>();
   for (const r of countedResponses(
     Object.values(responses).filter(
-      (r) => r.gathering.round === round && r.questionnaire.id === q.id,
+      (r) => sameGathering(gatheringOf(r), gathering) && r.questionnaire.id === q.id,
     ),
   )) {
     const list = delegations.get(r.municipality.number);
@@ -53,7 +58,7 @@ export function LearnView({
   const learning = learnFromPeers({
     questionnaire: q,
     municipality: chosen.number,
-    round,
+    gathering,
     current: model.current,
     improvementAreas: flagged,
     delegations,
@@ -126,6 +131,7 @@ export function LearnView({
               ) : (
                 a.peers.map((peer) => (
                   <PeerSection
+                    roundText={roundText}
                     key={peer.municipality}
                     peer={peer}
                     peerLabel={peerName(peer.municipality)}
@@ -151,7 +157,9 @@ function PeerSection({
   areaLabel,
   statementText,
   score,
+  roundText,
 }: {
+  roundText: (g: GatheringId) => string;
   peer: PeerLesson;
   peerLabel: string;
   name: string;
@@ -220,7 +228,10 @@ function PeerSection({
             <li key={action.id}>
               {text === 'shown' ? action.title : <HiddenText reason={text} />}{' '}
               <Tag data-size="sm">{t(`actions.status.${action.status}`)}</Tag>{' '}
-              {t('learn.actionAgreed', { round: action.round, count: action.followUps.length })}{' '}
+              {t('learn.actionAgreed', {
+                round: roundText(actionGathering(action)),
+                count: action.followUps.length,
+              })}{' '}
               {text !== 'namesHidden' && (
                 <HideTextButton
                   textKey={actionTextKey(action.id)}

@@ -53,7 +53,7 @@ describe('who has answered', () => {
     await user.type(expected, '5');
     expect((expected as HTMLInputElement).value).toBe('5');
     expect(Number(before)).not.toBe(5);
-    expect(store.getState().expectedResponses['1506|4|politician']).toBe(5);
+    expect(store.getState().expectedResponses['1506|2024#4|politician']).toBe(5);
     expect(within(table).getAllByText('Under arbeid').length).toBe(1);
   });
 });

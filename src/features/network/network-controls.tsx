@@ -3,13 +3,15 @@ import { useId } from 'react';
 import { Label, Select } from '@digdir/designsystemet-react';
 import { useAppStore } from '../../store/store-context';
 import type { NetworkModel } from '../../store/network-model';
-import { GATHERING_ROUNDS } from '../../domain/core/types';
+import { keyOfGathering } from '../../domain/core/gatherings';
+import { useGatheringText } from '../../i18n/gathering-text';
 
 /** Gathering, named or anonymised, and the viewer's own municipality. */
 export function NetworkControls({ model }: { model: NetworkModel }) {
   const { t } = useNetworkTranslation();
   const name = useMunicipalityName(model.letters);
   const setView = useAppStore((s) => s.setNetworkView);
+  const roundText = useGatheringText(model.showPeriod);
   const roundId = useId();
   const viewerId = useId();
   const anonId = useId();
@@ -19,16 +21,12 @@ export function NetworkControls({ model }: { model: NetworkModel }) {
         <Label htmlFor={roundId}>{t('network.round')}</Label>
         <Select
           id={roundId}
-          value={model.round ?? ''}
-          onChange={(e) => {
-            const value = Number(e.target.value);
-            const round = GATHERING_ROUNDS.find((r) => r === value);
-            if (round !== undefined) setView({ round });
-          }}
+          value={model.gathering === null ? '' : keyOfGathering(model.gathering)}
+          onChange={(e) => setView({ gathering: e.target.value })}
         >
-          {model.rounds.map((r) => (
-            <option key={r} value={r}>
-              {t('start.gatheringRound', { round: r })}
+          {model.gatherings.map((g) => (
+            <option key={keyOfGathering(g)} value={keyOfGathering(g)}>
+              {t('start.gatheringRound', { round: roundText(g) })}
             </option>
           ))}
         </Select>

@@ -1,4 +1,5 @@
 import { useMunicipalityName, useNetworkTranslation } from '../../i18n/network-namespace';
+import { useChosenGatheringText } from '../../i18n/gathering-text';
 import { Heading, Paragraph } from '@digdir/designsystemet-react';
 import { heatmapRows } from '../../domain/comparison/network-statistics';
 import { heatmapView } from '../../domain/comparison/view-models';
@@ -11,6 +12,7 @@ import { useAppStore } from '../../store/store-context';
 /** Municipalities × areas, each cell with its number, plus the network median. */
 export function OverviewView({ model }: { model: NetworkModel }) {
   const { t } = useNetworkTranslation();
+  const roundText = useChosenGatheringText(model);
   const language = useAppStore((s) => s.language);
   const fmt = (v: number) => formatScore(v, language);
   const name = useMunicipalityName(model.letters);
@@ -35,7 +37,7 @@ export function OverviewView({ model }: { model: NetworkModel }) {
   return (
     <section aria-labelledby="overview-heading" className="network-section">
       <Heading level={2} data-size="md" id="overview-heading">
-        {t('network.overviewTitle', { round: model.round })}
+        {t('network.overviewTitle', { round: roundText })}
       </Heading>
       {top && bottom && byArea[0] && byArea.at(-1) && (
         <Paragraph className="chart-summary">
@@ -51,7 +53,7 @@ export function OverviewView({ model }: { model: NetworkModel }) {
         </Paragraph>
       )}
       <Heatmap
-        caption={t('network.heatmapCaption', { round: model.round })}
+        caption={t('network.heatmapCaption', { round: roundText })}
         rowHeader={t('network.municipality')}
         extraHeader={t('network.respondents')}
         columns={columns}

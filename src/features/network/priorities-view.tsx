@@ -1,6 +1,7 @@
 import { Suspense } from 'react';
 import { Heading, Paragraph, Spinner, Table } from '@digdir/designsystemet-react';
 import { useMunicipalityName, useNetworkTranslation } from '../../i18n/network-namespace';
+import { useChosenGatheringText } from '../../i18n/gathering-text';
 import { localize } from '../../domain/questionnaire/localize';
 import { quadrant, quadrantPoints, rankImprovementAreas } from '../../domain/priorities/priorities';
 import { priorityInputs } from '../../domain/priorities/view-models';
@@ -23,6 +24,7 @@ export function PrioritiesView({
   municipality: string | null;
 }) {
   const { t } = useNetworkTranslation();
+  const roundText = useChosenGatheringText(model);
   const name = useMunicipalityName(model.letters);
   const language = useAppStore((s) => s.language);
   const q = model.questionnaire;
@@ -62,7 +64,7 @@ export function PrioritiesView({
     <section aria-labelledby="priorities-heading" className="network-section">
       <MunicipalityPicker model={model} view="priorities" choices={inRound} chosen={chosen} />
       <Heading level={2} data-size="md" id="priorities-heading">
-        {t('priorities.title', { name: label, round: model.round })}
+        {t('priorities.title', { name: label, round: roundText })}
       </Heading>
       <Paragraph>{t('priorities.intro')}</Paragraph>
       {flagged.length === 0 ? (
@@ -96,7 +98,7 @@ export function PrioritiesView({
           data={points}
           label={t('priorities.quadrantAlt', { name: label })}
           keyTitle={t('priorities.quadrantKey')}
-          downloadName={t('chart.names.quadrant', { name: label, round: model.round })}
+          downloadName={t('chart.names.quadrant', { name: label, round: roundText })}
           axes={{ importance: t('results.importance'), score: t('results.score') }}
           quadrants={{
             concentrateHere: t('priorities.quadrants.concentrateHere'),

@@ -1,4 +1,5 @@
 import { useMunicipalityName, useNetworkTranslation } from '../../i18n/network-namespace';
+import { useChosenGatheringText } from '../../i18n/gathering-text';
 import { Suspense, useId, useState } from 'react';
 import { Heading, Label, Paragraph, Spinner, Table } from '@digdir/designsystemet-react';
 import { profileSeries } from '../../domain/comparison/network-statistics';
@@ -18,6 +19,7 @@ export function ProfileView({
   municipality: string | null;
 }) {
   const { t } = useNetworkTranslation();
+  const roundText = useChosenGatheringText(model);
   const name = useMunicipalityName(model.letters);
   const language = useAppStore((s) => s.language);
   const radarId = useId();
@@ -50,7 +52,7 @@ export function ProfileView({
     <section aria-labelledby="profile-heading" className="network-section">
       <MunicipalityPicker model={model} view="profile" choices={inRound} chosen={chosen} />
       <Heading level={2} data-size="md" id="profile-heading">
-        {t('network.profileTitle', { name: label, round: model.round })}
+        {t('network.profileTitle', { name: label, round: roundText })}
       </Heading>
       <Paragraph className="chart-summary">
         {t('network.profileSummary', { name: label, above, below, count: series.length })}
@@ -60,7 +62,7 @@ export function ProfileView({
           data={data}
           label={t('network.profileAlt', { name: label })}
           names={{ own: label, median: t('network.median'), band: t('network.band') }}
-          downloadName={t('network.profileTitle', { name: label, round: model.round })}
+          downloadName={t('network.profileTitle', { name: label, round: roundText })}
         />
       </Suspense>
       <div className="table-scroll">
@@ -115,7 +117,7 @@ export function ProfileView({
             data={data}
             label={t('network.radarAlt', { name: label })}
             names={{ own: label, median: t('network.median') }}
-            downloadName={t('chart.names.radar', { name: label, round: model.round })}
+            downloadName={t('chart.names.radar', { name: label, round: roundText })}
           />
         </Suspense>
       )}

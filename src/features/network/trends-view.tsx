@@ -10,6 +10,8 @@ import { LazyTrendChart } from '../../charts/lazy';
 import type { NetworkModel } from '../../store/network-model';
 import { useAppStore } from '../../store/store-context';
 import { chooseMunicipality, MunicipalityPicker } from './municipality-picker';
+import { useGatheringText } from '../../i18n/gathering-text';
+import { keyOfGathering, parseGatheringKey } from '../../domain/core/gatherings';
 
 const ARROW = { up: '▲', down: '▼', flat: '▶' } as const;
 
@@ -27,6 +29,7 @@ export function TrendsView({
   area: string | null;
 }) {
   const { t } = useNetworkTranslation();
+  const roundText = useGatheringText(model.showPeriod);
   const name = useMunicipalityName(model.letters);
   const language = useAppStore((s) => s.language);
   const areaSelectId = useId();
@@ -64,9 +67,9 @@ export function TrendsView({
           <Table.Head>
             <Table.Row>
               <Table.HeaderCell>{t('results.area')}</Table.HeaderCell>
-              {model.rounds.map((r) => (
-                <Table.HeaderCell key={r} className="num">
-                  {t('start.gatheringRound', { round: r })}
+              {model.gatherings.map((g) => (
+                <Table.HeaderCell key={keyOfGathering(g)} className="num">
+                  {t('start.gatheringRound', { round: roundText(g) })}
                 </Table.HeaderCell>
               ))}
               <Table.HeaderCell>{t('trends.change')}</Table.HeaderCell>
@@ -80,7 +83,7 @@ export function TrendsView({
                   {localize(q.areas.find((a) => a.id === tr.areaId)!.title, language)}
                 </Table.HeaderCell>
                 {tr.points.map((p) => (
-                  <Table.Cell key={p.round} className="num">
+                  <Table.Cell key={keyOfGathering(p.gathering)} className="num">
                     {fmt(p.score)}
                   </Table.Cell>
                 ))}
@@ -123,7 +126,10 @@ export function TrendsView({
           data={trendChartSeries(focus)}
           label={t('trends.chartAlt', { name: label, area: focusTitle })}
           names={{ municipality: label, median: t('network.median') }}
-          roundLabel={(r) => t('start.gatheringRound', { round: r })}
+          gatheringLabel={(key) => {
+            const g = parseGatheringKey(key);
+            return g === null ? key : t('start.gatheringRound', { round: roundText(g) });
+          }}
           downloadName={t('chart.names.trend', { name: label, area: focusTitle })}
         />
       </Suspense>

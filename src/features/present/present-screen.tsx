@@ -1,4 +1,5 @@
 import { useMunicipalityName, useNetworkTranslation } from '../../i18n/network-namespace';
+import { useChosenGatheringText } from '../../i18n/gathering-text';
 import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { areaRanking } from '../../domain/comparison/network-statistics';
 import { heatmapView } from '../../domain/comparison/view-models';
@@ -19,6 +20,7 @@ export default function PresentScreen({ slide }: { slide: number }) {
   const { t } = useNetworkTranslation();
   const language = useAppStore((s) => s.language);
   const model = useNetworkModel();
+  const roundText = useChosenGatheringText(model);
   const [revealed, setRevealed] = useState<Set<number>>(new Set());
   const rootRef = useRef<HTMLDivElement>(null);
   const q = model.questionnaire;
@@ -60,7 +62,7 @@ export default function PresentScreen({ slide }: { slide: number }) {
   const area = index > 1 ? q.areas[index - 2] : undefined;
   const title = area
     ? localize(area.title, language)
-    : t('present.overviewTitle', { round: model.round ?? '' });
+    : t('present.overviewTitle', { round: roundText });
 
   let body: ReactNode = null;
   if (model.current.length === 0) {
@@ -82,7 +84,7 @@ export default function PresentScreen({ slide }: { slide: number }) {
     const rows: HeatmapRowData[] = heatmapView(model, name, t('network.median'));
     body = (
       <Heatmap
-        caption={t('network.heatmapCaption', { round: model.round })}
+        caption={t('network.heatmapCaption', { round: roundText })}
         rowHeader={t('network.municipality')}
         columns={q.areas.map((a, i) => ({
           key: a.id,

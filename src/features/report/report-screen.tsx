@@ -1,5 +1,7 @@
 import { Button, Heading, Spinner } from '@digdir/designsystemet-react';
 import { useMunicipalityName, useNetworkTranslation } from '../../i18n/network-namespace';
+import { useChosenGatheringText, useGatheringText } from '../../i18n/gathering-text';
+import { sameGathering } from '../../domain/core/gatherings';
 import { areaRanking } from '../../domain/comparison/network-statistics';
 import { heatmapView } from '../../domain/comparison/view-models';
 import { localize, shortTitle } from '../../domain/questionnaire/localize';
@@ -49,6 +51,7 @@ function ReportActions() {
 
 function MunicipalityReport({ model, number }: { model: NetworkModel; number: string | null }) {
   const { t } = useNetworkTranslation();
+  const roundText = useGatheringText(model.showPeriod);
   const language = useAppStore((s) => s.language);
   const q = model.questionnaire;
   const agg =
@@ -57,10 +60,11 @@ function MunicipalityReport({ model, number }: { model: NetworkModel; number: st
     model.current[0]!;
   const name = useMunicipalityName(model.letters);
   const fmt = (v: number | null) => (v === null ? '–' : formatScore(v, language));
-  const round = agg.round;
+  const gathering = { period: agg.period, round: agg.round };
+  const round = roundText(gathering);
 
   const trends = new Map(
-    municipalityTrends(model, agg.municipality.number, round).map((tr) => [tr.areaId, tr]),
+    municipalityTrends(model, agg.municipality.number, gathering).map((tr) => [tr.areaId, tr]),
   );
   const stats = new Map(model.stats.map((s) => [s.areaId, s]));
   const ranked = improvementAreas(
@@ -119,7 +123,9 @@ function MunicipalityReport({ model, number }: { model: NetworkModel; number: st
             <tbody>
               {agg.areas.map((a) => {
                 const s = stats.get(a.areaId);
-                const latest = trends.get(a.areaId)?.points.find((p) => p.round === round);
+                const latest = trends
+                  .get(a.areaId)
+                  ?.points.find((p) => sameGathering(p.gathering, gathering));
                 const delta = latest?.delta ?? null;
                 return (
                   <tr key={a.areaId}>
@@ -238,6 +244,7 @@ function BandStrip({
 
 function NetworkReport({ model }: { model: NetworkModel }) {
   const { t } = useNetworkTranslation();
+  const roundText = useChosenGatheringText(model);
   const language = useAppStore((s) => s.language);
   const q = model.questionnaire;
   const fmt = (v: number) => formatScore(v, language);
@@ -249,13 +256,13 @@ function NetworkReport({ model }: { model: NetworkModel }) {
       <header className="report-header">
         <p className="report-kicker">{t('report.kicker')}</p>
         <Heading level={1} data-size="lg" id="report-heading">
-          {t('report.networkTitle', { round: model.round })}
+          {t('report.networkTitle', { round: roundText })}
         </Heading>
         <p>{model.anonymised ? t('report.anonymised') : t('report.named')}</p>
         {model.hasDemo && <p className="report-demo">{t('network.demoBanner')}</p>}
       </header>
       <Heatmap
-        caption={t('network.heatmapCaption', { round: model.round })}
+        caption={t('network.heatmapCaption', { round: roundText })}
         rowHeader={t('network.municipality')}
         columns={q.areas.map((a) => ({ key: a.id, label: shortTitle(a, language) }))}
         rows={rows}
