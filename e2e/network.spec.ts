@@ -181,6 +181,10 @@ test('presentation mode steps by keyboard, hides results until revealed, and fit
   await page.setViewportSize({ width: 1280, height: 720 });
   await page.goto('./#/network');
   await page.getByRole('button', { name: /Last inn demonettverket/ }).click();
+  // The demo holds four gatherings; this walk is through gathering 2.
+  await page
+    .getByRole('combobox', { name: 'Samling', exact: true })
+    .selectOption({ label: 'Samling 2' });
   await page.getByRole('link', { name: 'Presentasjonsmodus' }).click();
   await expect(
     page.getByRole('heading', { level: 1, name: 'Nettverket, samling 2' }),
