@@ -21,6 +21,9 @@ import type { NetworkModel } from '../../store/network-model';
 import { useAppStore } from '../../store/store-context';
 import { chooseMunicipality, MunicipalityPicker } from './municipality-picker';
 import { countedResponses } from '../../domain/scoring/counted';
+import { delegationComments, type StatementComment } from '../../domain/priorities/comments';
+import { useFreeTextView } from '../../store/free-text';
+import { CommentList } from './free-text';
 
 const OPTIONS: readonly AnswerValue[] = [...LEVELS, 'dontKnow', 'notRelevant'];
 
@@ -36,6 +39,7 @@ export function ConsensusView({
   const name = useMunicipalityName(model.letters);
   const language = useAppStore((s) => s.language);
   const responses = useAppStore((s) => s.network.responses);
+  const view = useFreeTextView(model);
   const q = model.questionnaire;
   const { choices: inRound, chosen } = chooseMunicipality(model, municipality, true);
   if (!chosen || model.round === null) return <Paragraph>{t('network.noData')}</Paragraph>;
@@ -56,6 +60,12 @@ export function ConsensusView({
       q.statements.map((s) => s.id),
       delegation,
     ).map((d) => [d.statementId, d]),
+  );
+  // Comments beside the spread: never initials, a role only where two of it answered.
+  const comments = delegationComments(
+    delegation,
+    q.statements.map((s) => s.id),
+    view,
   );
   const agreed = model.agreements.find(
     (a) => a.municipality.number === chosen.number && a.round === round,
@@ -82,6 +92,7 @@ export function ConsensusView({
                   key={s.id}
                   statement={s}
                   distribution={distributions.get(s.id)!}
+                  comments={comments.get(s.id) ?? []}
                   agreed={agreed?.agreed[s.id]}
                   base={agreed}
                   target={{
@@ -102,6 +113,7 @@ export function ConsensusView({
 function ConsensusItem({
   statement,
   distribution: d,
+  comments,
   agreed,
   base,
   target,
@@ -109,6 +121,7 @@ function ConsensusItem({
 }: {
   statement: Statement;
   distribution: StatementDistribution;
+  comments: readonly StatementComment[];
   agreed: AgreedAnswer | undefined;
   base: AgreedResponse | undefined;
   target: {
@@ -148,6 +161,11 @@ function ConsensusItem({
           </>
         )}
       </p>
+      <CommentList
+        comments={comments}
+        label={t('comments.statementLabel', { statement: localize(statement.text, language) })}
+        context={t('comments.commentContext', { statement: localize(statement.text, language) })}
+      />
       <div className="consensus-controls">
         <div className="ds-field">
           <Label htmlFor={levelId}>{t('consensus.agreedLevel')}</Label>

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { screen, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { renderWithApp } from '../../app/test-utils';
 import { createDemoBundle } from '../../domain/demo/demo-loop';
@@ -8,6 +8,7 @@ import { CURRENT_QUESTIONNAIRE } from '../../lib/questionnaires';
 import { useNetworkModel } from '../../store/network-model';
 import { AnsweredView } from './answered-view';
 import { LearnView } from './learn-view';
+import { MunicipalityComments } from './municipality-comments';
 
 const demo = createDemoBundle(CURRENT_QUESTIONNAIRE);
 
@@ -102,5 +103,33 @@ describe('learn from the network', () => {
     ).toBeGreaterThan(0);
     for (const name of ['Aure', 'Sykkylven', 'Ulstein', 'Sunndal', 'Molde', 'Haram'])
       expect(document.body).not.toHaveTextContent(name);
+  });
+});
+
+function Comments({ number, name }: { number: string; name: string }) {
+  return (
+    <MunicipalityComments model={useNetworkModel()} municipality={{ number, name }} label={name} />
+  );
+}
+
+describe('comments beside their statements', () => {
+  it('shows a municipality’s own comments even when names are hidden, and hides others’', async () => {
+    const { store } = renderDemo(<Comments number="1580" name="Haram" />, 'nn');
+    await screen.findByRole('heading', { name: 'Kommentarar frå Haram' });
+    const lists = screen.getAllByRole('list', { name: /^Kommentarar til «/ });
+    expect(lists.length).toBeGreaterThan(3);
+    // Haram writes nynorsk.
+    const texts = [...document.querySelectorAll('.comment-list q')].map((q) => q.textContent);
+    expect(texts.join(' ')).toMatch(/\b(ikkje|ein|kvar|frå|dei|vart)\b/);
+    expect(texts.join(' ')).not.toMatch(/\b(ikke|hver|hvor|fra)\b/);
+    store.getState().setNetworkView({ anonymised: true, viewer: '1580' });
+    await waitFor(() =>
+      expect(document.querySelectorAll('.comment-list q').length).toBeGreaterThan(0),
+    );
+    store.getState().setNetworkView({ anonymised: true, viewer: '1560' });
+    await waitFor(() => expect(document.querySelectorAll('.comment-list q')).toHaveLength(0));
+    expect(screen.getAllByText('Teksten er skjult fordi namna er skjulte.').length).toBeGreaterThan(
+      0,
+    );
   });
 });
