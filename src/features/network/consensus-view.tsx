@@ -20,9 +20,9 @@ import { Disclosure } from '../../ui/fields';
 import type { NetworkModel } from '../../store/network-model';
 import { useAppStore } from '../../store/store-context';
 import { chooseMunicipality, MunicipalityPicker } from './municipality-picker';
-import { countedResponses } from '../../domain/scoring/counted';
 import { delegationComments, type StatementComment } from '../../domain/priorities/comments';
 import { useFreeTextView } from '../../store/free-text';
+import { useDelegations } from '../../store/delegations';
 import { CommentList } from './free-text';
 
 const OPTIONS: readonly AnswerValue[] = [...LEVELS, 'dontKnow', 'notRelevant'];
@@ -38,23 +38,15 @@ export function ConsensusView({
   const { t } = useNetworkTranslation();
   const name = useMunicipalityName(model.letters);
   const language = useAppStore((s) => s.language);
-  const responses = useAppStore((s) => s.network.responses);
+  const delegations = useDelegations(model);
   const view = useFreeTextView(model);
   const q = model.questionnaire;
   const { choices: inRound, chosen } = chooseMunicipality(model, municipality, true);
   if (!chosen || model.round === null) return <Paragraph>{t('network.noData')}</Paragraph>;
   const round = model.round;
   // Responses to any version of the questionnaire: statement ids are permanent, and only the
-  // current version's statements are shown. One response per respondent (the newest), as
-  // aggregation counts them.
-  const delegation = countedResponses(
-    Object.values(responses).filter(
-      (r) =>
-        r.municipality.number === chosen.number &&
-        r.gathering.round === round &&
-        r.questionnaire.id === q.id,
-    ),
-  );
+  // current version's statements are shown (useDelegations).
+  const delegation = delegations.get(chosen.number) ?? [];
   const distributions = new Map(
     delegationDistributions(
       q.statements.map((s) => s.id),

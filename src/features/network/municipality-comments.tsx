@@ -2,27 +2,13 @@ import { Heading, Paragraph } from '@digdir/designsystemet-react';
 import { useNetworkTranslation } from '../../i18n/network-namespace';
 import { localize } from '../../domain/questionnaire/localize';
 import { delegationComments } from '../../domain/priorities/comments';
-import { countedResponses } from '../../domain/scoring/counted';
-import type { GatheringRound, Municipality } from '../../domain/core/types';
+import type { Municipality } from '../../domain/core/types';
 import { Disclosure } from '../../ui/fields';
 import type { NetworkModel } from '../../store/network-model';
 import { useAppStore } from '../../store/store-context';
 import { useFreeTextView } from '../../store/free-text';
+import { useDelegations } from '../../store/delegations';
 import { CommentList } from './free-text';
-
-/** The delegation's counted responses at one gathering: the responses whose comments show. */
-export function useDelegation(model: NetworkModel, number: string, round: GatheringRound | null) {
-  const responses = useAppStore((s) => s.network.responses);
-  const q = model.questionnaire;
-  return countedResponses(
-    Object.values(responses).filter(
-      (r) =>
-        r.municipality.number === number &&
-        r.gathering.round === round &&
-        r.questionnaire.id === q.id,
-    ),
-  );
-}
 
 /**
  * A municipality's comments beside their statements, area by area, for its profile: what
@@ -41,7 +27,7 @@ export function MunicipalityComments({
   const { t } = useNetworkTranslation();
   const language = useAppStore((s) => s.language);
   const view = useFreeTextView(model);
-  const delegation = useDelegation(model, municipality.number, model.round);
+  const delegation = useDelegations(model).get(municipality.number) ?? [];
   const q = model.questionnaire;
   const comments = delegationComments(
     delegation,
