@@ -28,6 +28,7 @@ import { TextAreaField, TextField } from '../../ui/fields';
 import type { NetworkModel } from '../../store/network-model';
 import { useAppStore } from '../../store/store-context';
 import { chooseMunicipality, MunicipalityPicker } from './municipality-picker';
+import { FollowUpTable } from './follow-up-table';
 
 function todayIso(): string {
   const d = new Date();
@@ -66,6 +67,7 @@ export function ActionsView({
       <Heading level={2} data-size="md" id="actions-heading">
         {t('actions.title', { name: name(chosen) })}
       </Heading>
+      <FollowUpTable model={model} municipality={chosen.number} />
       {actions.length === 0 ? (
         <Paragraph>{t('actions.none')}</Paragraph>
       ) : (

@@ -9,6 +9,7 @@ import { useNetworkModel } from '../../store/network-model';
 import { AnsweredView } from './answered-view';
 import { LearnView } from './learn-view';
 import { MunicipalityComments } from './municipality-comments';
+import { FollowUpTable } from './follow-up-table';
 
 const demo = createDemoBundle(CURRENT_QUESTIONNAIRE);
 
@@ -131,5 +132,37 @@ describe('comments beside their statements', () => {
     expect(screen.getAllByText('Teksten er skjult fordi namna er skjulte.').length).toBeGreaterThan(
       0,
     );
+  });
+});
+
+function FollowUp({ number }: { number: string }) {
+  return <FollowUpTable model={useNetworkModel()} municipality={number} />;
+}
+
+describe('follow-up at the chosen gathering', () => {
+  it('lists actions agreed earlier with status, notes and score change; those not followed up first', async () => {
+    renderDemo(<FollowUp number="1576" />, 'en');
+    const table = await screen.findByRole('table', {
+      name: 'Follow-up at gathering 4: actions agreed earlier',
+    });
+    const rows = within(table).getAllByRole('row').slice(1);
+    expect(rows.map((r) => within(r).getByRole('rowheader').textContent)).toEqual([
+      'Bygge utleieboliger for nye arbeidstakere (agreed at gathering 1)',
+      'Forhåndskonferanse i byggesaker innen to uker (agreed at gathering 3)',
+    ]);
+    for (const row of rows) expect(row).toHaveTextContent('Not followed up');
+    expect(rows[0]).toHaveTextContent(
+      'Gathering 2 (In progress): Tomt er avklart. · Gathering 3 (In progress): Anbudet er ute.',
+    );
+    expect(rows[0]).toHaveTextContent(/[▲▼▶] /);
+  });
+
+  it('tags nothing where every open action was followed up', async () => {
+    renderDemo(<FollowUp number="1560" />, 'nb');
+    const table = await screen.findByRole('table', {
+      name: 'Oppfølging på samling 4: tiltak avtalt tidligere',
+    });
+    expect(table).not.toHaveTextContent('Ikke fulgt opp');
+    expect(table).toHaveTextContent('Samling 4 (I gang): Høring i desember.');
   });
 });
