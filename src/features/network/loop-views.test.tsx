@@ -10,6 +10,7 @@ import { AnsweredView } from './answered-view';
 import { LearnView } from './learn-view';
 import { MunicipalityComments } from './municipality-comments';
 import { FollowUpTable } from './follow-up-table';
+import { ActionsView } from './actions-view';
 
 const demo = createDemoBundle(CURRENT_QUESTIONNAIRE);
 
@@ -164,5 +165,28 @@ describe('follow-up at the chosen gathering', () => {
     });
     expect(table).not.toHaveTextContent('Ikke fulgt opp');
     expect(table).toHaveTextContent('Samling 4 (I gang): Høring i desember.');
+  });
+});
+
+function Actions({ number }: { number: string }) {
+  return <ActionsView model={useNetworkModel()} municipality={number} area={null} />;
+}
+
+describe('actions with names hidden', () => {
+  it('hides another municipality’s action texts, keeps area and status, and the facilitator can hide one', async () => {
+    const user = userEvent.setup();
+    const { store } = renderDemo(<Actions number="1563" />, 'nb');
+    const list = await screen.findByRole('list', { name: 'Tiltak for Sunndal' });
+    expect(list).toHaveTextContent('Egen kontaktperson for små bedrifter');
+    await user.click(
+      within(list).getAllByRole('button', { name: /^Skjul teksten til tiltaket på / })[0]!,
+    );
+    expect(store.getState().hiddenFreeText).toEqual(['action:demo-act-1563-1']);
+    expect(list).not.toHaveTextContent('Egen kontaktperson for små bedrifter');
+    expect(list).toHaveTextContent('Skjult av prosesslederen.');
+    store.getState().setNetworkView({ anonymised: true, viewer: '1560' });
+    await waitFor(() => expect(list).not.toHaveTextContent('Felles næringsfond'));
+    expect(list).toHaveTextContent('Teksten er skjult fordi navnene er skjult.');
+    expect(list).toHaveTextContent('Planlagt');
   });
 });
