@@ -1,4 +1,4 @@
-import { gatheringOf, sameGathering, type GatheringId } from '../../domain/core/gatherings';
+import type { GatheringId } from '../../domain/core/gatherings';
 import { actionGathering } from '../../domain/priorities/actions';
 import { useGatheringText } from '../../i18n/gathering-text';
 import { Heading, Paragraph, Table, Tag } from '@digdir/designsystemet-react';
@@ -7,12 +7,11 @@ import { localize } from '../../domain/questionnaire/localize';
 import { improvementAreas } from '../../domain/priorities/priorities';
 import { priorityInputs } from '../../domain/priorities/view-models';
 import { learnFromPeers, type PeerLesson } from '../../domain/priorities/learning';
-import { countedResponses } from '../../domain/scoring/counted';
-import type { Response } from '../../domain/core/types';
 import { formatScore } from '../../i18n/format';
 import type { NetworkModel } from '../../store/network-model';
 import { useAppStore } from '../../store/store-context';
 import { useFreeTextView } from '../../store/free-text';
+import { useDelegations } from '../../store/delegations';
 import { chooseMunicipality, MunicipalityPicker } from './municipality-picker';
 import { CommentList, HiddenText, HideTextButton } from './free-text';
 import { actionTextKey } from '../../domain/priorities/comments';
@@ -33,7 +32,7 @@ export function LearnView({
   const nameOf = useMunicipalityName(model.letters);
   const language = useAppStore((s) => s.language);
   const roundText = useGatheringText(model.showPeriod);
-  const responses = useAppStore((s) => s.network.responses);
+  const delegations = useDelegations(model);
   const view = useFreeTextView(model);
   const q = model.questionnaire;
   const { choices, chosen } = chooseMunicipality(model, municipality, true);
@@ -45,16 +44,6 @@ export function LearnView({
     priorityInputs(agg, model.stats),
     q.areas.map((a) => a.id),
   ).map((a) => a.areaId);
-  const delegations = new Map<string, Response[]>();
-  for (const r of countedResponses(
-    Object.values(responses).filter(
-      (r) => sameGathering(gatheringOf(r), gathering) && r.questionnaire.id === q.id,
-    ),
-  )) {
-    const list = delegations.get(r.municipality.number);
-    if (list === undefined) delegations.set(r.municipality.number, [r]);
-    else list.push(r);
-  }
   const learning = learnFromPeers({
     questionnaire: q,
     municipality: chosen.number,

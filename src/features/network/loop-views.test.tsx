@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { screen, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { renderWithApp } from '../../app/test-utils';
 import { createDemoBundle } from '../../domain/demo/demo-loop';
@@ -8,6 +8,9 @@ import { CURRENT_QUESTIONNAIRE } from '../../lib/questionnaires';
 import { useNetworkModel } from '../../store/network-model';
 import { AnsweredView } from './answered-view';
 import { LearnView } from './learn-view';
+import { MunicipalityComments } from './municipality-comments';
+import { FollowUpTable } from './follow-up-table';
+import { ActionsView } from './actions-view';
 
 const demo = createDemoBundle(CURRENT_QUESTIONNAIRE);
 
@@ -102,5 +105,88 @@ describe('learn from the network', () => {
     ).toBeGreaterThan(0);
     for (const name of ['Aure', 'Sykkylven', 'Ulstein', 'Sunndal', 'Molde', 'Haram'])
       expect(document.body).not.toHaveTextContent(name);
+  });
+});
+
+function Comments({ number, name }: { number: string; name: string }) {
+  return (
+    <MunicipalityComments model={useNetworkModel()} municipality={{ number, name }} label={name} />
+  );
+}
+
+describe('comments beside their statements', () => {
+  it('shows a municipality’s own comments even when names are hidden, and hides others’', async () => {
+    const { store } = renderDemo(<Comments number="1580" name="Haram" />, 'nn');
+    await screen.findByRole('heading', { name: 'Kommentarar frå Haram' });
+    const lists = screen.getAllByRole('list', { name: /^Kommentarar til «/ });
+    expect(lists.length).toBeGreaterThan(3);
+    // Haram writes nynorsk.
+    const texts = [...document.querySelectorAll('.comment-list q')].map((q) => q.textContent);
+    expect(texts.join(' ')).toMatch(/\b(ikkje|ein|kvar|frå|dei|vart)\b/);
+    expect(texts.join(' ')).not.toMatch(/\b(ikke|hver|hvor|fra)\b/);
+    store.getState().setNetworkView({ anonymised: true, viewer: '1580' });
+    await waitFor(() =>
+      expect(document.querySelectorAll('.comment-list q').length).toBeGreaterThan(0),
+    );
+    store.getState().setNetworkView({ anonymised: true, viewer: '1560' });
+    await waitFor(() => expect(document.querySelectorAll('.comment-list q')).toHaveLength(0));
+    expect(screen.getAllByText('Teksten er skjult fordi namna er skjulte.').length).toBeGreaterThan(
+      0,
+    );
+  });
+});
+
+function FollowUp({ number }: { number: string }) {
+  return <FollowUpTable model={useNetworkModel()} municipality={number} />;
+}
+
+describe('follow-up at the chosen gathering', () => {
+  it('lists actions agreed earlier with status, notes and score change; those not followed up first', async () => {
+    renderDemo(<FollowUp number="1576" />, 'en');
+    const table = await screen.findByRole('table', {
+      name: 'Follow-up at gathering 4: actions agreed earlier',
+    });
+    const rows = within(table).getAllByRole('row').slice(1);
+    expect(rows.map((r) => within(r).getByRole('rowheader').textContent)).toEqual([
+      'Bygge utleieboliger for nye arbeidstakere (agreed at gathering 1)',
+      'Forhåndskonferanse i byggesaker innen to uker (agreed at gathering 3)',
+    ]);
+    for (const row of rows) expect(row).toHaveTextContent('Not followed up');
+    expect(rows[0]).toHaveTextContent(
+      'Gathering 2 (In progress): Tomt er avklart. · Gathering 3 (In progress): Anbudet er ute.',
+    );
+    expect(rows[0]).toHaveTextContent(/[▲▼▶] /);
+  });
+
+  it('tags nothing where every open action was followed up', async () => {
+    renderDemo(<FollowUp number="1560" />, 'nb');
+    const table = await screen.findByRole('table', {
+      name: 'Oppfølging på samling 4: tiltak avtalt tidligere',
+    });
+    expect(table).not.toHaveTextContent('Ikke fulgt opp');
+    expect(table).toHaveTextContent('Samling 4 (I gang): Høring i desember.');
+  });
+});
+
+function Actions({ number }: { number: string }) {
+  return <ActionsView model={useNetworkModel()} municipality={number} area={null} />;
+}
+
+describe('actions with names hidden', () => {
+  it('hides another municipality’s action texts, keeps area and status, and the facilitator can hide one', async () => {
+    const user = userEvent.setup();
+    const { store } = renderDemo(<Actions number="1563" />, 'nb');
+    const list = await screen.findByRole('list', { name: 'Tiltak for Sunndal' });
+    expect(list).toHaveTextContent('Egen kontaktperson for små bedrifter');
+    await user.click(
+      within(list).getAllByRole('button', { name: /^Skjul teksten til tiltaket på / })[0]!,
+    );
+    expect(store.getState().hiddenFreeText).toEqual(['action:demo-act-1563-1']);
+    expect(list).not.toHaveTextContent('Egen kontaktperson for små bedrifter');
+    expect(list).toHaveTextContent('Skjult av prosesslederen.');
+    store.getState().setNetworkView({ anonymised: true, viewer: '1560' });
+    await waitFor(() => expect(list).not.toHaveTextContent('Felles næringsfond'));
+    expect(list).toHaveTextContent('Teksten er skjult fordi navnene er skjult.');
+    expect(list).toHaveTextContent('Planlagt');
   });
 });

@@ -97,7 +97,8 @@ describe('a network with two periods', () => {
       round: 2,
     });
     renderWithApp(<NetworkScreen view="actions" param="1580" />, { store, language: 'nn' });
-    expect(screen.getByText(/avtalt på samling 2 i 2024/)).toBeTruthy();
+    // On the action's card and in the follow-up table.
+    expect(screen.getAllByText(/avtalt på samling 2 i 2024/)).toHaveLength(2);
     expect(screen.getByText(/ikkje følgt opp på samling 1 i 2025/i)).toBeTruthy();
   });
 });
