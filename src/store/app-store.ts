@@ -7,6 +7,7 @@ import { createStatusSlice, type StatusSlice } from './status-slice';
 import { createNetworkSlice, type NetworkSlice } from './network-slice';
 import { createActionsSlice, type ActionsSlice } from './actions-slice';
 import { createAgreementsSlice, type AgreementsSlice } from './agreements-slice';
+import { createSafekeepingSlice, type SafekeepingSlice } from './safekeeping-slice';
 import { persistSetup } from './persist-storage';
 
 export type { NewResponseInput } from './responses-slice';
@@ -17,7 +18,8 @@ export type AppState = ResponsesSlice &
   StatusSlice &
   NetworkSlice &
   ActionsSlice &
-  AgreementsSlice;
+  AgreementsSlice &
+  SafekeepingSlice;
 export interface AppStore extends StoreApi<AppState> {
   /**
    * What this store owns besides its state: caches and the aggregator. Each is made on first use
@@ -46,6 +48,7 @@ export function createAppStore(options: StoreOptions): AppStore {
         ...createNetworkSlice(set, get, now),
         ...createActionsSlice(set, get, now),
         ...createAgreementsSlice(set, get, now),
+        ...createSafekeepingSlice(set, get, now),
       }),
       saved.options,
     ),

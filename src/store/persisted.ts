@@ -33,6 +33,10 @@ export interface PersistedState {
   agreements: Record<string, AgreedResponse>;
   /** Questionnaires a facilitator loaded here. */
   customQuestionnaires: Questionnaire[];
+  /** When the network's last backup was written here; absent in older saved state (null). */
+  lastBackupAt: string | null;
+  /** When the backup reminder was put off. */
+  backupReminderPutOffAt: string | null;
 }
 
 export const initialPersisted = (): PersistedState => ({
@@ -45,6 +49,8 @@ export const initialPersisted = (): PersistedState => ({
   actions: {},
   agreements: {},
   customQuestionnaires: [],
+  lastBackupAt: null,
+  backupReminderPutOffAt: null,
 });
 
 /** The part of the store's state that is saved: the fields of PersistedState, no more. */
@@ -59,6 +65,8 @@ export function persistedPart(s: PersistedState): PersistedState {
     actions: s.actions,
     agreements: s.agreements,
     customQuestionnaires: s.customQuestionnaires,
+    lastBackupAt: s.lastBackupAt,
+    backupReminderPutOffAt: s.backupReminderPutOffAt,
   };
 }
 
@@ -153,6 +161,8 @@ const settingsSchema = lazy(() =>
     lastAreaByResponse: z.catch(z.record(z.string(), z.string()), {}),
     deletedResponses: z.catch(z.record(z.string(), z.string()), {}),
     language: z.catch(z.enum(LOCALES), 'nb'),
+    lastBackupAt: z.catch(z.nullable(z.iso.datetime({ offset: true })), null),
+    backupReminderPutOffAt: z.catch(z.nullable(z.iso.datetime({ offset: true })), null),
     networkView: z.catch(
       z.object({
         gathering: z.catch(
@@ -218,6 +228,8 @@ export function validatePersisted(state: unknown): { state: PersistedState; reje
       actions,
       agreements,
       customQuestionnaires,
+      lastBackupAt: settings.lastBackupAt,
+      backupReminderPutOffAt: settings.backupReminderPutOffAt,
     },
     rejected,
   };
