@@ -20,6 +20,9 @@ export interface SafekeepingSlice {
   /** How much storage this site uses and may use, in bytes; null when the browser does not say. */
   storageEstimate: { usage: number; quota: number } | null;
   setStorageEstimate: (estimate: { usage: number; quota: number } | null) => void;
+  /** The delegate put away the suggestion to keep the answers safe, for this visit. */
+  keepAnswersDismissed: boolean;
+  dismissKeepAnswers: () => void;
 }
 
 export const createSafekeepingSlice: SliceCreator<SafekeepingSlice> = (set, _get, now) => ({
@@ -31,4 +34,6 @@ export const createSafekeepingSlice: SliceCreator<SafekeepingSlice> = (set, _get
   setPersistence: (persistence) => set({ persistence }),
   storageEstimate: null,
   setStorageEstimate: (storageEstimate) => set({ storageEstimate }),
+  keepAnswersDismissed: false,
+  dismissKeepAnswers: () => set({ keepAnswersDismissed: true }),
 });

@@ -13,7 +13,7 @@ interface InstallPromptEvent extends Event {
  * Safari, which has none, how to add it to the Home Screen. Says, where it applies, that Safari
  * deletes data after seven days unless the app was added. Renders nothing once installed.
  */
-export function InstallOffer() {
+export function InstallOffer({ notice = true }: { notice?: boolean }) {
   const { t } = useTranslation();
   const [prompt, setPrompt] = useState<InstallPromptEvent | null>(null);
   useEffect(() => {
@@ -29,7 +29,7 @@ export function InstallOffer() {
   if (!safari && prompt === null) return null;
   return (
     <div className="install-offer">
-      {safari && <Paragraph>{t('keepSafe.safari')}</Paragraph>}
+      {safari && notice && <Paragraph>{t('keepSafe.safari')}</Paragraph>}
       {prompt !== null ? (
         <Button
           variant="secondary"
