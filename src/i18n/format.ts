@@ -74,3 +74,14 @@ export function formatDate(iso: string, locale: Locale): string {
   }
   return f.format(date);
 }
+
+/** A size in bytes as megabytes, or gigabytes from 1 GB: «1,5 GB», «320 MB». */
+export function formatBytes(bytes: number, locale: Locale): string {
+  const gb = bytes >= 1024 ** 3;
+  const value = bytes / (gb ? 1024 ** 3 : 1024 ** 2);
+  return numberFormat(locale, gb ? 'gigabyte' : 'megabyte', {
+    style: 'unit',
+    unit: gb ? 'gigabyte' : 'megabyte',
+    maximumFractionDigits: value < 10 ? 1 : 0,
+  }).format(value);
+}

@@ -41,6 +41,10 @@ export interface PersistedState {
    */
   hiddenFreeText: string[];
   expectedResponses: Record<string, number>;
+  /** When the network's last backup was written here; absent in older saved state (null). */
+  lastBackupAt: string | null;
+  /** When the backup reminder was put off. */
+  backupReminderPutOffAt: string | null;
 }
 
 export const initialPersisted = (): PersistedState => ({
@@ -55,6 +59,8 @@ export const initialPersisted = (): PersistedState => ({
   customQuestionnaires: [],
   hiddenFreeText: [],
   expectedResponses: {},
+  lastBackupAt: null,
+  backupReminderPutOffAt: null,
 });
 
 /** The part of the store's state that is saved: the fields of PersistedState, no more. */
@@ -71,6 +77,8 @@ export function persistedPart(s: PersistedState): PersistedState {
     customQuestionnaires: s.customQuestionnaires,
     hiddenFreeText: s.hiddenFreeText,
     expectedResponses: s.expectedResponses,
+    lastBackupAt: s.lastBackupAt,
+    backupReminderPutOffAt: s.backupReminderPutOffAt,
   };
 }
 
@@ -165,6 +173,8 @@ const settingsSchema = lazy(() =>
     lastAreaByResponse: z.catch(z.record(z.string(), z.string()), {}),
     deletedResponses: z.catch(z.record(z.string(), z.string()), {}),
     language: z.catch(z.enum(LOCALES), 'nb'),
+    lastBackupAt: z.catch(z.nullable(z.iso.datetime({ offset: true })), null),
+    backupReminderPutOffAt: z.catch(z.nullable(z.iso.datetime({ offset: true })), null),
     networkView: z.catch(
       z.object({
         gathering: z.catch(
@@ -240,6 +250,8 @@ export function validatePersisted(state: unknown): { state: PersistedState; reje
       customQuestionnaires,
       hiddenFreeText: [...new Set(settings.hiddenFreeText)],
       expectedResponses: settings.expectedResponses,
+      lastBackupAt: settings.lastBackupAt,
+      backupReminderPutOffAt: settings.backupReminderPutOffAt,
     },
     rejected,
   };

@@ -12,7 +12,8 @@ export const RESULTS_FORMAT = 'naeringsspeilet-results';
 /** 2: every gathering names its period (migrations.ts has the step from 1). */
 export const RESULTS_FORMAT_VERSION = 2;
 
-function sortKeys(value: unknown): unknown {
+/** A copy of a JSON value with every object's keys sorted, so the same data gives the same text. */
+export function sortKeys(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(sortKeys);
   if (value !== null && typeof value === 'object') {
     return Object.fromEntries(

@@ -11,6 +11,7 @@ import { useAppStore } from '../../store/store-context';
 import { useActiveResponseHeader, useActiveScore, useImportance } from '../../store/selectors';
 import { StatementQuestion } from './statement-question';
 import { NoActiveResponse } from './no-active-response';
+import { KeepAnswersSuggestion } from './keep-answers';
 
 /*
  * An answer changes the store on every click. This page is split so that only what shows
@@ -75,6 +76,7 @@ export function AssessmentScreen({ areaId }: { areaId: string | null }) {
           {localize(area.title, language)}
         </Heading>
         <AnswerProgress />
+        <KeepAnswersSuggestion />
         <Paragraph>{localize(area.description, language)}</Paragraph>
 
         <Disclosure summary={t('assessment.levelsSummary')}>

@@ -7,6 +7,7 @@ import type { Action, AgreedResponse, Response } from '../../domain/core/types';
 import { downloadText } from '../../lib/download';
 import { CURRENT_QUESTIONNAIRE } from '../../lib/questionnaires';
 import type { AppState } from '../../store/app-store';
+import { gatheringKey } from '../../domain/core/gatherings';
 
 /** Downloads responses as a results file. */
 export function exportResponses(
@@ -19,7 +20,8 @@ export function exportResponses(
   const sameMunicipality = responses.every(
     (r) => r.municipality.number === first?.municipality.number,
   );
-  const sameRound = responses.every((r) => r.gathering.round === first?.gathering.round);
+  const sameRound =
+    first !== undefined && responses.every((r) => gatheringKey(r) === gatheringKey(first));
   const questionnaire = first?.questionnaire ?? {
     id: CURRENT_QUESTIONNAIRE.id,
     version: CURRENT_QUESTIONNAIRE.version,

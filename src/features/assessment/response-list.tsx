@@ -12,6 +12,8 @@ import { navigate } from '../../lib/router';
 import type { Response } from '../../domain/core/types';
 import { exportResponses } from './export';
 import { useModalScrollLock } from '../../ui/use-modal-scroll-lock';
+import { useGatheringText } from '../../i18n/gathering-text';
+import { gatheringOf, showsPeriod } from '../../domain/core/gatherings';
 
 function progressOf(
   known: readonly Questionnaire[],
@@ -23,25 +25,27 @@ function progressOf(
   return { answered: score.answered, total: score.total };
 }
 
-/** The responses kept on this device, newest first. */
-export function ResponseList() {
-  const { t } = useTranslation();
-  const language = useAppStore((s) => s.language);
-  const questionnaires = useAppStore(selectKnownQuestionnaires);
-  const responses = useAppStore(
+/**
+ * The responses kept on this device: unfinished ones first (not submitted), newest first within
+ * each. A delegate who started at home finds the one to finish at the top.
+ */
+function useSavedResponses(): Response[] {
+  return useAppStore(
     useShallow((s) =>
-      Object.values(s.responses).sort((a, b) => b.updatedAt.localeCompare(a.updatedAt)),
+      Object.values(s.responses).sort(
+        (a, b) =>
+          Number(a.submittedAt !== undefined) - Number(b.submittedAt !== undefined) ||
+          b.updatedAt.localeCompare(a.updatedAt),
+      ),
     ),
   );
-  const activeId = useAppStore((s) => s.activeResponseId);
-  const selectResponse = useAppStore((s) => s.selectResponse);
-  const deleteResponse = useAppStore((s) => s.deleteResponse);
-  const lastArea = useAppStore((s) => s.lastAreaByResponse);
-  const [toDelete, setToDelete] = useState<Response | null>(null);
-  useModalScrollLock(toDelete !== null);
-  const store = useAppStoreApi();
+}
 
-  const open = (r: Response, where: 'assessment' | 'results') => {
+/** Opens a saved response where its respondent left off, or at its results. */
+function useOpenResponse(): (r: Response, where: 'assessment' | 'results') => void {
+  const selectResponse = useAppStore((s) => s.selectResponse);
+  const lastArea = useAppStore((s) => s.lastAreaByResponse);
+  return (r, where) => {
     selectResponse(r.id);
     navigate(
       where === 'results'
@@ -49,6 +53,82 @@ export function ResponseList() {
         : { name: 'assessment', areaId: lastArea[r.id] ?? null },
     );
   };
+}
+
+/** Who answered, for labels: "Haram, Politiker (KN)". */
+function useResponseLabel(): (r: Response) => string {
+  const { t } = useTranslation();
+  return (r) =>
+    `${r.municipality.name}, ${t(`roles.${r.respondent.role}`)}${r.respondent.initials ? ` (${r.respondent.initials})` : ''}`;
+}
+
+/** The gathering of a saved response, named with its period when the device holds several. */
+function useResponseGathering(responses: readonly Response[]): (r: Response) => string {
+  const { t } = useTranslation();
+  const language = useAppStore((s) => s.language);
+  const roundText = useGatheringText(showsPeriod(responses.map(gatheringOf)));
+  return (r) =>
+    `${t('start.gatheringRound', { round: roundText(gatheringOf(r)) })}, ${formatDate(r.gathering.date, language)}`;
+}
+
+/**
+ * At the top of the start screen: the responses not yet submitted, each with "continue", so an
+ * answer begun days ago on this device is the first thing its delegate sees.
+ */
+export function UnfinishedResponses() {
+  const { t } = useTranslation();
+  const questionnaires = useAppStore(selectKnownQuestionnaires);
+  const responses = useSavedResponses();
+  const open = useOpenResponse();
+  const label = useResponseLabel();
+  const gathering = useResponseGathering(responses);
+  const unfinished = responses.filter((r) => r.submittedAt === undefined);
+  if (unfinished.length === 0) return null;
+  return (
+    <section aria-labelledby="unfinished-heading" className="unfinished-first">
+      <Heading level={2} data-size="md" id="unfinished-heading">
+        {t('saved.unfinishedTitle')}
+      </Heading>
+      <ul className="unfinished-list">
+        {unfinished.map((r) => {
+          const p = progressOf(questionnaires, r);
+          return (
+            <li key={r.id}>
+              <Paragraph>
+                {t('saved.unfinishedItem', {
+                  label: label(r),
+                  gathering: gathering(r),
+                  progress: t('saved.answeredOf', { answered: p.answered, total: p.total }),
+                })}
+              </Paragraph>
+              <Button
+                data-size="sm"
+                onClick={() => open(r, 'assessment')}
+                aria-label={t('saved.continueLabel', { label: label(r) })}
+              >
+                {t('saved.continue')}
+              </Button>
+            </li>
+          );
+        })}
+      </ul>
+    </section>
+  );
+}
+
+/** The responses kept on this device, unfinished first, newest first. */
+export function ResponseList() {
+  const { t } = useTranslation();
+  const questionnaires = useAppStore(selectKnownQuestionnaires);
+  const responses = useSavedResponses();
+  const gathering = useResponseGathering(responses);
+  const responseLabel = useResponseLabel();
+  const activeId = useAppStore((s) => s.activeResponseId);
+  const deleteResponse = useAppStore((s) => s.deleteResponse);
+  const [toDelete, setToDelete] = useState<Response | null>(null);
+  useModalScrollLock(toDelete !== null);
+  const store = useAppStoreApi();
+  const open = useOpenResponse();
 
   return (
     <section aria-labelledby="saved-heading" className="saved-responses">
@@ -71,7 +151,7 @@ export function ResponseList() {
           <Table.Body>
             {responses.map((r) => {
               const p = progressOf(questionnaires, r);
-              const label = `${r.municipality.name}, ${t(`roles.${r.respondent.role}`)}${r.respondent.initials ? ` (${r.respondent.initials})` : ''}`;
+              const label = responseLabel(r);
               return (
                 <Table.Row key={r.id} aria-current={r.id === activeId ? 'true' : undefined}>
                   <Table.Cell>
@@ -89,10 +169,7 @@ export function ResponseList() {
                     {t(`roles.${r.respondent.role}`)}
                     {r.respondent.initials ? ` (${r.respondent.initials})` : ''}
                   </Table.Cell>
-                  <Table.Cell>
-                    {t('start.gatheringRound', { round: r.gathering.round })},{' '}
-                    {formatDate(r.gathering.date, language)}
-                  </Table.Cell>
+                  <Table.Cell>{gathering(r)}</Table.Cell>
                   <Table.Cell>
                     {t('saved.answeredOf', { answered: p.answered, total: p.total })}
                     {r.submittedAt ? ` · ${t('saved.submitted')}` : ''}

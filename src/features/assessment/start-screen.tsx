@@ -25,7 +25,7 @@ import { latestQuestionnaire, offeredQuestionnaires } from '../../lib/questionna
 import { CustomQuestionnaire } from './custom-questionnaire';
 import { localize } from '../../domain/questionnaire/localize';
 import { navigate } from '../../lib/router';
-import { ResponseList } from './response-list';
+import { ResponseList, UnfinishedResponses } from './response-list';
 import { RadioOption, TextField } from '../../ui/fields';
 
 const OTHER = 'other';
@@ -141,6 +141,7 @@ export function StartScreen() {
       <Heading level={1} data-size="xl">
         {t('start.title')}
       </Heading>
+      <UnfinishedResponses />
       <Paragraph data-size="lg" className="lead">
         {localize(questionnaire.intro, language)}
       </Paragraph>

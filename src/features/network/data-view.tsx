@@ -7,6 +7,7 @@ import { formatDate } from '../../i18n/format';
 import { exportNetworkBundle } from './export-bundle';
 import { downloadTable } from './table-exports';
 import { ImportPanel } from './import-panel';
+import { SafekeepingPanel } from './safekeeping';
 import { useGatheringText } from '../../i18n/gathering-text';
 import { keyOfGathering, sameGathering } from '../../domain/core/gatherings';
 
@@ -30,6 +31,7 @@ export function DataView({ model }: { model: NetworkModel }) {
   return (
     <div className="network-section">
       <ImportPanel />
+      <SafekeepingPanel hasData />
       <section aria-labelledby="sources-heading">
         <Heading level={2} data-size="sm" id="sources-heading">
           {t('data.sourcesTitle')}

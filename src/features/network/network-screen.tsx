@@ -15,6 +15,7 @@ import { ConsensusView } from './consensus-view';
 import { ImportPanel, ImportReports } from './import-panel';
 import { AnsweredView } from './answered-view';
 import { LearnView } from './learn-view';
+import { BackupReminder, SafekeepingPanel, useStorageSafety } from './safekeeping';
 
 const TABS: { view: NetworkView; key: string }[] = [
   { view: 'answered', key: 'network.tabs.answered' },
@@ -50,10 +51,11 @@ export default function NetworkScreen({
   const { t } = useNetworkTranslation();
   const ready = useAppStore((s) => s.networkReady);
   const model = useNetworkModel();
+  const empty = model.all.length === 0;
+  useStorageSafety(ready && !empty);
 
   if (!ready) return <Spinner aria-label={t('network.loading')} />;
 
-  const empty = model.all.length === 0;
   // The chosen municipality follows the user from one municipality view to the next.
   const carry = (target: NetworkView) =>
     param !== null && MUNICIPALITY_VIEWS.has(view) && MUNICIPALITY_VIEWS.has(target)
@@ -70,6 +72,7 @@ export default function NetworkScreen({
         </Alert>
       )}
       <ImportReports />
+      {!empty && <BackupReminder />}
       {model.versionDifferences.map((d) => (
         <Alert key={d.version} data-color="info" data-size="sm" className="notice">
           <Paragraph>
@@ -92,6 +95,7 @@ export default function NetworkScreen({
         <>
           <Paragraph>{t('network.empty')}</Paragraph>
           <ImportPanel />
+          <SafekeepingPanel hasData={false} />
         </>
       ) : (
         <>
