@@ -7,6 +7,7 @@ import { formatDate } from '../../i18n/format';
 import { exportNetworkBundle } from './export-bundle';
 import { downloadTable } from './table-exports';
 import { ImportPanel } from './import-panel';
+import { InvitePanel } from './invite-panel';
 
 /** Import more files, see what is loaded, and remove a file or a municipality. */
 export function DataView({ model }: { model: NetworkModel }) {
@@ -27,6 +28,7 @@ export function DataView({ model }: { model: NetworkModel }) {
   return (
     <div className="network-section">
       <ImportPanel />
+      <InvitePanel />
       <section aria-labelledby="sources-heading">
         <Heading level={2} data-size="sm" id="sources-heading">
           {t('data.sourcesTitle')}

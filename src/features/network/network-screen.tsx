@@ -13,6 +13,7 @@ import { TrendsView } from './trends-view';
 import { ActionsView } from './actions-view';
 import { ConsensusView } from './consensus-view';
 import { ImportPanel, ImportReports } from './import-panel';
+import { InvitePanel } from './invite-panel';
 
 const TABS: { view: NetworkView; key: string }[] = [
   { view: 'overview', key: 'network.tabs.overview' },
@@ -87,6 +88,7 @@ export default function NetworkScreen({
         <>
           <Paragraph>{t('network.empty')}</Paragraph>
           <ImportPanel />
+          <InvitePanel />
         </>
       ) : (
         <>
