@@ -6,10 +6,8 @@ import type { NetworkModel } from '../../store/network-model';
 import { formatDate } from '../../i18n/format';
 import { exportNetworkBundle } from './export-bundle';
 import { downloadTable } from './table-exports';
-import { ImportPanel } from './import-panel';
-import { InvitePanel } from './invite-panel';
 
-/** Import more files, see what is loaded, and remove a file or a municipality. */
+/** See what is loaded (the import panel comes before it), and remove a file or a municipality. */
 export function DataView({ model }: { model: NetworkModel }) {
   const { t } = useNetworkTranslation();
   const language = useAppStore((s) => s.language);
@@ -27,8 +25,7 @@ export function DataView({ model }: { model: NetworkModel }) {
 
   return (
     <div className="network-section">
-      <ImportPanel />
-      <InvitePanel />
+      {/* The import and invite panels come before this view (network-screen.tsx). */}
       <section aria-labelledby="sources-heading">
         <Heading level={2} data-size="sm" id="sources-heading">
           {t('data.sourcesTitle')}

@@ -84,42 +84,47 @@ export default function NetworkScreen({
           )}
         </Alert>
       ))}
-      {empty ? (
+      {/* Each part keeps its place among the children whether the network is empty or not, so
+          the import panel (and a scan running in it) stays put when the first result arrives. */}
+      {empty && <Paragraph>{t('network.empty')}</Paragraph>}
+      {!empty && (
+        <nav aria-label={t('network.tabs.label')} className="tabs-nav">
+          <ul>
+            {TABS.map((tab) => (
+              <li key={tab.view}>
+                <a
+                  href={`#/network/${tab.view}${carry(tab.view)}`}
+                  aria-current={view === tab.view ? 'page' : undefined}
+                >
+                  {t(tab.key)}
+                </a>
+              </li>
+            ))}
+            <li>
+              <a href="#/present/1">{t('network.tabs.present')}</a>
+            </li>
+            <li>
+              <a
+                href={`#/report${param !== null && MUNICIPALITY_VIEWS.has(view) ? `/${encodeURIComponent(param)}` : ''}`}
+              >
+                {t('network.tabs.report')}
+              </a>
+            </li>
+            <li>
+              <a href="#/report/network">{t('network.tabs.networkReport')}</a>
+            </li>
+          </ul>
+        </nav>
+      )}
+      {!empty && view !== 'data' && <NetworkControls model={model} />}
+      {(empty || view === 'data') && (
         <>
-          <Paragraph>{t('network.empty')}</Paragraph>
           <ImportPanel />
           <InvitePanel />
         </>
-      ) : (
+      )}
+      {!empty && (
         <>
-          <nav aria-label={t('network.tabs.label')} className="tabs-nav">
-            <ul>
-              {TABS.map((tab) => (
-                <li key={tab.view}>
-                  <a
-                    href={`#/network/${tab.view}${carry(tab.view)}`}
-                    aria-current={view === tab.view ? 'page' : undefined}
-                  >
-                    {t(tab.key)}
-                  </a>
-                </li>
-              ))}
-              <li>
-                <a href="#/present/1">{t('network.tabs.present')}</a>
-              </li>
-              <li>
-                <a
-                  href={`#/report${param !== null && MUNICIPALITY_VIEWS.has(view) ? `/${encodeURIComponent(param)}` : ''}`}
-                >
-                  {t('network.tabs.report')}
-                </a>
-              </li>
-              <li>
-                <a href="#/report/network">{t('network.tabs.networkReport')}</a>
-              </li>
-            </ul>
-          </nav>
-          {view !== 'data' && <NetworkControls model={model} />}
           {view === 'overview' && <OverviewView model={model} />}
           {view === 'profile' && <ProfileView model={model} municipality={param} />}
           {view === 'area' && <AreaView model={model} areaId={param} />}
