@@ -250,11 +250,11 @@ test.describe('QR codes through the camera', () => {
     const t = texts('nb');
     const single = await createResultLink(
       { kind: 'response', record: response('r-qr-1', { number: '1576', name: 'Aure' }) },
-      baseURL!,
+      baseURL,
     );
     const multi = await createResultLink(
       { kind: 'response', record: response('r-qr-2', { number: '1563', name: 'Sunndal' }) },
-      baseURL!,
+      baseURL,
     );
     if (!single.ok || !multi.ok) throw new Error('links');
     const one = splitForQr(single.bytes);
