@@ -29,6 +29,10 @@ export function AccessibilityScreen() {
         ))}
       </ul>
       <Heading level={2} data-size="sm">
+        {t('accessibility.linksTitle')}
+      </Heading>
+      <Paragraph>{t('accessibility.links')}</Paragraph>
+      <Heading level={2} data-size="sm">
         {t('accessibility.feedbackTitle')}
       </Heading>
       <Paragraph>{t('accessibility.feedback')}</Paragraph>
