@@ -15,8 +15,13 @@ import { NotFoundScreen } from './not-found-screen';
 const NetworkScreen = lazy(() => import('../features/network/network-screen'));
 const PresentScreen = lazy(() => import('../features/present/present-screen'));
 const ReportScreen = lazy(() => import('../features/report/report-screen'));
-const ResultLinkScreen = lazy(() => import('../features/network/result-link-screen'));
-const InviteSlide = lazy(() => import('../features/network/invite-slide'));
+// A result link and the invite slide are the facilitator's too: they come with the network chunk.
+const ResultLinkScreen = lazy(() =>
+  import('../features/network/network-screen').then((m) => ({ default: m.ResultLinkScreen })),
+);
+const InviteSlide = lazy(() =>
+  import('../features/network/network-screen').then((m) => ({ default: m.InviteSlide })),
+);
 
 function Screen({ route }: { route: Route }) {
   switch (route.name) {

@@ -15,6 +15,9 @@ import { ConsensusView } from './consensus-view';
 import { ImportPanel, ImportReports } from './import-panel';
 import { InvitePanel } from './invite-panel';
 
+export { default as ResultLinkScreen } from './result-link-screen';
+export { default as InviteSlide } from './invite-slide';
+
 const TABS: { view: NetworkView; key: string }[] = [
   { view: 'overview', key: 'network.tabs.overview' },
   { view: 'profile', key: 'network.tabs.profile' },
