@@ -74,3 +74,9 @@ export function formatDate(iso: string, locale: Locale): string {
   }
   return f.format(date);
 }
+
+/** Today's date on this device's clock, as YYYY-MM-DD (for date fields). */
+export function todayIso(now: Date = new Date()): string {
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+}

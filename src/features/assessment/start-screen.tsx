@@ -28,15 +28,9 @@ import { ResponseList } from './response-list';
 import { RadioOption, TextField } from '../../ui/fields';
 import { parseInvite, type Invite } from '../../domain/files/invite';
 import { saveInvite } from '../../lib/invite-storage';
-import { formatDate } from '../../i18n/format';
+import { formatDate, todayIso } from '../../i18n/format';
 
 const OTHER = 'other';
-
-function today(): string {
-  const d = new Date();
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
-}
 
 type FieldErrors = Partial<
   Record<'municipality' | 'otherName' | 'otherNumber' | 'role' | 'round' | 'date', string>
@@ -81,7 +75,7 @@ export function StartScreen({ inviteQuery }: { inviteQuery?: string } = {}) {
   const [otherNumber, setOtherNumber] = useState(initial.otherNumber);
   const [role, setRole] = useState<Role | ''>('');
   const [round, setRound] = useState<GatheringRound | ''>(invite?.round ?? '');
-  const [date, setDate] = useState(() => invite?.date ?? today());
+  const [date, setDate] = useState(() => invite?.date ?? todayIso());
 
   // An invite for a nynorsk municipality opens in nynorsk; the address is kept for sending.
   useEffect(() => {

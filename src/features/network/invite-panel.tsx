@@ -3,6 +3,7 @@ import { Button, Heading, Label, Paragraph, Select, Spinner } from '@digdir/desi
 import { NETWORK_MUNICIPALITIES } from '../../domain/core/municipalities';
 import { GATHERING_ROUNDS, type GatheringRound } from '../../domain/core/types';
 import { inviteLink, inviteQuery, isEmailAddress, type Invite } from '../../domain/files/invite';
+import { todayIso } from '../../i18n/format';
 import { useShareTranslation } from '../../i18n/share-namespace';
 import { latestQuestionnaire } from '../../lib/questionnaires';
 import { appAddress } from '../../lib/result-links';
@@ -10,12 +11,6 @@ import { selectKnownQuestionnaires } from '../../store/selectors';
 import { useAppStore } from '../../store/store-context';
 import { TextField } from '../../ui/fields';
 import { LazyQrCode } from '../../ui/qr-lazy';
-
-function today(): string {
-  const d = new Date();
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
-}
 
 /**
  * The facilitator's room invite: the gathering's round and date, the questionnaire version, and
@@ -28,7 +23,7 @@ export function InvitePanel() {
   const municipalityId = useId();
   const linkId = useId();
   const [round, setRound] = useState<GatheringRound>(1);
-  const [date, setDate] = useState(today);
+  const [date, setDate] = useState(todayIso);
   const [municipality, setMunicipality] = useState('');
   const [email, setEmail] = useState('');
   const [copied, setCopied] = useState<string | null>(null);
