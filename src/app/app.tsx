@@ -15,6 +15,13 @@ import { NotFoundScreen } from './not-found-screen';
 const NetworkScreen = lazy(() => import('../features/network/network-screen'));
 const PresentScreen = lazy(() => import('../features/present/present-screen'));
 const ReportScreen = lazy(() => import('../features/report/report-screen'));
+// A result link and the invite slide are the facilitator's too: they come with the network chunk.
+const ResultLinkScreen = lazy(() =>
+  import('../features/network/network-screen').then((m) => ({ default: m.ResultLinkScreen })),
+);
+const InviteSlide = lazy(() =>
+  import('../features/network/network-screen').then((m) => ({ default: m.InviteSlide })),
+);
 
 function Screen({ route }: { route: Route }) {
   switch (route.name) {
@@ -34,6 +41,12 @@ function Screen({ route }: { route: Route }) {
       return null;
     case 'report':
       return <ReportScreen param={route.param} />;
+    case 'resultLink':
+      return <ResultLinkScreen payload={route.payload} />;
+    case 'invite':
+      return <StartScreen key={route.query} inviteQuery={route.query} />;
+    case 'inviteSlide':
+      return null;
     case 'notFound':
       return <NotFoundScreen />;
   }
@@ -76,11 +89,15 @@ export function App() {
     return () => observer.disconnect();
   }, [routeKey]);
 
-  if (route.name === 'present') {
+  if (route.name === 'present' || route.name === 'inviteSlide') {
     // The projector gets the whole screen: no header, no footer.
     return (
       <Suspense fallback={<Spinner aria-label={t('app.loading')} />}>
-        <PresentScreen slide={route.slide} />
+        {route.name === 'present' ? (
+          <PresentScreen slide={route.slide} />
+        ) : (
+          <InviteSlide query={route.query} />
+        )}
       </Suspense>
     );
   }

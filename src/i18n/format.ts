@@ -85,3 +85,9 @@ export function formatBytes(bytes: number, locale: Locale): string {
     maximumFractionDigits: value < 10 ? 1 : 0,
   }).format(value);
 }
+
+/** Today's date on this device's clock, as YYYY-MM-DD (for date fields). */
+export function todayIso(now: Date = new Date()): string {
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+}

@@ -49,3 +49,12 @@ describe('navigate', () => {
     expect(currentRoute()).toEqual({ name: 'assessment', areaId: 'strategy' });
   });
 });
+
+describe('result links and invites', () => {
+  it('reads a result link’s payload and an invite’s query, and writes them back', () => {
+    expect(parseRoute('#/r/AbC-_9')).toEqual({ name: 'resultLink', payload: 'AbC-_9' });
+    expect(parseRoute('#/invite?v=1&round=2')).toEqual({ name: 'invite', query: 'v=1&round=2' });
+    expect(routeHref({ name: 'resultLink', payload: 'AbC-_9' })).toBe('#/r/AbC-_9');
+    expect(routeHref({ name: 'invite', query: 'v=1&round=2' })).toBe('#/invite?v=1&round=2');
+  });
+});

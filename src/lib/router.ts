@@ -22,6 +22,12 @@ export type Route =
   | { name: 'network'; view: NetworkView; param: string | null; query?: NetworkQuery }
   | { name: 'present'; slide: number }
   | { name: 'report'; param: string | null }
+  /** A result link opened (#/r/<payload>): what it holds is shown before it is imported. */
+  | { name: 'resultLink'; payload: string }
+  /** A room invite opened (#/invite?…): the start screen, filled in. */
+  | { name: 'invite'; query: string }
+  /** The same invite as a slide for the projector (#/invite-slide?…). */
+  | { name: 'inviteSlide'; query: string }
   | { name: 'notFound' };
 
 export const NETWORK_VIEWS = [
@@ -79,6 +85,12 @@ export function parseRoute(hash: string): Route {
     }
     case 'report':
       return { name: 'report', param: second ?? null };
+    case 'r':
+      return { name: 'resultLink', payload: second ?? '' };
+    case 'invite':
+      return { name: 'invite', query: search };
+    case 'invite-slide':
+      return { name: 'inviteSlide', query: search };
     case 'present': {
       const slide = Number.parseInt(second ?? '1', 10);
       return { name: 'present', slide: Number.isFinite(slide) && slide >= 1 ? slide : 1 };
@@ -106,6 +118,12 @@ export function routeHref(route: Route): string {
       return `#/present/${route.slide}`;
     case 'report':
       return route.param === null ? '#/report' : `#/report/${encodeURIComponent(route.param)}`;
+    case 'resultLink':
+      return `#/r/${encodeURIComponent(route.payload)}`;
+    case 'invite':
+      return route.query === '' ? '#/invite' : `#/invite?${route.query}`;
+    case 'inviteSlide':
+      return `#/invite-slide?${route.query}`;
     default:
       return `#/${route.name}`;
   }

@@ -1,4 +1,5 @@
 import { type ImportError } from '../domain/files/import';
+import type { LinkError } from '../domain/files/result-link';
 import type { Action, AgreedResponse, Response } from '../domain/core/types';
 import { newId, newSalt } from '../lib/id';
 import type { SliceCreator } from './slice';
@@ -114,7 +115,7 @@ export type ImportReport =
       municipalities: string[];
       counts: AddImportResult;
     }
-  | { fileName: string; ok: false; error: ImportError };
+  | { fileName: string; ok: false; error: ImportError | LinkError };
 
 /**
  * The network's aggregation, with the work it keeps from one call to the next (see

@@ -15,6 +15,10 @@ export function AccessibilityScreen() {
       <ListSection title={t('accessibility.testedTitle')} items={tested} />
       <ListSection title={t('accessibility.knownTitle')} items={known} />
       <Heading level={2} data-size="sm">
+        {t('accessibility.linksTitle')}
+      </Heading>
+      <Paragraph>{t('accessibility.links')}</Paragraph>
+      <Heading level={2} data-size="sm">
         {t('accessibility.feedbackTitle')}
       </Heading>
       <Paragraph>{t('accessibility.feedback')}</Paragraph>

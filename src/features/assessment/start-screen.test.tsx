@@ -100,4 +100,32 @@ describe('StartScreen', () => {
     const [response] = Object.values(store.getState().responses);
     expect(response!.gathering).toEqual({ period: '2024–2025', round: 1, date: '2025-02-13' });
   });
+
+  it('opens filled in from an invite, keeps the address for sending, and switches to nynorsk for Haram', () => {
+    localStorage.clear();
+    const { store } = renderWithApp(
+      <StartScreen inviteQuery="v=1&round=3&date=2024-09-12&q=god-vertskommune&qv=2&m=1580&to=kari%40haram.kommune.no" />,
+    );
+    expect(screen.getByTestId('start-municipality')).toHaveValue('1580');
+    expect(screen.getByDisplayValue('2024-09-12')).toHaveAttribute('id', 'gathering-date');
+    expect(store.getState().language).toBe('nn');
+    expect(JSON.parse(localStorage.getItem('naeringsspeilet-invite')!)).toMatchObject({
+      email: 'kari@haram.kommune.no',
+    });
+  });
+
+  it('fills in another municipality from an invite', () => {
+    renderWithApp(
+      <StartScreen inviteQuery="v=1&round=1&date=2024-02-01&q=god-vertskommune&qv=2&m=4601&name=Bergen" />,
+    );
+    expect(screen.getByTestId('start-municipality')).toHaveValue('other');
+    expect(screen.getByRole('textbox', { name: 'Kommunenummer' })).toHaveValue('4601');
+    expect(screen.getByRole('radio', { name: 'Samling 1' })).toBeChecked();
+  });
+
+  it('says when an invite cannot be read, and opens empty', () => {
+    renderWithApp(<StartScreen inviteQuery="v=1&round=9" />);
+    expect(screen.getByText(/Invitasjonen er ufullstendig eller skadet/)).toBeVisible();
+    expect(screen.getByTestId('start-municipality')).toHaveValue('');
+  });
 });

@@ -27,14 +27,11 @@ import { localize } from '../../domain/questionnaire/localize';
 import { navigate } from '../../lib/router';
 import { ResponseList, UnfinishedResponses } from './response-list';
 import { RadioOption, TextField } from '../../ui/fields';
+import { parseInvite, type Invite } from '../../domain/files/invite';
+import { saveInvite } from '../../lib/invite-storage';
+import { formatDate, todayIso } from '../../i18n/format';
 
 const OTHER = 'other';
-
-function today(): string {
-  const d = new Date();
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
-}
 
 type FieldErrors = Partial<
   Record<
@@ -43,26 +40,55 @@ type FieldErrors = Partial<
   >
 >;
 
-export function StartScreen() {
+/** The municipality select's value and the "other" fields an invite fills in. */
+function invitedMunicipality(invite: Invite | null) {
+  const m = invite?.municipality;
+  if (!m) return { municipality: '', otherName: '', otherNumber: '' };
+  if (findNetworkMunicipality(m.number)) {
+    return { municipality: m.number, otherName: '', otherNumber: '' };
+  }
+  return { municipality: OTHER, otherName: m.name ?? '', otherNumber: m.number };
+}
+
+/**
+ * The start screen. Opened from a room invite (#/invite?…, `inviteQuery`), it comes filled in
+ * with the gathering, the questionnaire and the municipality, and in nynorsk for a nynorsk
+ * municipality; the facilitator's address is kept for sending the result.
+ */
+export function StartScreen({ inviteQuery }: { inviteQuery?: string } = {}) {
   const { t, i18n } = useTranslation();
   const language = useAppStore((s) => s.language);
   const setLanguage = useAppStore((s) => s.setLanguage);
   const startResponse = useAppStore((s) => s.startResponse);
   const hasResponses = useAppStore((s) => Object.keys(s.responses).length > 0);
   const choices = offeredQuestionnaires(useAppStore(selectKnownQuestionnaires));
-  const [questionnaireKey, setQuestionnaireKey] = useState('');
+  const [parsedInvite] = useState(() =>
+    inviteQuery === undefined ? null : parseInvite(inviteQuery),
+  );
+  const invite = parsedInvite?.ok ? parsedInvite.invite : null;
+  const invitedKey = invite ? `${invite.questionnaire.id}@${invite.questionnaire.version}` : '';
+  const [questionnaireKey, setQuestionnaireKey] = useState(invitedKey);
   const questionnaire =
     choices.find((q) => `${q.id}@${q.version}` === questionnaireKey) ??
     latestQuestionnaire(choices);
   const questionnaireSelectId = useId();
 
-  const [municipality, setMunicipality] = useState('');
-  const [otherName, setOtherName] = useState('');
-  const [otherNumber, setOtherNumber] = useState('');
+  const [initial] = useState(() => invitedMunicipality(invite));
+  const [municipality, setMunicipality] = useState(initial.municipality);
+  const [otherName, setOtherName] = useState(initial.otherName);
+  const [otherNumber, setOtherNumber] = useState(initial.otherNumber);
   const [role, setRole] = useState<Role | ''>('');
-  const [round, setRound] = useState<GatheringRound | ''>('');
-  const [date, setDate] = useState(today);
-  const [period, setPeriod] = useState('');
+  const [round, setRound] = useState<GatheringRound | ''>(invite?.round ?? '');
+  const [date, setDate] = useState(() => invite?.date ?? todayIso());
+  const [period, setPeriod] = useState(invite?.period ?? '');
+
+  // An invite for a nynorsk municipality opens in nynorsk; the address is kept for sending.
+  useEffect(() => {
+    if (!invite) return;
+    saveInvite(invite);
+    const m = invite.municipality && findNetworkMunicipality(invite.municipality.number);
+    if (m?.writtenForm === 'nynorsk') setLanguage('nn');
+  }, [invite, setLanguage]); // `invite` comes from state: once, when the invite is opened
   const [initials, setInitials] = useState('');
   const [errors, setErrors] = useState<FieldErrors>({});
   const [submitted, setSubmitted] = useState(false);
@@ -155,6 +181,28 @@ export function StartScreen() {
         <li>{t('start.factPrivacy')}</li>
         <li>{t('start.factSaving')}</li>
       </ul>
+
+      {parsedInvite && !parsedInvite.ok && (
+        <Alert data-color="warning" className="notice">
+          <Paragraph>{t(`invite.errors.${parsedInvite.error}`)}</Paragraph>
+        </Alert>
+      )}
+      {invite && (
+        <Alert data-color="info" className="notice" data-testid="invite-notice">
+          <Paragraph>
+            {t('invite.opened', {
+              round: invite.round,
+              date: formatDate(invite.date, language),
+            })}
+            {invite.email && ` ${t('invite.sendTo', { email: invite.email })}`}
+          </Paragraph>
+          {invitedKey !== '' &&
+            questionnaireKey === invitedKey &&
+            !choices.some((q) => `${q.id}@${q.version}` === invitedKey) && (
+              <Paragraph>{t('invite.unknownQuestionnaire')}</Paragraph>
+            )}
+        </Alert>
+      )}
 
       {hasResponses && <ResponseList />}
 

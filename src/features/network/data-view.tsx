@@ -6,12 +6,10 @@ import type { NetworkModel } from '../../store/network-model';
 import { formatDate } from '../../i18n/format';
 import { exportNetworkBundle } from './export-bundle';
 import { downloadTable } from './table-exports';
-import { ImportPanel } from './import-panel';
-import { SafekeepingPanel } from './safekeeping';
 import { useGatheringText } from '../../i18n/gathering-text';
 import { keyOfGathering, sameGathering } from '../../domain/core/gatherings';
 
-/** Import more files, see what is loaded, and remove a file or a municipality. */
+/** See what is loaded (the import panel comes before it), and remove a file or a municipality. */
 export function DataView({ model }: { model: NetworkModel }) {
   const { t } = useNetworkTranslation();
   const roundText = useGatheringText(model.showPeriod);
@@ -30,8 +28,7 @@ export function DataView({ model }: { model: NetworkModel }) {
 
   return (
     <div className="network-section">
-      <ImportPanel />
-      <SafekeepingPanel hasData />
+      {/* The import and invite panels come before this view (network-screen.tsx). */}
       <section aria-labelledby="sources-heading">
         <Heading level={2} data-size="sm" id="sources-heading">
           {t('data.sourcesTitle')}

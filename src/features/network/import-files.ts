@@ -1,4 +1,12 @@
-import { DEFAULT_MAX_BYTES, importResultsFile } from '../../domain/files/import';
+import {
+  DEFAULT_MAX_BYTES,
+  importResultsFile,
+  type ImportOptions,
+  type ImportResult,
+} from '../../domain/files/import';
+import type { LinkDecodeResult } from '../../domain/files/result-link';
+import type { FoundLink } from '../../domain/files/link-text';
+import { readResultBytes, readResultPayload } from '../../lib/result-links';
 import type { AppStore } from '../../store/app-store';
 import type { ImportReport } from '../../store/network-slice';
 import { networkAggregation } from '../../store/network-model';
@@ -10,13 +18,20 @@ export type FileReport = ImportReport;
 
 const nextFrame = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
+/** One thing to import: a file, a pasted link or a scanned result, checked when its turn comes. */
+export interface ImportSource {
+  /** What the report names it by: the file's name, or "Link 2 (line 14)". */
+  fileName: string;
+  check: (options: ImportOptions) => Promise<LinkDecodeResult>;
+}
+
 /**
- * Checks files one at a time, then adds every good file in one step. Each file is checked as
- * a whole and either changes nothing (an error, reported for that file) or adds all it holds.
- * Progress goes to `onProgress`.
+ * Checks sources (files, links, scans) one at a time, then adds every good one in one step.
+ * Each is checked as a whole and either changes nothing (an error, reported for it) or adds all
+ * it holds. Progress goes to `onProgress`.
  */
-export async function importFiles(
-  files: readonly File[],
+export async function importSources(
+  sources: readonly ImportSource[],
   store: AppStore,
   onProgress: (done: number, total: number) => void,
 ): Promise<FileReport[]> {
@@ -29,33 +44,21 @@ export async function importFiles(
   const good: {
     index: number;
     fileName: string;
-    result: Extract<ReturnType<typeof importResultsFile>, { ok: true }>;
+    result: Extract<ImportResult, { ok: true }>;
   }[] = [];
-  for (const [index, file] of files.entries()) {
-    onProgress(index, files.length);
+  for (const [index, source] of sources.entries()) {
+    onProgress(index, sources.length);
     await nextFrame();
-    // Refuse an oversized file before reading it into memory.
-    if (file.size > DEFAULT_MAX_BYTES) {
-      reports.push({ fileName: file.name, ok: false, error: { code: 'tooLarge' } });
-      continue;
-    }
-    let bytes: Uint8Array;
-    try {
-      bytes = await readFileBytes(file);
-    } catch {
-      reports.push({ fileName: file.name, ok: false, error: { code: 'notText' } });
-      continue;
-    }
-    const result = importResultsFile(bytes, { knownQuestionnaires: known, now });
+    const result = await source.check({ knownQuestionnaires: known, now });
     if (!result.ok) {
-      reports.push({ fileName: file.name, ok: false, error: result.error });
+      reports.push({ fileName: source.fileName, ok: false, error: result.error });
       continue;
     }
     // The network view compares on the latest questionnaire; aggregating this file's responses
     // for it now, between progress steps, spares the dashboard a long task after the import.
     // Responses to an older version are aligned first: the network view gets the same copies.
     aggregator.prepare(latest, align(latest, result.responses, known).responses);
-    good.push({ index: reports.length, fileName: file.name, result });
+    good.push({ index: reports.length, fileName: source.fileName, result });
     reports.push(null);
   }
   const counts = store.getState().addImports(
@@ -76,6 +79,54 @@ export async function importFiles(
       counts: counts[i]!,
     };
   });
-  onProgress(files.length, files.length);
+  onProgress(sources.length, sources.length);
   return reports.filter((r): r is FileReport => r !== null);
+}
+
+/** Files, each read and checked by importResultsFile (see importSources). */
+export function importFiles(
+  files: readonly File[],
+  store: AppStore,
+  onProgress: (done: number, total: number) => void,
+): Promise<FileReport[]> {
+  const sources = files.map((file): ImportSource => ({
+    fileName: file.name,
+    async check(options) {
+      // Refuse an oversized file before reading it into memory.
+      if (file.size > DEFAULT_MAX_BYTES) return { ok: false, error: { code: 'tooLarge' } };
+      let bytes: Uint8Array;
+      try {
+        bytes = await readFileBytes(file);
+      } catch {
+        return { ok: false, error: { code: 'notText' } };
+      }
+      return importResultsFile(bytes, options);
+    },
+  }));
+  return importSources(sources, store, onProgress);
+}
+
+/**
+ * A link found in pasted text: its payload, then each shorter reading where it ran over a line
+ * end (link-text.ts), until one passes its checksum. The first reading's verdict stands when
+ * none does.
+ */
+export function linkSource(link: FoundLink, fileName: string): ImportSource {
+  return {
+    fileName,
+    async check(options) {
+      const first = await readResultPayload(link.payload, options);
+      if (first.ok || !('link' in first)) return first;
+      for (const alternative of link.alternatives) {
+        const result = await readResultPayload(alternative, options);
+        if (result.ok || !('link' in result)) return result;
+      }
+      return first;
+    },
+  };
+}
+
+/** A result read from QR codes. */
+export function scanSource(bytes: Uint8Array, fileName: string): ImportSource {
+  return { fileName, check: (options) => readResultBytes(bytes, options) };
 }

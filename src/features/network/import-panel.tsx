@@ -10,6 +10,7 @@ import { formatCount, formatDate } from '../../i18n/format';
 import { useAppStore, useAppStoreApi } from '../../store/store-context';
 import { importFiles, type FileReport } from './import-files';
 import { loadDemoNetwork } from './demo';
+import { LinkImport } from './link-import';
 
 export function ImportPanel() {
   const { t } = useNetworkTranslation();
@@ -96,6 +97,8 @@ export function ImportPanel() {
           </Button>
         )}
       </div>
+
+      <LinkImport disabled={busy} />
 
       <div aria-live="polite" className="import-status">
         {progress && (
@@ -227,11 +230,13 @@ function ImportReportItem({ report }: { report: FileReport }) {
       </Alert>
     );
   }
-  const { code, issues } = report.error;
+  const error = report.error;
+  const issues = 'issues' in error ? error.issues : undefined;
   return (
     <Alert data-color="danger" data-size="sm">
       <strong>{report.fileName}</strong>:{' '}
-      {namedError(report.error, t, language) ?? t(`import.errors.${code}`)}
+      {('subject' in error ? namedError(error, t, language) : null) ??
+        t(`import.errors.${error.code}`)}
       {issues && issues.length > 0 && (
         <details className="ds-details import-issues">
           <summary>{t('import.issues', { count: issues.length })}</summary>

@@ -13,9 +13,13 @@ import { TrendsView } from './trends-view';
 import { ActionsView } from './actions-view';
 import { ConsensusView } from './consensus-view';
 import { ImportPanel, ImportReports } from './import-panel';
+import { InvitePanel } from './invite-panel';
 import { AnsweredView } from './answered-view';
 import { LearnView } from './learn-view';
 import { BackupReminder, SafekeepingPanel, useStorageSafety } from './safekeeping';
+
+export { default as ResultLinkScreen } from './result-link-screen';
+export { default as InviteSlide } from './invite-slide';
 
 const TABS: { view: NetworkView; key: string }[] = [
   { view: 'answered', key: 'network.tabs.answered' },
@@ -91,42 +95,48 @@ export default function NetworkScreen({
           )}
         </Alert>
       ))}
-      {empty ? (
-        <>
-          <Paragraph>{t('network.empty')}</Paragraph>
-          <ImportPanel />
-          <SafekeepingPanel hasData={false} />
-        </>
-      ) : (
-        <>
-          <nav aria-label={t('network.tabs.label')} className="tabs-nav">
-            <ul>
-              {TABS.map((tab) => (
-                <li key={tab.view}>
-                  <a
-                    href={`#/network/${tab.view}${carry(tab.view)}`}
-                    aria-current={view === tab.view ? 'page' : undefined}
-                  >
-                    {t(tab.key)}
-                  </a>
-                </li>
-              ))}
-              <li>
-                <a href="#/present/1">{t('network.tabs.present')}</a>
-              </li>
-              <li>
+      {/* Each part keeps its place among the children whether the network is empty or not, so
+          the import panel (and a scan running in it) stays put when the first result arrives. */}
+      {empty && <Paragraph>{t('network.empty')}</Paragraph>}
+      {!empty && (
+        <nav aria-label={t('network.tabs.label')} className="tabs-nav">
+          <ul>
+            {TABS.map((tab) => (
+              <li key={tab.view}>
                 <a
-                  href={`#/report${param !== null && MUNICIPALITY_VIEWS.has(view) ? `/${encodeURIComponent(param)}` : ''}`}
+                  href={`#/network/${tab.view}${carry(tab.view)}`}
+                  aria-current={view === tab.view ? 'page' : undefined}
                 >
-                  {t('network.tabs.report')}
+                  {t(tab.key)}
                 </a>
               </li>
-              <li>
-                <a href="#/report/network">{t('network.tabs.networkReport')}</a>
-              </li>
-            </ul>
-          </nav>
-          {view !== 'data' && <NetworkControls model={model} />}
+            ))}
+            <li>
+              <a href="#/present/1">{t('network.tabs.present')}</a>
+            </li>
+            <li>
+              <a
+                href={`#/report${param !== null && MUNICIPALITY_VIEWS.has(view) ? `/${encodeURIComponent(param)}` : ''}`}
+              >
+                {t('network.tabs.report')}
+              </a>
+            </li>
+            <li>
+              <a href="#/report/network">{t('network.tabs.networkReport')}</a>
+            </li>
+          </ul>
+        </nav>
+      )}
+      {!empty && view !== 'data' && <NetworkControls model={model} />}
+      {(empty || view === 'data') && (
+        <>
+          <ImportPanel />
+          <InvitePanel />
+          <SafekeepingPanel hasData={!empty} />
+        </>
+      )}
+      {!empty && (
+        <>
           {view === 'overview' && <OverviewView model={model} />}
           {view === 'profile' && <ProfileView model={model} municipality={param} />}
           {view === 'area' && <AreaView model={model} areaId={param} />}

@@ -1,4 +1,4 @@
-import { Suspense, useMemo } from 'react';
+import { lazy, Suspense, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Button, Card, Heading, Paragraph, Spinner, Table } from '@digdir/designsystemet-react';
 import { navigate } from '../../lib/router';
@@ -15,6 +15,10 @@ import { formatDate, formatPercent, formatScore } from '../../i18n/format';
 import { useAppStore } from '../../store/store-context';
 import { useActiveResponse, useResponseScore } from '../../store/selectors';
 import { MessagePage } from '../../ui/message-page';
+
+// Sending loads when a submitted response is shown: the link code and its texts stay off the
+// first screen.
+const SendResult = lazy(() => import('./send-result'));
 
 export function ResultsScreen() {
   const { t } = useTranslation();
@@ -189,6 +193,12 @@ export function ResultsScreen() {
           )}
         </section>
       </div>
+
+      {response.submittedAt && (
+        <Suspense fallback={<Spinner aria-label={t('app.loading')} />}>
+          <SendResult response={response} />
+        </Suspense>
+      )}
 
       <div className="button-row">
         <Button variant="secondary" onClick={() => navigate({ name: 'assessment', areaId: null })}>
