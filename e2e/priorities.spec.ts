@@ -37,6 +37,10 @@ test('the priorities view flags the areas the rule flags for Haram, with reasons
   await page.goto('./#/network');
   await page.getByRole('button', { name: /Last inn demonettverket/ }).click();
   await page.getByRole('link', { name: 'Forbedringsområder' }).click();
+  // The demo holds four gatherings; the expectation above is for gathering 2.
+  await page
+    .getByRole('combobox', { name: 'Samling', exact: true })
+    .selectOption({ label: 'Samling 2' });
   await page
     .getByRole('combobox', { name: 'Kommune', exact: true })
     .selectOption({ label: 'Haram' });
@@ -221,12 +225,13 @@ test('create two actions, export, import in a fresh profile, and see them in the
     .getByRole('textbox', { name: 'Hva skal gjøres?' })
     .fill('Frokostmøte med næringsforeningen hver måned');
   await page.getByRole('button', { name: 'Lagre tiltaket' }).click();
+  // Haram's two actions from the demo, and the two new ones.
   const list = page.getByRole('list', { name: 'Tiltak for Haram' });
-  await expect(list.getByRole('article')).toHaveCount(2);
+  await expect(list.getByRole('article')).toHaveCount(4);
   await expectNoAxeViolations(page, 'actions');
   // Saved as given: a reload keeps both.
   await page.reload();
-  await expect(list.getByRole('article')).toHaveCount(2);
+  await expect(list.getByRole('article')).toHaveCount(4);
 
   await page.getByRole('link', { name: 'Filer og data' }).click();
   const downloadPromise = page.waitForEvent('download');
@@ -234,8 +239,16 @@ test('create two actions, export, import in a fresh profile, and see them in the
   const download = await downloadPromise;
   const file = path.join(mkdtempSync(path.join(tmpdir(), 'bundle-')), download.suggestedFilename());
   await download.saveAs(file);
-  const bundle = JSON.parse(readFileSync(file, 'utf8')) as { actions: { title: string }[] };
-  expect(bundle.actions.map((a) => a.title).sort()).toEqual([
+  const bundle = JSON.parse(readFileSync(file, 'utf8')) as {
+    actions: { title: string; demo?: boolean }[];
+  };
+  expect(bundle.actions.filter((a) => a.demo).length).toBe(14);
+  expect(
+    bundle.actions
+      .filter((a) => !a.demo)
+      .map((a) => a.title)
+      .sort(),
+  ).toEqual([
     'Frokostmøte med næringsforeningen hver måned',
     'Rullere arealdelen med næringsarealer',
   ]);
@@ -246,7 +259,7 @@ test('create two actions, export, import in a fresh profile, and see them in the
   await fpage.goto('./?lang=nn#/network');
   await fpage.getByLabel('Vel filer').setInputFiles(file);
   await expect(fpage.getByText('Ferdig: 1 fil lesen inn, 0 med feil.')).toBeVisible();
-  await expect(fpage.getByText(/og 2 tiltak/)).toBeVisible();
+  await expect(fpage.getByText(/og 16 tiltak/)).toBeVisible();
   await fpage.goto('./?lang=nn#/network/area/land-planning');
   const others = fpage.getByRole('region', {
     name: 'Dette gjer dei andre på Areal, planar og infrastruktur',
@@ -292,6 +305,9 @@ test('consensus: the coordinator agrees levels, and the network view can show th
   await page.goto('./#/network');
   await page.getByRole('button', { name: /Last inn demonettverket/ }).click();
   await page.getByRole('link', { name: 'Omforent svar' }).click();
+  await page
+    .getByRole('combobox', { name: 'Samling', exact: true })
+    .selectOption({ label: 'Samling 2' });
   await page
     .getByRole('combobox', { name: 'Kommune', exact: true })
     .selectOption({ label: 'Ulstein' });

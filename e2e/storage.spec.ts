@@ -200,6 +200,9 @@ test('localStorage unavailable (as in some private modes): the app starts, warns
 });
 
 /** A valid saved state with one response, as the store writes it. */
+/** A saved-state version far beyond this app's (src/store/persisted.ts, STORE_VERSION). */
+const NEWER_VERSION = 99;
+
 function savedState(version: number) {
   const response = createDemoNetwork(q).find((r) => r.municipality.number === '1560')!;
   return {
@@ -218,7 +221,7 @@ test('saved by a newer version: the app starts clean, says so, and keeps a backu
   page,
 }) => {
   const errors = watchErrors(page);
-  const saved = savedState(2);
+  const saved = savedState(NEWER_VERSION);
   await seedOnce(page, { [KEY]: JSON.stringify(saved) });
   await page.goto('./');
   await expect(page.getByText(nb.recovery.newerVersion!)).toBeVisible();
@@ -241,7 +244,7 @@ test('saved by a newer version: opening this older version does not destroy what
 }) => {
   // The message tells the user to "open the newest version to continue with them". That only
   // holds if this version leaves the newer version's saved state where the newer version reads it.
-  const saved = savedState(2);
+  const saved = savedState(NEWER_VERSION);
   await seedOnce(page, { [KEY]: JSON.stringify(saved) });
   await page.goto('./');
   await expect(page.getByText(nb.recovery.newerVersion!)).toBeVisible();
@@ -253,7 +256,7 @@ test('saved by a newer version: opening this older version does not destroy what
     return { version: value?.version, responses: Object.keys(value?.state?.responses ?? {}) };
   }, KEY);
   expect(kept, 'the saved state under "naeringsspeilet" after opening the older app').toEqual({
-    version: 2,
+    version: NEWER_VERSION,
     responses: Object.keys(saved.state.responses),
   });
 });

@@ -1,16 +1,12 @@
-import { Heading, Paragraph } from '@digdir/designsystemet-react';
 import { useTranslation } from 'react-i18next';
+import { MessagePage } from '../ui/message-page';
 
 export function NotFoundScreen() {
   const { t } = useTranslation();
   return (
-    <section className="page">
-      <Heading level={1} data-size="lg">
-        {t('notFound.title')}
-      </Heading>
-      <Paragraph>
-        <a href="#/">{t('notFound.backToStart')}</a>
-      </Paragraph>
-    </section>
+    <MessagePage
+      title={t('notFound.title')}
+      link={{ href: '#/', label: t('notFound.backToStart') }}
+    />
   );
 }

@@ -1,15 +1,8 @@
-import {
-  Bar,
-  BarChart,
-  CartesianGrid,
-  LabelList,
-  ResponsiveContainer,
-  XAxis,
-  YAxis,
-} from 'recharts';
-import { ChartFrame } from './chart-frame';
+import { Bar, BarChart, CartesianGrid, LabelList, XAxis, YAxis } from 'recharts';
+import { ChartCanvas, ChartFrame } from './chart-frame';
 import type { BarDatum } from './types';
 import { useWidth } from './use-width';
+import { INK, GRID, SCORE_AXIS, areaAxis } from './axes';
 
 interface Props {
   data: readonly BarDatum[];
@@ -29,39 +22,26 @@ export default function AreaScoreChart({ data, label, formatValue, downloadName 
   const rows = data.map((d) => ({ ...d, plotted: d.value ?? 0 }));
   return (
     <ChartFrame name={downloadName}>
-      <div ref={ref} role="img" aria-label={label} className="chart" style={{ height }}>
-        <ResponsiveContainer width="100%" height="100%">
-          <BarChart
-            data={rows}
-            layout="vertical"
-            margin={{ top: 8, right: narrow ? 32 : 48, bottom: 8, left: 0 }}
-            accessibilityLayer={false}
-          >
-            <CartesianGrid horizontal={false} stroke="#c9ced6" />
-            <XAxis
-              type="number"
-              domain={[0, 100]}
-              ticks={[0, 25, 50, 75, 100]}
-              tick={{ fill: '#1e2b3c' }}
+      <ChartCanvas boxRef={ref} label={label} height={height}>
+        <BarChart
+          data={rows}
+          layout="vertical"
+          margin={{ top: 8, right: narrow ? 32 : 48, bottom: 8, left: 0 }}
+          accessibilityLayer={false}
+        >
+          <CartesianGrid horizontal={false} stroke={GRID} />
+          <XAxis {...SCORE_AXIS} />
+          <YAxis {...areaAxis(labelWidth, narrow)} />
+          <Bar dataKey="plotted" fill="#1f5f8b" isAnimationActive={false}>
+            <LabelList
+              dataKey="value"
+              position="right"
+              fill={INK}
+              formatter={(v: unknown) => (typeof v === 'number' ? formatValue(v) : '–')}
             />
-            <YAxis
-              type="category"
-              dataKey="label"
-              width={labelWidth}
-              tick={{ fill: '#1e2b3c', fontSize: narrow ? 12 : 13 }}
-              interval={0}
-            />
-            <Bar dataKey="plotted" fill="#1f5f8b" isAnimationActive={false}>
-              <LabelList
-                dataKey="value"
-                position="right"
-                fill="#1e2b3c"
-                formatter={(v: unknown) => (typeof v === 'number' ? formatValue(v) : '–')}
-              />
-            </Bar>
-          </BarChart>
-        </ResponsiveContainer>
-      </div>
+          </Bar>
+        </BarChart>
+      </ChartCanvas>
     </ChartFrame>
   );
 }

@@ -1,4 +1,5 @@
-import { useRef, useState, type ReactNode } from 'react';
+import { useRef, useState, type ReactElement, type ReactNode, type Ref } from 'react';
+import { ResponsiveContainer } from 'recharts';
 import { getI18n } from 'react-i18next';
 import { Button } from '@digdir/designsystemet-react';
 import { slug } from '../domain/files/results-file';
@@ -62,28 +63,55 @@ export function ChartFrame({ name, children, fileKey }: Props) {
     <div ref={ref} className="chart-frame">
       {children}
       <div className="button-row chart-download" style={{ marginBottom: '1rem' }}>
-        <Button
-          type="button"
-          variant="tertiary"
-          data-size="sm"
-          aria-label={t('chart.downloadPngLabel', { name })}
-          onClick={() => void download('png')}
-        >
-          {t('chart.downloadPng')}
-        </Button>
-        <Button
-          type="button"
-          variant="tertiary"
-          data-size="sm"
-          aria-label={t('chart.downloadSvgLabel', { name })}
-          onClick={() => void download('svg')}
-        >
-          {t('chart.downloadSvg')}
-        </Button>
+        {(['png', 'svg'] as const).map((format) => (
+          <Button
+            key={format}
+            type="button"
+            variant="tertiary"
+            data-size="sm"
+            aria-label={t(format === 'png' ? 'chart.downloadPngLabel' : 'chart.downloadSvgLabel', {
+              name,
+            })}
+            onClick={() => void download(format)}
+          >
+            {t(format === 'png' ? 'chart.downloadPng' : 'chart.downloadSvg')}
+          </Button>
+        ))}
       </div>
       <div role="status" className="chart-download-status">
         {failed ? t('chart.downloadFailed') : null}
       </div>
+    </div>
+  );
+}
+
+/** The drawing area of a chart: role="img" with the chart's text label, sized by CSS or `height`. */
+export function ChartCanvas({
+  label,
+  className,
+  height,
+  boxRef,
+  children,
+}: {
+  label: string;
+  /** Extra class beside `chart`, for the chart's size. */
+  className?: string;
+  height?: number;
+  boxRef?: Ref<HTMLDivElement>;
+  /** One recharts chart. */
+  children: ReactElement;
+}) {
+  return (
+    <div
+      ref={boxRef}
+      role="img"
+      aria-label={label}
+      className={className === undefined ? 'chart' : `chart ${className}`}
+      style={height === undefined ? undefined : { height }}
+    >
+      <ResponsiveContainer width="100%" height="100%">
+        {children}
+      </ResponsiveContainer>
     </div>
   );
 }

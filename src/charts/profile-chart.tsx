@@ -1,15 +1,7 @@
-import {
-  Bar,
-  CartesianGrid,
-  ComposedChart,
-  Legend,
-  ResponsiveContainer,
-  Scatter,
-  XAxis,
-  YAxis,
-} from 'recharts';
-import { ChartFrame } from './chart-frame';
+import { Bar, CartesianGrid, ComposedChart, Legend, Scatter, XAxis, YAxis } from 'recharts';
+import { ChartCanvas, ChartFrame } from './chart-frame';
 import { useWidth } from './use-width';
+import { INK, GRID, SCORE_AXIS, areaAxis } from './axes';
 
 export interface ProfileDatum {
   key: string;
@@ -30,7 +22,7 @@ interface Props {
 
 function MedianTick(props: { cx?: number; cy?: number }) {
   const { cx = 0, cy = 0 } = props;
-  return <rect x={cx - 2} y={cy - 11} width={4} height={22} fill="#1e2b3c" />;
+  return <rect x={cx - 2} y={cy - 11} width={4} height={22} fill={INK} />;
 }
 
 function OwnDot(props: { cx?: number; cy?: number }) {
@@ -58,57 +50,44 @@ export default function ProfileChart({ data, label, names, downloadName }: Props
   const height = Math.max(240, data.length * (narrow ? 56 : 48) + 80);
   return (
     <ChartFrame name={downloadName}>
-      <div ref={ref} role="img" aria-label={label} className="chart" style={{ height }}>
-        <ResponsiveContainer width="100%" height="100%">
-          <ComposedChart
-            data={rows}
-            layout="vertical"
-            margin={{ top: 8, right: 24, bottom: 8, left: 0 }}
-            accessibilityLayer={false}
-          >
-            <CartesianGrid horizontal={false} stroke="#c9ced6" />
-            <XAxis
-              type="number"
-              domain={[0, 100]}
-              ticks={[0, 25, 50, 75, 100]}
-              tick={{ fill: '#1e2b3c' }}
-            />
-            <YAxis
-              type="category"
-              dataKey="label"
-              width={labelWidth}
-              tick={{ fill: '#1e2b3c', fontSize: narrow ? 12 : 13 }}
-              interval={0}
-            />
-            <Bar
-              dataKey="band"
-              name={names.band}
-              fill="#bdd7e7"
-              barSize={14}
-              isAnimationActive={false}
-            />
-            <Scatter
-              dataKey="median"
-              name={names.median}
-              shape={<MedianTick />}
-              fill="#1e2b3c"
-              isAnimationActive={false}
-            />
-            <Scatter
-              dataKey="value"
-              name={names.own}
-              shape={<OwnDot />}
-              fill="#c2410c"
-              isAnimationActive={false}
-            />
-            <Legend
-              verticalAlign="top"
-              height={32}
-              formatter={(value: string) => <span style={{ color: '#1e2b3c' }}>{value}</span>}
-            />
-          </ComposedChart>
-        </ResponsiveContainer>
-      </div>
+      <ChartCanvas boxRef={ref} label={label} height={height}>
+        <ComposedChart
+          data={rows}
+          layout="vertical"
+          margin={{ top: 8, right: 24, bottom: 8, left: 0 }}
+          accessibilityLayer={false}
+        >
+          <CartesianGrid horizontal={false} stroke={GRID} />
+          <XAxis {...SCORE_AXIS} />
+          <YAxis {...areaAxis(labelWidth, narrow)} />
+          <Bar
+            dataKey="band"
+            name={names.band}
+            fill="#bdd7e7"
+            barSize={14}
+            isAnimationActive={false}
+          />
+          <Scatter
+            dataKey="median"
+            name={names.median}
+            shape={<MedianTick />}
+            fill={INK}
+            isAnimationActive={false}
+          />
+          <Scatter
+            dataKey="value"
+            name={names.own}
+            shape={<OwnDot />}
+            fill="#c2410c"
+            isAnimationActive={false}
+          />
+          <Legend
+            verticalAlign="top"
+            height={32}
+            formatter={(value: string) => <span style={{ color: INK }}>{value}</span>}
+          />
+        </ComposedChart>
+      </ChartCanvas>
     </ChartFrame>
   );
 }

@@ -3,7 +3,6 @@ import {
   CartesianGrid,
   ReferenceArea,
   ReferenceLine,
-  ResponsiveContainer,
   Scatter,
   ScatterChart,
   XAxis,
@@ -13,7 +12,7 @@ import {
   useXAxisScale,
   useYAxisScale,
 } from 'recharts';
-import { ChartFrame } from './chart-frame';
+import { ChartCanvas, ChartFrame } from './chart-frame';
 import {
   badgeSize,
   estimateWidth,
@@ -22,6 +21,7 @@ import {
   type Corner,
   type Measure,
 } from './quadrant-layout';
+import { INK, SCORE_AXIS } from './axes';
 
 export interface QuadrantDatum {
   key: string;
@@ -55,7 +55,6 @@ interface Props {
   downloadName: string;
 }
 
-const INK = '#1e2b3c';
 /** The dots' radius: recharts' default scatter symbol (area 64) is about 4.5 px across. */
 const MARKER_RADIUS = 5;
 
@@ -227,75 +226,70 @@ export default function QuadrantChart({
   return (
     <ChartFrame name={downloadName} fileKey={fileKey}>
       <div className="quadrant-figure">
-        <div role="img" aria-label={label} className="chart chart-quadrant">
-          <ResponsiveContainer width="100%" height="100%">
-            <ScatterChart
-              margin={{ top: 16, right: 16, bottom: 32, left: 8 }}
-              accessibilityLayer={false}
-            >
-              <CartesianGrid stroke="#e3e7ec" />
-              <ReferenceArea
-                x1={importanceSplit}
-                x2={5}
-                y1={0}
-                y2={scoreSplit}
-                fill="#fde7d9"
-                fillOpacity={0.8}
-              />
-              <ReferenceArea
-                x1={importanceSplit}
-                x2={5}
-                y1={scoreSplit}
-                y2={100}
-                fill="#e6f0fa"
-                fillOpacity={0.8}
-              />
-              <ReferenceArea
-                x1={1}
-                x2={importanceSplit}
-                y1={0}
-                y2={scoreSplit}
-                fill="#f3f5f8"
-                fillOpacity={0.8}
-              />
-              <ReferenceArea
-                x1={1}
-                x2={importanceSplit}
-                y1={scoreSplit}
-                y2={100}
-                fill="#f3f5f8"
-                fillOpacity={0.8}
-              />
-              <ReferenceLine x={importanceSplit} stroke={INK} strokeDasharray="4 4" />
-              <ReferenceLine y={scoreSplit} stroke={INK} strokeDasharray="4 4" />
-              <XAxis
-                type="number"
-                dataKey="importance"
-                domain={[1, 5]}
-                ticks={[1, 2, 3, 4, 5]}
-                name={axes.importance}
-                label={{ value: axes.importance, position: 'bottom', fill: INK }}
-                tick={{ fill: INK }}
-              />
-              <YAxis
-                type="number"
-                dataKey="score"
-                domain={[0, 100]}
-                ticks={[0, 25, 50, 75, 100]}
-                name={axes.score}
-                label={{ value: axes.score, angle: -90, position: 'insideLeft', fill: INK }}
-                tick={{ fill: INK }}
-              />
-              <Scatter data={[...data]} fill="#1f5f8b" isAnimationActive={false} />
-              <Labels
-                data={data}
-                quadrants={quadrants}
-                importanceSplit={importanceSplit}
-                scoreSplit={scoreSplit}
-              />
-            </ScatterChart>
-          </ResponsiveContainer>
-        </div>
+        <ChartCanvas label={label} className="chart-quadrant">
+          <ScatterChart
+            margin={{ top: 16, right: 16, bottom: 32, left: 8 }}
+            accessibilityLayer={false}
+          >
+            <CartesianGrid stroke="#e3e7ec" />
+            <ReferenceArea
+              x1={importanceSplit}
+              x2={5}
+              y1={0}
+              y2={scoreSplit}
+              fill="#fde7d9"
+              fillOpacity={0.8}
+            />
+            <ReferenceArea
+              x1={importanceSplit}
+              x2={5}
+              y1={scoreSplit}
+              y2={100}
+              fill="#e6f0fa"
+              fillOpacity={0.8}
+            />
+            <ReferenceArea
+              x1={1}
+              x2={importanceSplit}
+              y1={0}
+              y2={scoreSplit}
+              fill="#f3f5f8"
+              fillOpacity={0.8}
+            />
+            <ReferenceArea
+              x1={1}
+              x2={importanceSplit}
+              y1={scoreSplit}
+              y2={100}
+              fill="#f3f5f8"
+              fillOpacity={0.8}
+            />
+            <ReferenceLine x={importanceSplit} stroke={INK} strokeDasharray="4 4" />
+            <ReferenceLine y={scoreSplit} stroke={INK} strokeDasharray="4 4" />
+            <XAxis
+              type="number"
+              dataKey="importance"
+              domain={[1, 5]}
+              ticks={[1, 2, 3, 4, 5]}
+              name={axes.importance}
+              label={{ value: axes.importance, position: 'bottom', fill: INK }}
+              tick={{ fill: INK }}
+            />
+            <YAxis
+              {...SCORE_AXIS}
+              dataKey="score"
+              name={axes.score}
+              label={{ value: axes.score, angle: -90, position: 'insideLeft', fill: INK }}
+            />
+            <Scatter data={[...data]} fill="#1f5f8b" isAnimationActive={false} />
+            <Labels
+              data={data}
+              quadrants={quadrants}
+              importanceSplit={importanceSplit}
+              scoreSplit={scoreSplit}
+            />
+          </ScatterChart>
+        </ChartCanvas>
         <div className="quadrant-key">
           <p id={keyId} className="quadrant-key-title">
             {keyTitle}

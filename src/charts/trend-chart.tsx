@@ -1,13 +1,6 @@
-import {
-  CartesianGrid,
-  Legend,
-  Line,
-  LineChart,
-  ResponsiveContainer,
-  XAxis,
-  YAxis,
-} from 'recharts';
-import { ChartFrame } from './chart-frame';
+import { CartesianGrid, Legend, Line, LineChart, XAxis, YAxis } from 'recharts';
+import { ChartCanvas, ChartFrame } from './chart-frame';
+import { SCORE_AXIS } from './axes';
 
 interface Props {
   /** One point per gathering, named by its key. */
@@ -24,41 +17,39 @@ interface Props {
 export default function TrendChart({ data, label, names, gatheringLabel, downloadName }: Props) {
   return (
     <ChartFrame name={downloadName}>
-      <div role="img" aria-label={label} className="chart chart-trend">
-        <ResponsiveContainer width="100%" height="100%">
-          <LineChart
-            data={[...data]}
-            margin={{ top: 8, right: 24, bottom: 8, left: 0 }}
-            accessibilityLayer={false}
-          >
-            <CartesianGrid stroke="#e3e7ec" />
-            <XAxis dataKey="gathering" tickFormatter={gatheringLabel} tick={{ fill: '#1e2b3c' }} />
-            <YAxis domain={[0, 100]} ticks={[0, 25, 50, 75, 100]} tick={{ fill: '#1e2b3c' }} />
-            <Line
-              dataKey="networkMedian"
-              name={names.median}
-              stroke="#1e2b3c"
-              strokeDasharray="6 4"
-              strokeWidth={2}
-              dot={{ r: 4 }}
-              isAnimationActive={false}
-              connectNulls
-            />
-            <Line
-              dataKey="municipality"
-              name={names.municipality}
-              stroke="#c2410c"
-              strokeWidth={3}
-              dot={{ r: 6, strokeWidth: 2 }}
-              isAnimationActive={false}
-              connectNulls
-            />
-            <Legend
-              formatter={(value: string) => <span style={{ color: '#1e2b3c' }}>{value}</span>}
-            />
-          </LineChart>
-        </ResponsiveContainer>
-      </div>
+      <ChartCanvas label={label} className="chart-trend">
+        <LineChart
+          data={[...data]}
+          margin={{ top: 8, right: 24, bottom: 8, left: 0 }}
+          accessibilityLayer={false}
+        >
+          <CartesianGrid stroke="#e3e7ec" />
+          <XAxis dataKey="gathering" tickFormatter={gatheringLabel} tick={{ fill: '#1e2b3c' }} />
+          <YAxis {...SCORE_AXIS} />
+          <Line
+            dataKey="networkMedian"
+            name={names.median}
+            stroke="#1e2b3c"
+            strokeDasharray="6 4"
+            strokeWidth={2}
+            dot={{ r: 4 }}
+            isAnimationActive={false}
+            connectNulls
+          />
+          <Line
+            dataKey="municipality"
+            name={names.municipality}
+            stroke="#c2410c"
+            strokeWidth={3}
+            dot={{ r: 6, strokeWidth: 2 }}
+            isAnimationActive={false}
+            connectNulls
+          />
+          <Legend
+            formatter={(value: string) => <span style={{ color: '#1e2b3c' }}>{value}</span>}
+          />
+        </LineChart>
+      </ChartCanvas>
     </ChartFrame>
   );
 }

@@ -72,14 +72,22 @@ async function feed(writable: WritableStream<BufferSource>, bytes: Uint8Array): 
   }
 }
 
-export async function deflateRaw(bytes: Uint8Array): Promise<CompressionResult> {
-  if (!compressionSupported()) return { ok: false, error: 'compressionUnsupported' };
-  const stream = new CompressionStream('deflate-raw');
+/** Pipes `bytes` through a compression or decompression stream, reading at most `maxBytes`. */
+async function through(
+  stream: CompressionStream | DecompressionStream,
+  bytes: Uint8Array,
+  maxBytes: number,
+): Promise<CompressionResult> {
   const [result] = await Promise.all([
-    collect(stream.readable, Number.POSITIVE_INFINITY),
+    collect(stream.readable, maxBytes),
     feed(stream.writable, bytes),
   ]);
   return result;
+}
+
+export async function deflateRaw(bytes: Uint8Array): Promise<CompressionResult> {
+  if (!compressionSupported()) return { ok: false, error: 'compressionUnsupported' };
+  return through(new CompressionStream('deflate-raw'), bytes, Number.POSITIVE_INFINITY);
 }
 
 export async function inflateRaw(
@@ -87,10 +95,5 @@ export async function inflateRaw(
   options: { maxBytes: number },
 ): Promise<CompressionResult> {
   if (!compressionSupported()) return { ok: false, error: 'compressionUnsupported' };
-  const stream = new DecompressionStream('deflate-raw');
-  const [result] = await Promise.all([
-    collect(stream.readable, options.maxBytes),
-    feed(stream.writable, bytes),
-  ]);
-  return result;
+  return through(new DecompressionStream('deflate-raw'), bytes, options.maxBytes);
 }

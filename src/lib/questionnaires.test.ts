@@ -1,4 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { parseQuestionnaire, type Questionnaire } from '../domain/questionnaire/schema';
 import { alignVersions, sameStructure } from '../domain/comparison/versions';
 import { miniQuestionnaire } from '../domain/testing/fixtures';
@@ -19,6 +22,18 @@ describe('bundled questionnaires', () => {
       if (!result.ok) throw new Error(JSON.stringify(result.issues, null, 2));
       // The app uses the bundled object as it is, unvalidated: it must equal what parsing yields.
       expect(result.questionnaire).toStrictEqual(questionnaire);
+    }
+  });
+
+  it('each equals its published file, key order included (version 1 is built as a delta)', () => {
+    for (const questionnaire of BUNDLED_QUESTIONNAIRES) {
+      const file = path.resolve(
+        path.dirname(fileURLToPath(import.meta.url)),
+        `../../questionnaires/${questionnaire.id}/v${questionnaire.version}.json`,
+      );
+      expect(JSON.stringify(questionnaire)).toBe(
+        JSON.stringify(JSON.parse(readFileSync(file, 'utf8'))),
+      );
     }
   });
 

@@ -1,5 +1,6 @@
 import type { Questionnaire } from '../domain/questionnaire/schema';
-import goodHostV1 from '../../questionnaires/god-vertskommune/v1.json';
+// Version 1 as version 2 plus its own wording, computed at build time (vite.config.ts).
+import goodHostV1 from '../../questionnaires/god-vertskommune/v1.json?delta-of=v2';
 import goodHostV2 from '../../questionnaires/god-vertskommune/v2.json';
 
 /*

@@ -33,6 +33,8 @@ export const NETWORK_VIEWS = [
   'actions',
   'consensus',
   'data',
+  'answered',
+  'learn',
 ] as const;
 export type NetworkView = (typeof NETWORK_VIEWS)[number];
 

@@ -1,11 +1,12 @@
+import type { GatheringId } from '../domain/core/gatherings';
 import type {
   AgreedResponse,
   AnswerValue,
   Municipality,
   QuestionnaireRef,
 } from '../domain/core/types';
-import { gatheringIdPart, type GatheringId } from '../domain/core/gatherings';
 import {
+  agreementId,
   clearAgreedAnswer,
   createAgreedResponse,
   setAgreedAnswer,
@@ -29,14 +30,7 @@ export interface AgreementsSlice {
   ) => void;
 }
 
-/**
- * One agreed response per municipality and gathering (period and round), so two devices
- * converge on one. Those saved before periods have ids without one ("agreed-1580-r2"); the
- * network model reads the newest of the two (agreementAt).
- */
-export function agreementId(number: string, gathering: GatheringId): string {
-  return `agreed-${number}-${gatheringIdPart(gathering)}`;
-}
+export { agreementId };
 
 export const createAgreementsSlice: SliceCreator<AgreementsSlice> = (set, get, now) => ({
   agreements: {},

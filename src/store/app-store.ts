@@ -8,6 +8,7 @@ import { createNetworkSlice, type NetworkSlice } from './network-slice';
 import { createActionsSlice, type ActionsSlice } from './actions-slice';
 import { createAgreementsSlice, type AgreementsSlice } from './agreements-slice';
 import { createSafekeepingSlice, type SafekeepingSlice } from './safekeeping-slice';
+import { createFacilitatorSlice, type FacilitatorSlice } from './facilitator-slice';
 import { persistSetup } from './persist-storage';
 
 export type { NewResponseInput } from './responses-slice';
@@ -19,7 +20,8 @@ export type AppState = ResponsesSlice &
   NetworkSlice &
   ActionsSlice &
   AgreementsSlice &
-  SafekeepingSlice;
+  SafekeepingSlice &
+  FacilitatorSlice;
 export interface AppStore extends StoreApi<AppState> {
   /**
    * What this store owns besides its state: caches and the aggregator. Each is made on first use
@@ -49,6 +51,7 @@ export function createAppStore(options: StoreOptions): AppStore {
         ...createActionsSlice(set, get, now),
         ...createAgreementsSlice(set, get, now),
         ...createSafekeepingSlice(set, get, now),
+        ...createFacilitatorSlice(set, get, now),
       }),
       saved.options,
     ),

@@ -13,6 +13,7 @@ import {
   type AgreedResponse,
 } from '../domain/core/types';
 import { initialNetworkView, type NetworkView } from './network-slice';
+import { MAX_EXPECTED } from './facilitator-slice';
 
 export const STORE_KEY = 'naeringsspeilet';
 /** Bump together with a new entry in `migrations`, a fixture and a test. 2: periods. */
@@ -37,6 +38,13 @@ export interface PersistedState {
   lastBackupAt: string | null;
   /** When the backup reminder was put off. */
   backupReminderPutOffAt: string | null;
+  /**
+   * Free text the facilitator keeps off the projector, and the expected responses
+   * (facilitator-slice.ts). Added after version 1 without a bump: state saved without them reads
+   * as none hidden and none typed, which is what it meant.
+   */
+  hiddenFreeText: string[];
+  expectedResponses: Record<string, number>;
 }
 
 export const initialPersisted = (): PersistedState => ({
@@ -51,6 +59,8 @@ export const initialPersisted = (): PersistedState => ({
   customQuestionnaires: [],
   lastBackupAt: null,
   backupReminderPutOffAt: null,
+  hiddenFreeText: [],
+  expectedResponses: {},
 });
 
 /** The part of the store's state that is saved: the fields of PersistedState, no more. */
@@ -67,6 +77,8 @@ export function persistedPart(s: PersistedState): PersistedState {
     customQuestionnaires: s.customQuestionnaires,
     lastBackupAt: s.lastBackupAt,
     backupReminderPutOffAt: s.backupReminderPutOffAt,
+    hiddenFreeText: s.hiddenFreeText,
+    expectedResponses: s.expectedResponses,
   };
 }
 
@@ -175,6 +187,14 @@ const settingsSchema = lazy(() =>
       }),
       initialNetworkView(),
     ),
+    hiddenFreeText: z.catch(
+      z.array(z.string().check(z.maxLength(300))).check(z.maxLength(10_000)),
+      [],
+    ),
+    expectedResponses: z.catch(
+      z.record(z.string().check(z.maxLength(200)), z.int().check(z.gte(0), z.lte(MAX_EXPECTED))),
+      {},
+    ),
   }),
 );
 
@@ -230,6 +250,8 @@ export function validatePersisted(state: unknown): { state: PersistedState; reje
       customQuestionnaires,
       lastBackupAt: settings.lastBackupAt,
       backupReminderPutOffAt: settings.backupReminderPutOffAt,
+      hiddenFreeText: [...new Set(settings.hiddenFreeText)],
+      expectedResponses: settings.expectedResponses,
     },
     rejected,
   };

@@ -41,16 +41,26 @@ interface SharedTextProps {
   label: ReactNode;
   description?: ReactNode;
   error?: ReactNode;
-  id?: string;
+  id?: string | undefined;
 }
 
-export function TextField({
+/**
+ * A labelled field: label, optional description and error, and the control (given by `render`)
+ * tied to them by id and aria-describedby.
+ */
+function Field({
   label,
   description,
   error,
   id,
-  ...rest
-}: SharedTextProps & Omit<InputProps, 'size' | 'id'>) {
+  render,
+}: SharedTextProps & {
+  render: (control: {
+    id: string;
+    'aria-invalid': true | undefined;
+    'aria-describedby': string | undefined;
+  }) => ReactNode;
+}) {
   const generated = useId();
   const inputId = id ?? generated;
   const descId = `${inputId}-description`;
@@ -63,17 +73,31 @@ export function TextField({
           {description}
         </div>
       )}
-      <Input
-        id={inputId}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy(
+      {render({
+        id: inputId,
+        'aria-invalid': error ? true : undefined,
+        'aria-describedby': describedBy(
           description !== undefined && descId,
           Boolean(error) && errorId,
-        )}
-        {...rest}
-      />
+        ),
+      })}
       {error && <ValidationMessage id={errorId}>{error}</ValidationMessage>}
     </div>
+  );
+}
+
+export function TextField({
+  label,
+  description,
+  error,
+  id,
+  ...rest
+}: SharedTextProps & Omit<InputProps, 'size' | 'id'>) {
+  return (
+    <Field
+      {...{ label, description, error, id }}
+      render={(control) => <Input {...control} {...rest} />}
+    />
   );
 }
 
@@ -84,29 +108,11 @@ export function TextAreaField({
   id,
   ...rest
 }: SharedTextProps & Omit<TextareaProps, 'id'>) {
-  const generated = useId();
-  const inputId = id ?? generated;
-  const descId = `${inputId}-description`;
-  const errorId = `${inputId}-error`;
   return (
-    <div className="ds-field">
-      <Label htmlFor={inputId}>{label}</Label>
-      {description && (
-        <div data-field="description" id={descId}>
-          {description}
-        </div>
-      )}
-      <Textarea
-        id={inputId}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy(
-          description !== undefined && descId,
-          Boolean(error) && errorId,
-        )}
-        {...rest}
-      />
-      {error && <ValidationMessage id={errorId}>{error}</ValidationMessage>}
-    </div>
+    <Field
+      {...{ label, description, error, id }}
+      render={(control) => <Textarea {...control} {...rest} />}
+    />
   );
 }
 

@@ -318,19 +318,23 @@ function readRows(
     statements: [],
     seen: new Map(),
   };
+  const sheet: Sheet = { columnIndex, content, issues };
   rows.slice(1).forEach((cells, i) => {
-    if (!isBlank(cells)) readRow(cells, i + 2, columnIndex, content, issues);
+    if (!isBlank(cells)) readRow(cells, i + 2, sheet);
   });
   return content;
 }
 
+/** What every row is read against: the header's columns, what is filed so far, the issues. */
+interface Sheet {
+  readonly columnIndex: ReadonlyMap<QuestionnaireCsvColumn, number>;
+  readonly content: SheetContent;
+  readonly issues: IssueList;
+}
+
 /** The row's cells by column name, trimmed where text does not matter; stray cells reported. */
-function cellsByColumn(
-  raw: readonly string[],
-  rowNumber: number,
-  columnIndex: ReadonlyMap<QuestionnaireCsvColumn, number>,
-  issues: IssueList,
-): Row {
+function cellsByColumn(raw: readonly string[], rowNumber: number, sheet: Sheet): Row {
+  const { columnIndex, issues } = sheet;
   const known = new Set(columnIndex.values());
   raw.forEach((c, j) => {
     if (!known.has(j) && c.trim() !== '') {
@@ -427,14 +431,9 @@ function checkNotRepeated(
 }
 
 /** Step 3, one row: checks it, then files it under its kind in `content`. */
-function readRow(
-  raw: readonly string[],
-  rowNumber: number,
-  columnIndex: ReadonlyMap<QuestionnaireCsvColumn, number>,
-  content: SheetContent,
-  issues: IssueList,
-): void {
-  const cells = cellsByColumn(raw, rowNumber, columnIndex, issues);
+function readRow(raw: readonly string[], rowNumber: number, sheet: Sheet): void {
+  const { content, issues } = sheet;
+  const cells = cellsByColumn(raw, rowNumber, sheet);
   const kind = cells.kind.toLowerCase();
   if (!isKind(kind)) {
     issues.add(

@@ -14,6 +14,7 @@ import { mean } from '../core/statistics';
 import type { Questionnaire } from '../questionnaire/schema';
 import type { MunicipalityAggregate } from '../scoring/aggregate';
 import { scoreArea } from '../scoring/scoring';
+import { gatheringIdPart, type GatheringId } from '../core/gatherings';
 
 /**
  * Consensus: how a delegation's answers to each statement spread, and the municipality's agreed
@@ -102,6 +103,15 @@ export function delegationDistributions(
 }
 
 // ---- the agreed response (its type and schema are in ../core) ----
+
+/**
+ * One agreed response per municipality and gathering (period and round), so two devices
+ * converge on one. Those saved before periods have ids without one ("agreed-1580-r2"); the
+ * network model reads the newest of the two (agreementAt).
+ */
+export function agreementId(number: string, gathering: GatheringId): string {
+  return `agreed-${number}-${gatheringIdPart(gathering)}`;
+}
 
 /** A new, empty agreed response. */
 export function createAgreedResponse(input: {

@@ -53,6 +53,14 @@ export interface AreaRoleGap {
   gap: RoleGap | null;
 }
 
+/**
+ * THE privacy rule for anything shown per role (a role's mean, the role beside a comment): a role
+ * is shown only when at least `minN` respondents hold it. With one, it names a person.
+ */
+export function roleIsShown(n: number, minN: number = MIN_ROLE_N): boolean {
+  return validN(n) >= minN;
+}
+
 function validN(n: number): number {
   return Number.isFinite(n) && n > 0 ? Math.floor(n) : 0;
 }
@@ -63,7 +71,7 @@ export function roleCells(roleMeans: RoleMeans, minN: number = MIN_ROLE_N): Role
     const entry = roleMeans[role];
     const n = entry === undefined ? 0 : validN(entry.n);
     if (n === 0) return { role, shown: false, reason: 'none', n };
-    if (n < minN) return { role, shown: false, reason: 'tooFew', n };
+    if (!roleIsShown(n, minN)) return { role, shown: false, reason: 'tooFew', n };
     const mean = entry?.mean;
     if (mean === null || mean === undefined || !Number.isFinite(mean)) {
       return { role, shown: false, reason: 'noScore', n };

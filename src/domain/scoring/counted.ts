@@ -38,6 +38,25 @@ function keepNewer(byId: Map<string, Response>, r: Response): void {
 /** What "the same gathering" means: the same period and round, decided in ../core/gatherings.ts. */
 export { gatheringKey };
 
+/**
+ * The gathering just before `current` among `present` (anything that names a gathering: responses,
+ * or `{ gathering }` objects), or null when `current` is the first. "Previous" means the latest of
+ * those that compareGatherings puts before `current`: a gathering the data does not hold is skipped.
+ */
+export function previousGathering<T extends Pick<Response, 'gathering'>>(
+  present: readonly T[],
+  current: Pick<Response, 'gathering'>,
+): T | null {
+  const at = gatheringOf(current);
+  let best: T | null = null;
+  for (const item of present) {
+    const g = gatheringOf(item);
+    if (compareGatherings(g, at) >= 0) continue;
+    if (best === null || compareGatherings(g, gatheringOf(best)) > 0) best = item;
+  }
+  return best;
+}
+
 /** The responses that count in one municipality and gathering: one per respondent id. */
 export interface CountedGroup {
   responses: Response[];

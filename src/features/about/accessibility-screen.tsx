@@ -12,26 +12,27 @@ export function AccessibilityScreen() {
         {t('accessibility.title')}
       </Heading>
       <Paragraph>{t('accessibility.intro')}</Paragraph>
-      <Heading level={2} data-size="sm">
-        {t('accessibility.testedTitle')}
-      </Heading>
-      <ul>
-        {tested.map((line) => (
-          <li key={line}>{line}</li>
-        ))}
-      </ul>
-      <Heading level={2} data-size="sm">
-        {t('accessibility.knownTitle')}
-      </Heading>
-      <ul>
-        {known.map((line) => (
-          <li key={line}>{line}</li>
-        ))}
-      </ul>
+      <ListSection title={t('accessibility.testedTitle')} items={tested} />
+      <ListSection title={t('accessibility.knownTitle')} items={known} />
       <Heading level={2} data-size="sm">
         {t('accessibility.feedbackTitle')}
       </Heading>
       <Paragraph>{t('accessibility.feedback')}</Paragraph>
     </section>
+  );
+}
+
+function ListSection({ title, items }: { title: string; items: readonly string[] }) {
+  return (
+    <>
+      <Heading level={2} data-size="sm">
+        {title}
+      </Heading>
+      <ul>
+        {items.map((line) => (
+          <li key={line}>{line}</li>
+        ))}
+      </ul>
+    </>
   );
 }

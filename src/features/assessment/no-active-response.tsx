@@ -1,17 +1,13 @@
-import { Heading, Paragraph } from '@digdir/designsystemet-react';
 import { useTranslation } from 'react-i18next';
+import { MessagePage } from '../../ui/message-page';
 
 export function NoActiveResponse() {
   const { t } = useTranslation();
   return (
-    <section className="page">
-      <Heading level={1} data-size="lg">
-        {t('noActive.title')}
-      </Heading>
-      <Paragraph>{t('noActive.body')}</Paragraph>
-      <Paragraph>
-        <a href="#/">{t('noActive.toStart')}</a>
-      </Paragraph>
-    </section>
+    <MessagePage
+      title={t('noActive.title')}
+      body={t('noActive.body')}
+      link={{ href: '#/', label: t('noActive.toStart') }}
+    />
   );
 }

@@ -32,6 +32,14 @@ import { TextAreaField, TextField } from '../../ui/fields';
 import type { NetworkModel } from '../../store/network-model';
 import { useAppStore } from '../../store/store-context';
 import { chooseMunicipality, MunicipalityPicker } from './municipality-picker';
+import { FollowUpTable } from './follow-up-table';
+import { HiddenText, HideTextButton } from './free-text';
+import { useFreeTextView } from '../../store/free-text';
+import {
+  actionTextKey,
+  visibleAction,
+  type FreeTextVisibility,
+} from '../../domain/priorities/comments';
 
 function todayIso(): string {
   const d = new Date();
@@ -53,6 +61,7 @@ export function ActionsView({
 }) {
   const { t } = useNetworkTranslation();
   const name = useMunicipalityName(model.letters);
+  const view = useFreeTextView(model);
   const { chosen } = chooseMunicipality(model, municipality, false);
   if (!chosen) return <Paragraph>{t('network.noData')}</Paragraph>;
   const actions = model.actions
@@ -70,19 +79,66 @@ export function ActionsView({
       <Heading level={2} data-size="md" id="actions-heading">
         {t('actions.title', { name: name(chosen) })}
       </Heading>
+      <FollowUpTable model={model} municipality={chosen.number} />
       {actions.length === 0 ? (
         <Paragraph>{t('actions.none')}</Paragraph>
       ) : (
         <ul className="action-list" aria-label={t('actions.listLabel', { name: name(chosen) })}>
-          {actions.map((a) => (
-            <li key={a.id}>
-              <ActionCard action={a} model={model} />
-            </li>
-          ))}
+          {actions.map((a) => {
+            const shown = visibleAction(a, view);
+            return (
+              <li key={a.id}>
+                {shown.text === 'shown' ? (
+                  <ActionCard action={a} model={model} />
+                ) : (
+                  <HiddenActionCard action={shown.action} reason={shown.text} model={model} />
+                )}
+              </li>
+            );
+          })}
         </ul>
       )}
       <NewActionForm model={model} municipality={chosen} preset={area} />
     </section>
+  );
+}
+
+/**
+ * An action whose texts the free-text rule hides (names hidden, or the facilitator hid them):
+ * its area, status and gatherings only, and, where the facilitator hid it, the way back.
+ */
+function HiddenActionCard({
+  action,
+  reason,
+  model,
+}: {
+  action: Action;
+  reason: Exclude<FreeTextVisibility, 'shown'>;
+  model: NetworkModel;
+}) {
+  const { t } = useNetworkTranslation();
+  const language = useAppStore((s) => s.language);
+  const area = model.questionnaire.areas.find((a) => a.id === action.areaId);
+  const areaTitle = area ? localize(area.title, language) : action.areaId;
+  return (
+    <article className="action-card" aria-labelledby={`action-${action.id}`}>
+      <Heading level={3} data-size="xs" id={`action-${action.id}`}>
+        <HiddenText reason={reason} />
+      </Heading>
+      <p className="action-meta">
+        <Tag data-color={isOpen(action) ? 'info' : 'neutral'} data-size="sm">
+          {t(`actions.status.${action.status}`)}
+        </Tag>{' '}
+        {areaTitle} · {t('actions.agreedAt', { round: action.round })}
+      </p>
+      {reason === 'hiddenByFacilitator' && (
+        <HideTextButton
+          textKey={actionTextKey(action.id)}
+          hidden
+          context={t('comments.actionContext', { area: areaTitle })}
+        />
+      )}
+    </article>
   );
 }
 
@@ -125,7 +181,14 @@ function ActionCard({ action, model }: { action: Action; model: NetworkModel }) 
       <p className="action-meta">
         {t('actions.owner')}: {action.owner || '–'} · {t('actions.dueDate')}:{' '}
         {action.dueDate ? formatDate(action.dueDate, language) : '–'} ·{' '}
-        {t('actions.agreedAt', { round: roundText(agreedAt) })}
+        {t('actions.agreedAt', { round: roundText(agreedAt) })}{' '}
+        <HideTextButton
+          textKey={actionTextKey(action.id)}
+          hidden={false}
+          context={t('comments.actionContext', {
+            area: area ? localize(area.title, language) : action.areaId,
+          })}
+        />
       </p>
       {action.followUps.length > 0 && (
         <ul className="follow-ups" aria-label={t('actions.followUps')}>

@@ -1,9 +1,15 @@
 import { Heading, Paragraph } from '@digdir/designsystemet-react';
 import { useMunicipalityName, useNetworkTranslation } from '../../i18n/network-namespace';
 import { actionsForArea } from '../../domain/priorities/actions';
+import { visibleAction } from '../../domain/priorities/comments';
 import type { NetworkModel } from '../../store/network-model';
+import { useFreeTextView } from '../../store/free-text';
+import { HiddenText } from './free-text';
 
-/** "What the others are doing in this area": every municipality's actions for one area. */
+/**
+ * "What the others are doing in this area": every municipality's actions for one area, their
+ * texts as the free-text rule allows (hidden with the names).
+ */
 export function AreaActions({
   model,
   areaId,
@@ -15,9 +21,13 @@ export function AreaActions({
 }) {
   const { t } = useNetworkTranslation();
   const name = useMunicipalityName(model.letters);
+  const view = useFreeTextView(model);
   const actions = actionsForArea(model.actions, areaId).sort(
     (a, b) =>
-      a.municipality.number.localeCompare(b.municipality.number) || a.title.localeCompare(b.title),
+      // Not by title: a hidden title must not show through the order.
+      a.municipality.number.localeCompare(b.municipality.number) ||
+      a.round - b.round ||
+      a.id.localeCompare(b.id),
   );
   return (
     <section aria-labelledby={`others-${areaId}`} className="area-actions">
@@ -28,11 +38,16 @@ export function AreaActions({
         <Paragraph>{t('actions.othersNone')}</Paragraph>
       ) : (
         <ul>
-          {actions.map((a) => (
-            <li key={a.id}>
-              <strong>{name(a.municipality)}</strong>: {a.title} ({t(`actions.status.${a.status}`)})
-            </li>
-          ))}
+          {actions.map((action) => {
+            const { action: a, text } = visibleAction(action, view);
+            return (
+              <li key={a.id}>
+                <strong>{name(a.municipality)}</strong>:{' '}
+                {text === 'shown' ? a.title : <HiddenText reason={text} />} (
+                {t(`actions.status.${a.status}`)})
+              </li>
+            );
+          })}
         </ul>
       )}
     </section>

@@ -18,10 +18,13 @@ import { formatDecimal } from '../../i18n/format';
 import { Disclosure } from '../../ui/fields';
 import { agreementAt, type NetworkModel } from '../../store/network-model';
 import { useChosenGatheringText } from '../../i18n/gathering-text';
-import { gatheringOf, sameGathering, type GatheringId } from '../../domain/core/gatherings';
+import type { GatheringId } from '../../domain/core/gatherings';
 import { useAppStore } from '../../store/store-context';
 import { chooseMunicipality, MunicipalityPicker } from './municipality-picker';
-import { countedResponses } from '../../domain/scoring/counted';
+import { delegationComments, type StatementComment } from '../../domain/priorities/comments';
+import { useFreeTextView } from '../../store/free-text';
+import { useDelegations } from '../../store/delegations';
+import { CommentList } from './free-text';
 
 const OPTIONS: readonly AnswerValue[] = [...LEVELS, 'dontKnow', 'notRelevant'];
 
@@ -37,27 +40,26 @@ export function ConsensusView({
   const name = useMunicipalityName(model.letters);
   const round = useChosenGatheringText(model);
   const language = useAppStore((s) => s.language);
-  const responses = useAppStore((s) => s.network.responses);
+  const delegations = useDelegations(model);
+  const view = useFreeTextView(model);
   const q = model.questionnaire;
   const { choices: inRound, chosen } = chooseMunicipality(model, municipality, true);
   const gathering = model.gathering;
   if (!chosen || gathering === null) return <Paragraph>{t('network.noData')}</Paragraph>;
   // Responses to any version of the questionnaire: statement ids are permanent, and only the
-  // current version's statements are shown. One response per respondent (the newest), as
-  // aggregation counts them.
-  const delegation = countedResponses(
-    Object.values(responses).filter(
-      (r) =>
-        r.municipality.number === chosen.number &&
-        sameGathering(gatheringOf(r), gathering) &&
-        r.questionnaire.id === q.id,
-    ),
-  );
+  // current version's statements are shown (useDelegations).
+  const delegation = delegations.get(chosen.number) ?? [];
   const distributions = new Map(
     delegationDistributions(
       q.statements.map((s) => s.id),
       delegation,
     ).map((d) => [d.statementId, d]),
+  );
+  // Comments beside the spread: never initials, a role only where two of it answered.
+  const comments = delegationComments(
+    delegation,
+    q.statements.map((s) => s.id),
+    view,
   );
   const agreed = agreementAt(model.agreements, chosen.number, gathering);
   const agreedCount = agreed ? Object.keys(agreed.agreed).length : 0;
@@ -82,6 +84,7 @@ export function ConsensusView({
                   key={s.id}
                   statement={s}
                   distribution={distributions.get(s.id)!}
+                  comments={comments.get(s.id) ?? []}
                   agreed={agreed?.agreed[s.id]}
                   base={agreed}
                   target={{
@@ -102,6 +105,7 @@ export function ConsensusView({
 function ConsensusItem({
   statement,
   distribution: d,
+  comments,
   agreed,
   base,
   target,
@@ -109,6 +113,7 @@ function ConsensusItem({
 }: {
   statement: Statement;
   distribution: StatementDistribution;
+  comments: readonly StatementComment[];
   agreed: AgreedAnswer | undefined;
   base: AgreedResponse | undefined;
   target: {
@@ -148,6 +153,11 @@ function ConsensusItem({
           </>
         )}
       </p>
+      <CommentList
+        comments={comments}
+        label={t('comments.statementLabel', { statement: localize(statement.text, language) })}
+        context={t('comments.commentContext', { statement: localize(statement.text, language) })}
+      />
       <div className="consensus-controls">
         <div className="ds-field">
           <Label htmlFor={levelId}>{t('consensus.agreedLevel')}</Label>

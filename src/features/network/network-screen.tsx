@@ -14,13 +14,17 @@ import { ActionsView } from './actions-view';
 import { ConsensusView } from './consensus-view';
 import { ImportPanel, ImportReports } from './import-panel';
 import { BackupReminder, SafekeepingPanel, useStorageSafety } from './safekeeping';
+import { AnsweredView } from './answered-view';
+import { LearnView } from './learn-view';
 
 const TABS: { view: NetworkView; key: string }[] = [
+  { view: 'answered', key: 'network.tabs.answered' },
   { view: 'overview', key: 'network.tabs.overview' },
   { view: 'profile', key: 'network.tabs.profile' },
   { view: 'area', key: 'network.tabs.area' },
   { view: 'priorities', key: 'network.tabs.priorities' },
   { view: 'trends', key: 'network.tabs.trends' },
+  { view: 'learn', key: 'network.tabs.learn' },
   { view: 'actions', key: 'network.tabs.actions' },
   { view: 'consensus', key: 'network.tabs.consensus' },
   { view: 'data', key: 'network.tabs.data' },
@@ -32,6 +36,7 @@ const MUNICIPALITY_VIEWS = new Set<NetworkView>([
   'trends',
   'actions',
   'consensus',
+  'learn',
 ]);
 
 export default function NetworkScreen({
@@ -134,6 +139,8 @@ export default function NetworkScreen({
           )}
           {view === 'consensus' && <ConsensusView model={model} municipality={param} />}
           {view === 'data' && <DataView model={model} />}
+          {view === 'answered' && <AnsweredView model={model} />}
+          {view === 'learn' && <LearnView model={model} municipality={param} />}
         </>
       )}
     </section>

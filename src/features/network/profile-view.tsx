@@ -9,6 +9,7 @@ import { LazyProfileChart, LazyRadarChart } from '../../charts/lazy';
 import type { NetworkModel } from '../../store/network-model';
 import { useAppStore } from '../../store/store-context';
 import { chooseMunicipality, MunicipalityPicker } from './municipality-picker';
+import { MunicipalityComments } from './municipality-comments';
 
 /** One municipality against the network's min–max band and median, per area. */
 export function ProfileView({
@@ -98,6 +99,7 @@ export function ProfileView({
           </Table.Body>
         </Table>
       </div>
+      <MunicipalityComments model={model} municipality={chosen} label={label} />
       <div className="ds-field anon-toggle">
         <input
           id={radarId}

@@ -2,7 +2,9 @@ import { Suspense, useId } from 'react';
 import { Heading, Label, Paragraph, Select, Spinner, Table } from '@digdir/designsystemet-react';
 import { useMunicipalityName, useNetworkTranslation } from '../../i18n/network-namespace';
 import { localize } from '../../domain/questionnaire/localize';
-import { trendChartSeries, type TrendPoint } from '../../domain/priorities/trends';
+import type { TFunction } from 'i18next';
+import { trendChartSeries, type Direction, type TrendPoint } from '../../domain/priorities/trends';
+import type { Locale } from '../../domain/core/types';
 import { municipalityTrends } from '../../domain/priorities/view-models';
 import { formatScore } from '../../i18n/format';
 import { navigate } from '../../lib/router';
@@ -14,6 +16,19 @@ import { useGatheringText } from '../../i18n/gathering-text';
 import { keyOfGathering, parseGatheringKey } from '../../domain/core/gatherings';
 
 const ARROW = { up: '▲', down: '▼', flat: '▶' } as const;
+
+/** A change in score in words, with an arrow and a sign (never colour alone). */
+export function changeText(
+  t: TFunction,
+  language: Locale,
+  delta: number | null,
+  direction: Direction | null,
+): string {
+  if (delta === null || direction === null) return t('trends.noChange');
+  if (direction === 'flat') return `${ARROW.flat} ${t('trends.direction.flat')}`;
+  const sign = delta > 0 ? '+' : delta < 0 ? '−' : '±';
+  return `${ARROW[direction]} ${sign}${formatScore(Math.abs(delta), language)} ${t(`trends.direction.${direction}`)}`;
+}
 
 /**
  * Per area, the score at each gathering and the change since the last, with the network median.
@@ -43,12 +58,8 @@ export function TrendsView({
   const focus = trends.find((tr) => tr.areaId === areaParam) ?? trends[0]!;
   const focusTitle = localize(q.areas.find((a) => a.id === focus.areaId)!.title, language);
 
-  const change = (p: TrendPoint | null) => {
-    if (!p || p.delta === null || p.direction === null) return t('trends.noChange');
-    if (p.direction === 'flat') return `${ARROW.flat} ${t('trends.direction.flat')}`;
-    const sign = p.delta > 0 ? '+' : p.delta < 0 ? '−' : '±';
-    return `${ARROW[p.direction]} ${sign}${formatScore(Math.abs(p.delta), language)} ${t(`trends.direction.${p.direction}`)}`;
-  };
+  const change = (p: TrendPoint | null) =>
+    changeText(t, language, p?.delta ?? null, p?.direction ?? null);
 
   return (
     <section aria-labelledby="trends-heading" className="network-section">

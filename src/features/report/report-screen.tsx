@@ -1,4 +1,4 @@
-import { Button, Heading, Paragraph, Spinner } from '@digdir/designsystemet-react';
+import { Button, Heading, Spinner } from '@digdir/designsystemet-react';
 import { useMunicipalityName, useNetworkTranslation } from '../../i18n/network-namespace';
 import { useChosenGatheringText, useGatheringText } from '../../i18n/gathering-text';
 import { sameGathering } from '../../domain/core/gatherings';
@@ -13,6 +13,7 @@ import { Heatmap } from '../../charts/heatmap';
 import { useNetworkModel, type NetworkModel } from '../../store/network-model';
 import { useAppStore } from '../../store/store-context';
 import { reasonText } from '../../i18n/reason-text';
+import { MessagePage } from '../../ui/message-page';
 
 const ARROW = { up: '▲', down: '▼', flat: '▶' } as const;
 
@@ -24,15 +25,11 @@ export default function ReportScreen({ param }: { param: string | null }) {
   if (!ready) return <Spinner aria-label={t('network.loading')} />;
   if (model.current.length === 0) {
     return (
-      <section className="page">
-        <Heading level={1} data-size="lg">
-          {t('report.title')}
-        </Heading>
-        <Paragraph>{t('network.empty')}</Paragraph>
-        <Paragraph>
-          <a href="#/network">{t('report.back')}</a>
-        </Paragraph>
-      </section>
+      <MessagePage
+        title={t('report.title')}
+        body={t('network.empty')}
+        link={{ href: '#/network', label: t('report.back') }}
+      />
     );
   }
   return param === 'network' ? (

@@ -14,6 +14,7 @@ import {
 import { formatDate, formatPercent, formatScore } from '../../i18n/format';
 import { useAppStore } from '../../store/store-context';
 import { useActiveResponse, useResponseScore } from '../../store/selectors';
+import { MessagePage } from '../../ui/message-page';
 
 export function ResultsScreen() {
   const { t } = useTranslation();
@@ -43,15 +44,11 @@ export function ResultsScreen() {
 
   if (!active || !score) {
     return (
-      <section className="page">
-        <Heading level={1} data-size="lg">
-          {t('results.title')}
-        </Heading>
-        <Paragraph>{t('noActive.body')}</Paragraph>
-        <Paragraph>
-          <a href="#/">{t('noActive.toStart')}</a>
-        </Paragraph>
-      </section>
+      <MessagePage
+        title={t('results.title')}
+        body={t('noActive.body')}
+        link={{ href: '#/', label: t('noActive.toStart') }}
+      />
     );
   }
 
