@@ -100,6 +100,7 @@ test('CSV exports open in Norwegian Excel: BOM, semicolons, decimal comma, Norwe
   expect(lines[0]!.split(';')).toEqual([
     'municipality_number',
     'municipality_name',
+    'gathering_period',
     'gathering_round',
     'gathering_date',
     'response_id',
@@ -127,9 +128,9 @@ test('CSV exports open in Norwegian Excel: BOM, semicolons, decimal comma, Norwe
   expect(scores[0]!.split(';').slice(0, 5)).toEqual([
     'municipality_number',
     'municipality_name',
+    'gathering_period',
     'gathering_round',
     'area_id',
-    'score_mean',
   ]);
   // Means to one decimal with a decimal comma, e.g. 62,5.
   expect(scores.slice(1).some((line) => /;\d{1,3},\d;/.test(line))).toBe(true);

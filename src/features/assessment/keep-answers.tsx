@@ -31,7 +31,7 @@ export function KeepAnswersSuggestion({
     if (r) exportResponses([r], Object.values(actions));
   };
   return (
-    <Alert data-color="info" data-size="sm" className="notice keep-answers">
+    <Alert data-color="info" data-size="sm" className="keep-answers">
       <Paragraph>{t('keepSafe.keepAnswers')}</Paragraph>
       <InstallOffer notice={false} />
       <div className="button-row">

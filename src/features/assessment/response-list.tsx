@@ -176,14 +176,17 @@ export function ResponseList() {
                   </Table.Cell>
                   <Table.Cell>
                     <div className="button-row">
-                      <Button
-                        data-size="sm"
-                        variant="secondary"
-                        onClick={() => open(r, 'assessment')}
-                        aria-label={t('saved.continueLabel', { label })}
-                      >
-                        {t('saved.continue')}
-                      </Button>
+                      {/* An unfinished response has its "continue" at the top (UnfinishedResponses). */}
+                      {r.submittedAt !== undefined && (
+                        <Button
+                          data-size="sm"
+                          variant="secondary"
+                          onClick={() => open(r, 'assessment')}
+                          aria-label={t('saved.continueLabel', { label })}
+                        >
+                          {t('saved.continue')}
+                        </Button>
+                      )}
                       <Button
                         data-size="sm"
                         variant="secondary"

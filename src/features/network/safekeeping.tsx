@@ -68,7 +68,7 @@ export function BackupReminder() {
   );
   if (!due) return null;
   return (
-    <Alert data-color="info" data-size="sm" className="notice backup-reminder">
+    <Alert data-color="info" data-size="sm" className="backup-reminder">
       <Paragraph>{t('safekeeping.reminder')}</Paragraph>
       <div className="button-row">
         <Button data-size="sm" onClick={take}>
