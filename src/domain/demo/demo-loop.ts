@@ -34,150 +34,44 @@ interface DemoAction {
   followUps: readonly FollowUpRow[];
 }
 
-export const DEMO_ACTIONS: readonly DemoAction[] = [
-  {
-    number: '1580',
-    areaId: 'anchoring',
-    round: 1,
-    title: 'Fast månadsmøte mellom ordførar, kommunedirektør og næringssjef',
-    owner: 'Ordførar',
-    followUps: [
-      [2, 'inProgress', 'Tre møte er haldne.'],
-      [3, 'done', 'Fast post i møteplanen frå hausten.'],
-    ],
-  },
-  {
-    number: '1580',
-    areaId: 'regional',
-    round: 1,
-    title: 'Felles næringsmøte med nabokommunane',
-    owner: 'Næringssjef',
-    followUps: [
-      [2, 'planned', 'Dato er ikkje sett.'],
-      [3, 'inProgress', 'Første møte i august.'],
-    ],
-  },
-  {
-    number: '1516',
-    areaId: 'land-planning',
-    round: 1,
-    title: 'Kartleggje areal for maritim industri',
-    owner: 'Plansjef',
-    followUps: [
-      [2, 'inProgress', 'Kartlegginga er i gang.'],
-      [3, 'inProgress', 'Utkast til arealdel på høyring.'],
-      [4, 'done', 'Areal er sett av i arealdelen.'],
-    ],
-  },
-  {
-    number: '1516',
-    areaId: 'dialogue',
-    round: 2,
-    title: 'Bedriftsbesøk kvar månad',
-    owner: 'Ordførar',
-    followUps: [[3, 'done', 'Seks besøk er gjennomførte.']],
-  },
-  {
-    number: '1528',
-    areaId: 'strategy',
-    round: 1,
-    title: 'Rullere næringsplanen',
-    owner: 'Kommunedirektør',
-    followUps: [
-      [2, 'inProgress', 'Arbeidsgruppa er sett ned.'],
-      [3, 'inProgress', 'Utkastet er klart.'],
-      [4, 'done', 'Vedteken i kommunestyret.'],
-    ],
-  },
-  {
-    number: '1528',
-    areaId: 'founders',
-    round: 1,
-    title: 'Éi dør inn for gründerar',
-    owner: 'Næringssjef',
-    followUps: [[2, 'dropped', 'Blir løyst i regionen i staden.']],
-  },
-  {
-    number: '1576',
-    areaId: 'community',
-    round: 1,
-    title: 'Bygge utleieboliger for nye arbeidstakere',
-    owner: 'Kommunedirektør',
-    followUps: [
-      [2, 'inProgress', 'Tomt er avklart.'],
-      [3, 'inProgress', 'Anbudet er ute.'],
-    ],
-  },
-  {
-    number: '1576',
-    areaId: 'services',
-    round: 3,
-    title: 'Forhåndskonferanse i byggesaker innen to uker',
-    owner: 'Byggesaksleder',
-    followUps: [],
-  },
-  {
-    number: '1506',
-    areaId: 'business-base',
-    round: 1,
-    title: 'Kartlegge kompetansebehovet i de største bedriftene',
-    owner: 'Næringssjef',
-    followUps: [
-      [2, 'inProgress', 'Intervjuer med tolv bedrifter.'],
-      [3, 'done', 'Rapporten er lagt fram for formannskapet.'],
-    ],
-  },
-  {
-    number: '1506',
-    areaId: 'land-planning',
-    round: 2,
-    title: 'Oversikt over ledig næringsareal på nett',
-    owner: 'Plansjef',
-    followUps: [
-      [3, 'inProgress', 'Kartløsningen er under arbeid.'],
-      [4, 'done', 'Publisert på kommunens nettsider.'],
-    ],
-  },
-  {
-    number: '1563',
-    areaId: 'founders',
-    round: 1,
-    title: 'Egen kontaktperson for små bedrifter',
-    owner: 'Næringssjef',
-    followUps: [[2, 'done', 'Kontaktpersonen er på plass.']],
-  },
-  {
-    number: '1563',
-    areaId: 'regional',
-    round: 1,
-    title: 'Felles næringsfond med nabokommunene',
-    owner: 'Ordfører',
-    followUps: [
-      [2, 'planned', 'Venter på regionrådet.'],
-      [3, 'planned', 'Ikke prioritert i år.'],
-    ],
-  },
-  {
-    number: '1560',
-    areaId: 'land-planning',
-    round: 1,
-    title: 'Starte rulleringen av arealdelen',
-    owner: 'Plansjef',
-    followUps: [
-      [2, 'inProgress', 'Planprogrammet er vedtatt.'],
-      [3, 'inProgress', 'Innspillsmøter med næringslivet.'],
-      [4, 'inProgress', 'Høring i desember.'],
-    ],
-  },
-  {
-    number: '1560',
-    areaId: 'services',
-    round: 2,
-    title: 'Fast kontaktperson i byggesaker',
-    owner: 'Byggesaksleder',
-    followUps: [[3, 'done', 'Innført fra 1. september.']],
-  },
+/** One row per action: kommunenummer, area, round agreed, title, owner, follow-ups. */
+type DemoActionRow = readonly [
+  string,
+  string,
+  GatheringRound,
+  string,
+  string,
+  readonly FollowUpRow[],
 ];
+
+// prettier-ignore
+const DEMO_ACTION_ROWS: readonly DemoActionRow[] = [
+  ['1580', 'anchoring', 1, 'Fast månadsmøte mellom ordførar, kommunedirektør og næringssjef', 'Ordførar', [[2, 'inProgress', 'Tre møte er haldne.'], [3, 'done', 'Fast post i møteplanen frå hausten.']]],
+  ['1580', 'regional', 1, 'Felles næringsmøte med nabokommunane', 'Næringssjef', [[2, 'planned', 'Dato er ikkje sett.'], [3, 'inProgress', 'Første møte i august.']]],
+  ['1516', 'land-planning', 1, 'Kartleggje areal for maritim industri', 'Plansjef', [[2, 'inProgress', 'Kartlegginga er i gang.'], [3, 'inProgress', 'Utkast til arealdel på høyring.'], [4, 'done', 'Areal er sett av i arealdelen.']]],
+  ['1516', 'dialogue', 2, 'Bedriftsbesøk kvar månad', 'Ordførar', [[3, 'done', 'Seks besøk er gjennomførte.']]],
+  ['1528', 'strategy', 1, 'Rullere næringsplanen', 'Kommunedirektør', [[2, 'inProgress', 'Arbeidsgruppa er sett ned.'], [3, 'inProgress', 'Utkastet er klart.'], [4, 'done', 'Vedteken i kommunestyret.']]],
+  ['1528', 'founders', 1, 'Éi dør inn for gründerar', 'Næringssjef', [[2, 'dropped', 'Blir løyst i regionen i staden.']]],
+  ['1576', 'community', 1, 'Bygge utleieboliger for nye arbeidstakere', 'Kommunedirektør', [[2, 'inProgress', 'Tomt er avklart.'], [3, 'inProgress', 'Anbudet er ute.']]],
+  ['1576', 'services', 3, 'Forhåndskonferanse i byggesaker innen to uker', 'Byggesaksleder', []],
+  ['1506', 'business-base', 1, 'Kartlegge kompetansebehovet i de største bedriftene', 'Næringssjef', [[2, 'inProgress', 'Intervjuer med tolv bedrifter.'], [3, 'done', 'Rapporten er lagt fram for formannskapet.']]],
+  ['1506', 'land-planning', 2, 'Oversikt over ledig næringsareal på nett', 'Plansjef', [[3, 'inProgress', 'Kartløsningen er under arbeid.'], [4, 'done', 'Publisert på kommunens nettsider.']]],
+  ['1563', 'founders', 1, 'Egen kontaktperson for små bedrifter', 'Næringssjef', [[2, 'done', 'Kontaktpersonen er på plass.']]],
+  ['1563', 'regional', 1, 'Felles næringsfond med nabokommunene', 'Ordfører', [[2, 'planned', 'Venter på regionrådet.'], [3, 'planned', 'Ikke prioritert i år.']]],
+  ['1560', 'land-planning', 1, 'Starte rulleringen av arealdelen', 'Plansjef', [[2, 'inProgress', 'Planprogrammet er vedtatt.'], [3, 'inProgress', 'Innspillsmøter med næringslivet.'], [4, 'inProgress', 'Høring i desember.']]],
+  ['1560', 'services', 2, 'Fast kontaktperson i byggesaker', 'Byggesaksleder', [[3, 'done', 'Innført fra 1. september.']]],
+];
+
+export const DEMO_ACTIONS: readonly DemoAction[] = DEMO_ACTION_ROWS.map(
+  ([number, areaId, round, title, owner, followUps]) => ({
+    number,
+    areaId,
+    round,
+    title,
+    owner,
+    followUps,
+  }),
+);
 
 /** Municipalities whose delegation recorded agreed answers, and at which gathering. */
 export const DEMO_AGREED: readonly { number: string; round: GatheringRound }[] = [

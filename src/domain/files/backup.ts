@@ -145,16 +145,8 @@ export function backupFileName(word: string, date: string): string {
   return `naeringsspeilet-${slug(word)}-${date.slice(0, 10)}.json`;
 }
 
-export const BACKUP_ERROR_CODES = [
-  'tooLarge',
-  'notText',
-  'notJson',
-  'tooDeep',
-  'notBackup',
-  'newerFormat',
-  'invalid',
-] as const;
-export type BackupErrorCode = (typeof BACKUP_ERROR_CODES)[number];
+export type BackupErrorCode =
+  'tooLarge' | 'notText' | 'notJson' | 'tooDeep' | 'notBackup' | 'newerFormat' | 'invalid';
 
 export type BackupReadResult =
   { ok: true; backup: NetworkBackup } | { ok: false; code: BackupErrorCode; detail?: string };

@@ -250,29 +250,43 @@ export interface LinkSummary {
   comments: number;
 }
 
+/** How many of `items` are answered, and how many carry a comment. */
+function tally<T>(
+  items: readonly T[],
+  answered: (item: T) => boolean,
+  comment: (item: T) => unknown,
+) {
+  return {
+    answers: items.filter(answered).length,
+    comments: items.filter((item) => Boolean(comment(item))).length,
+  };
+}
+
 export function summarizeResult(result: Extract<ImportResult, { ok: true }>): LinkSummary | null {
   const response = result.responses[0];
   if (response) {
-    const answers = Object.values(response.answers);
     return {
       kind: 'response',
       municipality: response.municipality,
       role: response.respondent.role,
       gathering: { ...gatheringOf(response), date: response.gathering.date },
-      answers: answers.filter((a) => a.value !== undefined).length,
-      comments: answers.filter((a) => a.comment).length,
+      ...tally(
+        Object.values(response.answers),
+        (a) => a.value !== undefined,
+        (a) => a.comment,
+      ),
     };
   }
   const agreement = result.agreements[0];
-  if (agreement) {
-    const agreed = Object.values(agreement.agreed);
-    return {
-      kind: 'agreement',
-      municipality: agreement.municipality,
-      gathering: { period: periodOfRecord(agreement, agreement.updatedAt), round: agreement.round },
-      answers: agreed.length,
-      comments: agreed.filter((a) => a.rationale).length,
-    };
-  }
-  return null;
+  if (!agreement) return null;
+  return {
+    kind: 'agreement',
+    municipality: agreement.municipality,
+    gathering: { period: periodOfRecord(agreement, agreement.updatedAt), round: agreement.round },
+    ...tally(
+      Object.values(agreement.agreed),
+      () => true,
+      (a) => a.rationale,
+    ),
+  };
 }
