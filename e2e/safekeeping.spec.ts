@@ -1,6 +1,29 @@
 import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { createDemoNetwork } from '../src/domain/demo/demo-network';
+import { createResultsFile, serializeResultsFile } from '../src/domain/files/results-file';
+import { parseQuestionnaire } from '../src/domain/questionnaire/schema';
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import { expectNoAxeViolations, guardRequests, startResponse, statementGroups } from './helpers';
+
+/** Haram's responses of the demo's second gathering, as the delegation would send them. */
+const HARAM_FILE = (() => {
+  const parsed = parseQuestionnaire(
+    JSON.parse(readFileSync(path.resolve('questionnaires/god-vertskommune/v2.json'), 'utf8')),
+  );
+  if (!parsed.ok) throw new Error('bundled questionnaire is invalid');
+  const q = parsed.questionnaire;
+  const haram = createDemoNetwork(q).filter(
+    (r) => r.municipality.number === '1580' && r.gathering.round === 2,
+  );
+  return serializeResultsFile(
+    createResultsFile(haram, {
+      appVersion: 'test',
+      exportedAt: '2024-05-03T12:00:00.000Z',
+      questionnaire: { id: q.id, version: q.version },
+    }),
+  );
+})();
 
 /**
  * A year of the network's work is safe (issue 13): the browser is asked to keep the data, a
@@ -10,7 +33,7 @@ import { expectNoAxeViolations, guardRequests, startResponse, statementGroups } 
 
 const TEXT = {
   nb: {
-    loadDemo: /Last inn demonettverket/,
+    choose: 'Velg filer',
     data: 'Filer og data',
     granted: 'Nettleseren har lovet å ta vare på dataene her, også når plassen blir knapp.',
     reminder: /Dataene har endret seg siden siste sikkerhetskopi/,
@@ -26,7 +49,7 @@ const TEXT = {
     home: 'Næringsspeilet',
   },
   nn: {
-    loadDemo: /Last inn demonettverket/,
+    choose: 'Vel filer',
     data: 'Filer og data',
     granted: 'Nettlesaren har lova å ta vare på dataa her, også når plassen blir knapp.',
     reminder: /Dataa har endra seg sidan siste tryggingskopi/,
@@ -42,7 +65,7 @@ const TEXT = {
     home: 'Næringsspeilet',
   },
   en: {
-    loadDemo: /Load the demo network/,
+    choose: 'Choose files',
     data: 'Files and data',
     granted: 'The browser has promised to keep the data here, even when space runs short.',
     reminder: /The data has changed since the last backup/,
@@ -96,7 +119,13 @@ for (const lang of ['nb', 'nn', 'en'] as const) {
     const foreign = guardRequests(page);
     await page.goto(`./?lang=${lang}#/network`);
     await expectNoAxeViolations(page, `empty network with restore ${lang}`);
-    await page.getByRole('button', { name: t.loadDemo }).click();
+    // A delegation's results file: an import the backup should keep (the demo network, being
+    // made up, never asks for a backup).
+    await page.getByLabel(t.choose).setInputFiles({
+      name: 'naeringsspeilet-haram-samling-2.json',
+      mimeType: 'application/json',
+      buffer: Buffer.from(HARAM_FILE),
+    });
     await expect(page.getByText(t.reminder)).toBeVisible();
     await page.getByRole('link', { name: t.data }).click();
     await expect(page.getByText(t.granted)).toBeVisible();

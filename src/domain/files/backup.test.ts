@@ -74,6 +74,27 @@ describe('the backup reminder', () => {
     expect(lastChangeOf({ sources: [], actions: {}, agreements: {} })).toBeNull();
   });
 
+  it('does not ask for a backup of the made-up demo network', () => {
+    const demo = { updatedAt: '2024-05-03T12:00:00.000Z', demo: true };
+    expect(
+      lastChangeOf({
+        sources: [{ importedAt: '2024-05-03T12:00:00.000Z', kind: 'demo' }],
+        actions: { a: demo },
+        agreements: { b: demo },
+      }),
+    ).toBeNull();
+    expect(
+      lastChangeOf({
+        sources: [
+          { importedAt: '2024-05-03T12:00:00.000Z', kind: 'demo' },
+          { importedAt: '2024-05-01T08:00:00.000Z', kind: 'file' },
+        ],
+        actions: { a: demo },
+        agreements: {},
+      }),
+    ).toBe('2024-05-01T08:00:00.000Z');
+  });
+
   it('reminds once the data is newer than the last backup, and not again once put off', () => {
     expect(backupDue({ changedAt: null, lastBackupAt: null, putOffAt: null })).toBe(false);
     expect(backupDue({ changedAt, lastBackupAt: null, putOffAt: null })).toBe(true);

@@ -201,20 +201,21 @@ export function readBackup(
 /**
  * When the data last changed in a way a backup should keep: the latest import (a source's
  * `importedAt`) or edit made at a gathering on this device (an own action's or agreed answer's
- * `updatedAt`). Null when there is nothing to keep.
+ * `updatedAt`). The demo network is made up, so none of it counts. Null when there is nothing
+ * to keep.
  */
 export function lastChangeOf(held: {
-  sources: readonly { importedAt: string }[];
-  actions: Readonly<Record<string, { updatedAt: string }>>;
-  agreements: Readonly<Record<string, { updatedAt: string }>>;
+  sources: readonly { importedAt: string; kind?: string }[];
+  actions: Readonly<Record<string, { updatedAt: string; demo?: boolean | undefined }>>;
+  agreements: Readonly<Record<string, { updatedAt: string; demo?: boolean | undefined }>>;
 }): string | null {
   let latest: string | null = null;
   const consider = (t: string) => {
     if (latest === null || compareInstants(t, latest) > 0) latest = t;
   };
-  for (const s of held.sources) consider(s.importedAt);
-  for (const a of Object.values(held.actions)) consider(a.updatedAt);
-  for (const a of Object.values(held.agreements)) consider(a.updatedAt);
+  for (const s of held.sources) if (s.kind !== 'demo') consider(s.importedAt);
+  for (const a of Object.values(held.actions)) if (a.demo !== true) consider(a.updatedAt);
+  for (const a of Object.values(held.agreements)) if (a.demo !== true) consider(a.updatedAt);
   return latest;
 }
 

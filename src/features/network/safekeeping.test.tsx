@@ -22,16 +22,13 @@ function stubStorage(granted: boolean, usage = 5 * MB, quota = 1000 * MB) {
   return persist;
 }
 
-function storeWithNetwork() {
+/** A network of the demo's responses, imported as a file (or loaded as the demo). */
+function storeWithNetwork(kind: 'file' | 'demo' = 'file') {
   const store = createAppStore({ storage: memoryStateStorage() });
   store.getState().hydrateNetwork(null);
   store
     .getState()
-    .addImport(
-      { fileName: 'demo.json', kind: 'demo' },
-      createDemoNetwork(CURRENT_QUESTIONNAIRE),
-      [],
-    );
+    .addImport({ fileName: 'demo.json', kind }, createDemoNetwork(CURRENT_QUESTIONNAIRE), []);
   return store;
 }
 
@@ -73,6 +70,16 @@ describe('keeping the network safe', () => {
     await user.click(screen.getByRole('button', { name: 'Ikkje no' }));
     expect(screen.queryByText(/Dataa har endra seg sidan siste tryggingskopi/)).toBeNull();
     expect(store.getState().backupReminderPutOffAt).not.toBeNull();
+  });
+
+  it('does not ask for a backup of the made-up demo network', () => {
+    stubStorage(true);
+    renderWithApp(<NetworkScreen view="overview" param={null} />, {
+      store: storeWithNetwork('demo'),
+      language: 'nn',
+    });
+    expect(screen.getByText(/Demodata/)).toBeVisible();
+    expect(screen.queryByText(/Dataa har endra seg sidan siste tryggingskopi/)).toBeNull();
   });
 
   it('offers the restore in a browser that has no network yet', () => {
