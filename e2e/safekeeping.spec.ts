@@ -1,6 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { expect, test, type Browser, type Page } from '@playwright/test';
-import { expectNoAxeViolations, guardRequests, startResponse, statementGroups } from './helpers';
+import {
+  expectNoAxeViolations,
+  guardRequests,
+  startResponse,
+  statementGroups,
+  openView,
+} from './helpers';
 
 /**
  * A year of the network's work is safe (issue 13): the browser is asked to keep the data, a
@@ -12,6 +18,7 @@ const TEXT = {
   nb: {
     loadDemo: /Last inn demonettverket/,
     data: 'Filer og data',
+    collect: '1 Samle inn',
     granted: 'Nettleseren har lovet å ta vare på dataene her, også når plassen blir knapp.',
     reminder: /Dataene har endret seg siden siste sikkerhetskopi/,
     backup: 'Ta sikkerhetskopi',
@@ -28,6 +35,7 @@ const TEXT = {
   nn: {
     loadDemo: /Last inn demonettverket/,
     data: 'Filer og data',
+    collect: '1 Samle inn',
     granted: 'Nettlesaren har lova å ta vare på dataa her, også når plassen blir knapp.',
     reminder: /Dataa har endra seg sidan siste tryggingskopi/,
     backup: 'Ta tryggingskopi',
@@ -44,6 +52,7 @@ const TEXT = {
   en: {
     loadDemo: /Load the demo network/,
     data: 'Files and data',
+    collect: '1 Collect',
     granted: 'The browser has promised to keep the data here, even when space runs short.',
     reminder: /The data has changed since the last backup/,
     backup: 'Take a backup',
@@ -98,7 +107,7 @@ for (const lang of ['nb', 'nn', 'en'] as const) {
     await expectNoAxeViolations(page, `empty network with restore ${lang}`);
     await page.getByRole('button', { name: t.loadDemo }).click();
     await expect(page.getByText(t.reminder)).toBeVisible();
-    await page.getByRole('link', { name: t.data }).click();
+    await openView(page, t.collect, t.data);
     await expect(page.getByText(t.granted)).toBeVisible();
     expect(
       await page.evaluate(() => (window as unknown as { persistAsked: number }).persistAsked),
@@ -122,7 +131,7 @@ for (const lang of ['nb', 'nn', 'en'] as const) {
       buffer: Buffer.from(backup),
     });
     // The network is back: its screens open where the empty one was.
-    await fresh.getByRole('link', { name: t.data }).click();
+    await openView(fresh, t.collect, t.data);
     await expect(fresh.getByText(t.granted)).toBeVisible();
     expect(await downloadBackup(fresh, t.backup)).toBe(backup);
     expect(foreign).toEqual([]);

@@ -72,7 +72,11 @@ describe('the journey through a gathering', () => {
     );
     expect(within(views).getByRole('link', { name: 'Oversikt' })).toHaveAttribute(
       'href',
-      '#/network/overview',
+      '#/network/overview/1580',
+    );
+    expect(within(steps).getByRole('link', { name: '1 Samle inn' })).toHaveAttribute(
+      'href',
+      '#/network/data',
     );
   });
 

@@ -57,8 +57,12 @@ export const JOURNEY: readonly { id: string; stops: readonly Stop[] }[] = [
   },
 ];
 
-/** Views that show one municipality: the chosen one follows the user between them. */
+/**
+ * Views that show one municipality: the chosen one follows the user between them. The overview
+ * keeps it in its address too, so it carries on through a step whose first view is the overview.
+ */
 const MUNICIPALITY_VIEWS = new Set<NetworkView>([
+  'overview',
   'profile',
   'priorities',
   'trends',
