@@ -121,6 +121,35 @@ async function respondentScreens(page: Page, lang: Lang, check: Check) {
   await check('not found');
 }
 
+/** The steps of a gathering, in the order of the network screen's step navigation. */
+const STEPS = ['collect', 'compare', 'learn', 'agree', 'share'] as const;
+
+/** The navigation that lists the views of one step. */
+function stepViews(page: Page, t: ReturnType<typeof texts>, step: (typeof STEPS)[number]) {
+  return page.getByRole('navigation', {
+    name: t('network.journey.views', { step: t(`network.journey.${step}`) }),
+  });
+}
+
+/** Every place the step navigation leads to (each step's views), read from the screen. */
+async function journeyViews(page: Page, t: ReturnType<typeof texts>): Promise<string[]> {
+  const steps = page.getByRole('navigation', { name: t('network.journey.label') });
+  await expect(steps).toBeVisible();
+  const stepLinks = await steps
+    .getByRole('link')
+    .evaluateAll((links) => links.map((a) => a.getAttribute('href')!));
+  expect(stepLinks).toHaveLength(STEPS.length);
+  const views = new Set<string>();
+  for (const [i, href] of stepLinks.entries()) {
+    await page.goto(`./${href}`);
+    const hrefs = await stepViews(page, t, STEPS[i]!)
+      .getByRole('link')
+      .evaluateAll((links) => links.map((a) => a.getAttribute('href')!));
+    for (const h of hrefs) views.add(h);
+  }
+  return [...views];
+}
+
 /**
  * The facilitator's screens in `lang`: the network with nothing loaded, then with the demo loaded,
  * every view in its menu (read from the menu, so views added later are covered), and
@@ -132,12 +161,8 @@ async function networkScreens(page: Page, lang: Lang, check: Check) {
   await settled(page, t);
   await check('network, nothing loaded');
   await page.getByRole('button', { name: t('import.loadDemo') }).click();
-  const menu = page.getByRole('navigation', { name: t('network.tabs.label') });
-  await expect(menu).toBeVisible();
-  const views = await menu
-    .getByRole('link')
-    .evaluateAll((links) => links.map((a) => a.getAttribute('href')!));
-  expect(views.length).toBeGreaterThanOrEqual(5);
+  const views = await journeyViews(page, t);
+  expect(views.length).toBeGreaterThanOrEqual(10);
   for (const href of views) {
     await page.goto(`./${href}`);
     await settled(page, t);
@@ -533,15 +558,28 @@ test('keyboard only, network screens and presentation mode: every control reache
   await settled(page, t);
   await walkScreen(page, 'network, nothing loaded', problems);
   await press(page, page.getByRole('button', { name: t('import.loadDemo') }));
-  const menu = page.getByRole('navigation', { name: t('network.tabs.label') });
-  await expect(menu).toBeVisible();
+  const steps = page.getByRole('navigation', { name: t('network.journey.label') });
+  await expect(steps).toBeVisible();
   await settled(page, t);
   await walkScreen(page, 'network overview', problems);
 
-  const links = await menu.getByRole('link').allInnerTexts();
-  for (const name of links.slice(1)) {
-    // A menu entry may lead out of the network screens (to the report): come back first.
-    if (!(await menu.isVisible())) await page.goBack();
+  const stepNames = STEPS.map((step, i) => `${i + 1} ${t(`network.journey.${step}`)}`);
+  const visits: { step: number; name: string }[] = [];
+  for (const [i, step] of STEPS.entries()) {
+    await press(page, steps.getByRole('link', { name: stepNames[i]!, exact: true }));
+    await settled(page, t);
+    if (step !== 'compare') await walkScreen(page, `network: step ${stepNames[i]}`, problems);
+    const names = await stepViews(page, t, step).getByRole('link').allInnerTexts();
+    for (const name of names.slice(1)) visits.push({ step: i, name });
+  }
+  for (const { step, name } of visits) {
+    // A view may lead out of the network screens (to the report): come back first.
+    if (!(await steps.isVisible())) await page.goBack();
+    const menu = stepViews(page, t, STEPS[step]!);
+    if (!(await menu.isVisible())) {
+      await press(page, steps.getByRole('link', { name: stepNames[step]!, exact: true }));
+      await settled(page, t);
+    }
     await press(page, menu.getByRole('link', { name, exact: true }));
     await settled(page, t);
     if (name === t('network.tabs.present')) {

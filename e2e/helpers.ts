@@ -111,3 +111,12 @@ export async function startResponse(page: Page, o: StartOptions & { municipality
 export function statementGroups(page: Page) {
   return page.locator('.statement fieldset');
 }
+
+/**
+ * Opens a view of the network screen the way a facilitator does: the step of the gathering it
+ * belongs to ("4 Bli enige og handle"), then the view in that step's navigation.
+ */
+export async function openView(page: Page, step: string, view: string) {
+  await page.getByRole('link', { name: step, exact: true }).click();
+  await page.getByRole('link', { name: view, exact: true }).click();
+}

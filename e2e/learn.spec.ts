@@ -8,6 +8,8 @@ import { expectNoAxeViolations, guardRequests } from './helpers';
  */
 const T = {
   nb: {
+    stepsNav: 'Stegene i en samling',
+    steps: { collect: '1 Samle inn', learn: '3 Lære', share: '5 Dele' },
     loadDemo: /Last inn demonettverket/,
     answered: 'Hvem har svart',
     answeredCaption: 'Besvarelser per kommune og rolle, samling 4',
@@ -29,6 +31,8 @@ const T = {
     report: 'Rapport for kommunen',
   },
   nn: {
+    stepsNav: 'Stega i ei samling',
+    steps: { collect: '1 Samle inn', learn: '3 Lære', share: '5 Dele' },
     loadDemo: /Last inn demonettverket/,
     answered: 'Kven har svart',
     answeredCaption: 'Svar per kommune og rolle, samling 4',
@@ -50,6 +54,8 @@ const T = {
     report: 'Rapport for kommunen',
   },
   en: {
+    stepsNav: 'Steps of a gathering',
+    steps: { collect: '1 Collect', learn: '3 Learn', share: '5 Share' },
     loadDemo: /Load the demo network/,
     answered: 'Who has answered',
     answeredCaption: 'Responses per municipality and role, gathering 4',
@@ -82,6 +88,12 @@ for (const lang of ['nb', 'nn', 'en'] as const) {
     await page.getByRole('button', { name: t.loadDemo }).click();
 
     // Collect: who has answered, the day before.
+    const steps = page.getByRole('navigation', { name: t.stepsNav });
+    await steps.getByRole('link', { name: t.steps.collect, exact: true }).click();
+    await expect(steps.getByRole('link', { name: t.steps.collect })).toHaveAttribute(
+      'aria-current',
+      'step',
+    );
     await page.getByRole('link', { name: t.answered, exact: true }).click();
     const table = page.getByRole('table', { name: t.answeredCaption });
     await expect(table).toBeVisible();
@@ -93,6 +105,7 @@ for (const lang of ['nb', 'nn', 'en'] as const) {
     await expect(page.getByText(t.missingAfter, { exact: true })).toBeVisible();
 
     // Learn: Tingvoll's improvement areas, the peers that are strong there, what they wrote.
+    await steps.getByRole('link', { name: t.steps.learn, exact: true }).click();
     await page.getByRole('link', { name: t.learn, exact: true }).click();
     await page
       .getByRole('combobox', { name: t.municipality, exact: true })
@@ -116,7 +129,8 @@ for (const lang of ['nb', 'nn', 'en'] as const) {
       expect(main, name).not.toContain(name);
     await expectNoAxeViolations(page, `learn anonymised ${lang}`);
 
-    // On to the municipality's report.
+    // Share: on to the municipality's report.
+    await steps.getByRole('link', { name: t.steps.share, exact: true }).click();
     await page.getByRole('link', { name: t.report, exact: true }).click();
     await expect(page.getByRole('heading', { level: 1 })).toContainText('Tingvoll');
     expect(foreign).toEqual([]);

@@ -6,7 +6,13 @@ import { createDemoNetwork } from '../src/domain/demo/demo-network';
 import { createResultsFile, serializeResultsFile } from '../src/domain/files/results-file';
 import { aggregateResponses } from '../src/domain/scoring/aggregate';
 import { parseQuestionnaire } from '../src/domain/questionnaire/schema';
-import { expectNoAxeViolations, guardRequests, startResponse, statementGroups } from './helpers';
+import {
+  expectNoAxeViolations,
+  guardRequests,
+  startResponse,
+  statementGroups,
+  openView,
+} from './helpers';
 
 const questionnaireJson = JSON.parse(
   readFileSync(path.resolve('questionnaires/god-vertskommune/v2.json'), 'utf8'),
@@ -187,7 +193,7 @@ test('presentation mode steps by keyboard, hides results until revealed, and fit
   await page
     .getByRole('combobox', { name: 'Samling', exact: true })
     .selectOption({ label: 'Samling 2' });
-  await page.getByRole('link', { name: 'Presentasjonsmodus' }).click();
+  await openView(page, '5 Dele', 'Presentasjonsmodus');
   await expect(
     page.getByRole('heading', { level: 1, name: 'Nettverket, samling 2' }),
   ).toBeVisible();
@@ -237,7 +243,7 @@ test('a facilitator can remove one file or one municipality', async ({ page }) =
   await page.goto('./?lang=en#/network');
   await page.getByLabel('Choose files').setInputFiles(files);
   await expect(page.getByText('Done: 7 files imported, 0 failed.')).toBeVisible();
-  await page.getByRole('link', { name: 'Files and data' }).click();
+  await openView(page, '1 Collect', 'Files and data');
   // All of one municipality's responses travel as one file.
   const downloadPromise = page.waitForEvent('download');
   await page

@@ -8,7 +8,7 @@ import { priorityInputs } from '../src/domain/priorities/view-models';
 import { aggregatesAt, networkStats } from '../src/domain/comparison/network-statistics';
 import { rankImprovementAreas } from '../src/domain/priorities/priorities';
 import { parseQuestionnaire } from '../src/domain/questionnaire/schema';
-import { animationsSettled, expectNoAxeViolations } from './helpers';
+import { animationsSettled, expectNoAxeViolations, openView } from './helpers';
 
 const parsed = parseQuestionnaire(
   JSON.parse(
@@ -36,7 +36,7 @@ test('the priorities view flags the areas the rule flags for Haram, with reasons
 
   await page.goto('./#/network');
   await page.getByRole('button', { name: /Last inn demonettverket/ }).click();
-  await page.getByRole('link', { name: 'Forbedringsområder' }).click();
+  await openView(page, '3 Lære', 'Forbedringsområder');
   // The demo holds four gatherings; the expectation above is for gathering 2.
   await page
     .getByRole('combobox', { name: 'Samling', exact: true })
@@ -64,7 +64,7 @@ test('the priorities view flags the areas the rule flags for Haram, with reasons
   await expect(roles).toBeVisible();
   await expectNoAxeViolations(page, 'priorities');
 
-  await page.getByRole('link', { name: 'Utvikling' }).click();
+  await openView(page, '2 Sammenligne', 'Utvikling');
   const trend = page.getByRole('table', {
     name: /Skår per samling og endring siden forrige for Haram/,
   });
@@ -109,7 +109,7 @@ for (const width of [320, 1280]) {
     const page = await context.newPage();
     await page.goto('./#/network');
     await page.getByRole('button', { name: /Last inn demonettverket/ }).click();
-    await page.getByRole('link', { name: 'Forbedringsområder' }).click();
+    await openView(page, '3 Lære', 'Forbedringsområder');
     await page.getByRole('combobox', { name: 'Samling' }).selectOption({ label: 'Samling 2' });
     await page
       .getByRole('combobox', { name: 'Kommune', exact: true })
@@ -200,7 +200,7 @@ test('create two actions, export, import in a fresh profile, and see them in the
   const page = await coordinator.newPage();
   await page.goto('./#/network');
   await page.getByRole('button', { name: /Last inn demonettverket/ }).click();
-  await page.getByRole('link', { name: 'Forbedringsområder' }).click();
+  await openView(page, '3 Lære', 'Forbedringsområder');
   await page
     .getByRole('combobox', { name: 'Kommune', exact: true })
     .selectOption({ label: 'Haram' });
@@ -233,7 +233,7 @@ test('create two actions, export, import in a fresh profile, and see them in the
   await page.reload();
   await expect(list.getByRole('article')).toHaveCount(4);
 
-  await page.getByRole('link', { name: 'Filer og data' }).click();
+  await openView(page, '1 Samle inn', 'Filer og data');
   const downloadPromise = page.waitForEvent('download');
   await page.getByRole('button', { name: 'Eksporter alt som én resultatfil' }).click();
   const download = await downloadPromise;
@@ -275,7 +275,7 @@ test('create two actions, export, import in a fresh profile, and see them in the
 test('an open action is followed up at the next gathering', async ({ page }) => {
   await page.goto('./?lang=en#/network');
   await page.getByRole('button', { name: /Load the demo network/ }).click();
-  await page.getByRole('link', { name: 'Actions' }).click();
+  await openView(page, '4 Agree and act', 'Actions');
   await page.getByRole('combobox', { name: 'Gathering' }).selectOption({ label: 'Gathering 1' });
   await page
     .getByRole('combobox', { name: 'Municipality', exact: true })
@@ -304,7 +304,7 @@ test('consensus: the coordinator agrees levels, and the network view can show th
 }) => {
   await page.goto('./#/network');
   await page.getByRole('button', { name: /Last inn demonettverket/ }).click();
-  await page.getByRole('link', { name: 'Omforent svar' }).click();
+  await openView(page, '4 Bli enige og handle', 'Omforent svar');
   await page
     .getByRole('combobox', { name: 'Samling', exact: true })
     .selectOption({ label: 'Samling 2' });
@@ -329,7 +329,7 @@ test('consensus: the coordinator agrees levels, and the network view can show th
   ).toBeVisible();
   await expectNoAxeViolations(page, 'consensus');
 
-  await page.getByRole('link', { name: 'Oversikt' }).click();
+  await openView(page, '2 Sammenligne', 'Oversikt');
   const ulsteinRow = page
     .getByRole('table', { name: /Gjennomsnittlig skår/ })
     .getByRole('row', { name: /^Ulstein/ });

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { questionnaireToCsv } from '../src/domain/files/questionnaire-csv';
 import { parseQuestionnaire } from '../src/domain/questionnaire/schema';
-import { expectNoAxeViolations, startResponse, statementGroups } from './helpers';
+import { expectNoAxeViolations, startResponse, statementGroups, openView } from './helpers';
 
 const tmp = () => mkdtempSync(path.join(tmpdir(), 'reports-'));
 
@@ -54,7 +54,7 @@ test('the network report shows the heatmap and rankings, and hides names when as
   await page.goto('./#/network');
   await page.getByRole('button', { name: /Last inn demonettverket/ }).click();
   await page.getByRole('switch', { name: 'Skjul navnene på de andre kommunene' }).check();
-  await page.getByRole('link', { name: 'Nettverksrapport' }).click();
+  await openView(page, '5 Dele', 'Nettverksrapport');
   await expect(page.getByRole('table', { name: /Gjennomsnittlig skår/ })).toBeVisible();
   await expect(page.getByRole('region', { name: 'Strategi' }).getByRole('listitem')).toHaveCount(7);
   const text = await page.locator('main').innerText();
@@ -87,7 +87,7 @@ test('CSV exports open in Norwegian Excel: BOM, semicolons, decimal comma, Norwe
     .fill('Ærlig talt; «møbelnæringa» på Ålesund-sida, "bra"');
   await page.goto('./#/network');
   await page.getByRole('button', { name: /Last inn demonettverket/ }).click();
-  await page.getByRole('link', { name: 'Filer og data' }).click();
+  await openView(page, '1 Samle inn', 'Filer og data');
   await page.getByRole('button', { name: /Ta med besvarelsen på denne enheten/ }).click();
 
   const responsesDownload = page.waitForEvent('download');

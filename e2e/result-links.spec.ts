@@ -5,7 +5,13 @@ import path from 'node:path';
 import { splitForQr } from '../src/domain/files/qr-parts';
 import type { Response } from '../src/domain/core/types';
 import { createResultLink } from '../src/lib/result-links';
-import { expectNoAxeViolations, guardRequests, startResponse, statementGroups } from './helpers';
+import {
+  expectNoAxeViolations,
+  guardRequests,
+  startResponse,
+  statementGroups,
+  openView,
+} from './helpers';
 import { launchWithFakeCamera, writeQrVideo } from './qr-video';
 
 /**
@@ -107,7 +113,7 @@ test('a delegate sends a link, the facilitator pastes it, and the heatmap change
   await expectNoAxeViolations(laptop, 'paste links nb');
   await laptop.getByRole('button', { name: t('share.receive.pasteImport') }).click();
   await expect(laptop.getByTestId('import-summary')).toHaveAttribute('data-ok', '1');
-  await laptop.getByRole('link', { name: t('network.tabs.overview') }).click();
+  await openView(laptop, `2 ${t('network.journey.compare')}`, t('network.tabs.overview'));
   await expect(heatmap).toBeVisible();
   await expect(heatmap.getByRole('rowheader', { name: 'Molde' })).toBeVisible();
   expect(foreign).toEqual([]);
@@ -279,7 +285,7 @@ test.describe('QR codes through the camera', () => {
       );
       await expect(page.getByTestId('import-summary')).toHaveAttribute('data-ok', '2');
       await expectNoAxeViolations(page, 'scanner nb');
-      await page.getByRole('link', { name: t('network.tabs.overview') }).click();
+      await openView(page, `2 ${t('network.journey.compare')}`, t('network.tabs.overview'));
       const heatmap = page.getByRole('table', { name: /Gjennomsnittlig skår/ });
       await expect(heatmap.getByRole('rowheader', { name: 'Aure' })).toBeVisible();
       await expect(heatmap.getByRole('rowheader', { name: 'Sunndal' })).toBeVisible();

@@ -4,7 +4,13 @@ import { createDemoNetwork } from '../src/domain/demo/demo-network';
 import { createResultsFile, serializeResultsFile } from '../src/domain/files/results-file';
 import { parseQuestionnaire } from '../src/domain/questionnaire/schema';
 import { expect, test, type Browser, type Page } from '@playwright/test';
-import { expectNoAxeViolations, guardRequests, startResponse, statementGroups } from './helpers';
+import {
+  expectNoAxeViolations,
+  guardRequests,
+  startResponse,
+  statementGroups,
+  openView,
+} from './helpers';
 
 /** Haram's responses of the demo's second gathering, as the delegation would send them. */
 const HARAM_FILE = (() => {
@@ -35,6 +41,7 @@ const TEXT = {
   nb: {
     choose: 'Velg filer',
     data: 'Filer og data',
+    collect: '1 Samle inn',
     granted: 'Nettleseren har lovet å ta vare på dataene her, også når plassen blir knapp.',
     reminder: /Dataene har endret seg siden siste sikkerhetskopi/,
     backup: 'Ta sikkerhetskopi',
@@ -51,6 +58,7 @@ const TEXT = {
   nn: {
     choose: 'Vel filer',
     data: 'Filer og data',
+    collect: '1 Samle inn',
     granted: 'Nettlesaren har lova å ta vare på dataa her, også når plassen blir knapp.',
     reminder: /Dataa har endra seg sidan siste tryggingskopi/,
     backup: 'Ta tryggingskopi',
@@ -67,6 +75,7 @@ const TEXT = {
   en: {
     choose: 'Choose files',
     data: 'Files and data',
+    collect: '1 Collect',
     granted: 'The browser has promised to keep the data here, even when space runs short.',
     reminder: /The data has changed since the last backup/,
     backup: 'Take a backup',
@@ -127,7 +136,7 @@ for (const lang of ['nb', 'nn', 'en'] as const) {
       buffer: Buffer.from(HARAM_FILE),
     });
     await expect(page.getByText(t.reminder)).toBeVisible();
-    await page.getByRole('link', { name: t.data }).click();
+    await openView(page, t.collect, t.data);
     await expect(page.getByText(t.granted)).toBeVisible();
     expect(
       await page.evaluate(() => (window as unknown as { persistAsked: number }).persistAsked),
@@ -151,7 +160,7 @@ for (const lang of ['nb', 'nn', 'en'] as const) {
       buffer: Buffer.from(backup),
     });
     // The network is back: its screens open where the empty one was.
-    await fresh.getByRole('link', { name: t.data }).click();
+    await openView(fresh, t.collect, t.data);
     await expect(fresh.getByText(t.granted)).toBeVisible();
     expect(await downloadBackup(fresh, t.backup)).toBe(backup);
     expect(foreign).toEqual([]);

@@ -41,6 +41,7 @@ export const NETWORK_VIEWS = [
   'data',
   'answered',
   'learn',
+  'share',
 ] as const;
 export type NetworkView = (typeof NETWORK_VIEWS)[number];
 

@@ -3,7 +3,7 @@ import { Alert, Heading, Paragraph, Spinner } from '@digdir/designsystemet-react
 import type { NetworkQuery, NetworkView } from '../../lib/router';
 import { useAppStore } from '../../store/store-context';
 import { useNetworkModel } from '../../store/network-model';
-import { NetworkControls } from './network-controls';
+import { ContextBar, JourneyNav, ShareView } from './journey';
 import { OverviewView } from './overview-view';
 import { ProfileView } from './profile-view';
 import { AreaView } from './area-view';
@@ -20,28 +20,6 @@ import { BackupReminder, SafekeepingPanel, useStorageSafety } from './safekeepin
 
 export { default as ResultLinkScreen } from './result-link-screen';
 export { default as InviteSlide } from './invite-slide';
-
-const TABS: { view: NetworkView; key: string }[] = [
-  { view: 'answered', key: 'network.tabs.answered' },
-  { view: 'overview', key: 'network.tabs.overview' },
-  { view: 'profile', key: 'network.tabs.profile' },
-  { view: 'area', key: 'network.tabs.area' },
-  { view: 'priorities', key: 'network.tabs.priorities' },
-  { view: 'trends', key: 'network.tabs.trends' },
-  { view: 'learn', key: 'network.tabs.learn' },
-  { view: 'actions', key: 'network.tabs.actions' },
-  { view: 'consensus', key: 'network.tabs.consensus' },
-  { view: 'data', key: 'network.tabs.data' },
-];
-
-const MUNICIPALITY_VIEWS = new Set<NetworkView>([
-  'profile',
-  'priorities',
-  'trends',
-  'actions',
-  'consensus',
-  'learn',
-]);
 
 export default function NetworkScreen({
   view,
@@ -60,11 +38,6 @@ export default function NetworkScreen({
 
   if (!ready) return <Spinner aria-label={t('network.loading')} />;
 
-  // The chosen municipality follows the user from one municipality view to the next.
-  const carry = (target: NetworkView) =>
-    param !== null && MUNICIPALITY_VIEWS.has(view) && MUNICIPALITY_VIEWS.has(target)
-      ? `/${encodeURIComponent(param)}`
-      : '';
   return (
     <section className="page network-page">
       <Heading level={1} data-size="lg">
@@ -99,35 +72,11 @@ export default function NetworkScreen({
           the import panel (and a scan running in it) stays put when the first result arrives. */}
       {empty && <Paragraph>{t('network.empty')}</Paragraph>}
       {!empty && (
-        <nav aria-label={t('network.tabs.label')} className="tabs-nav">
-          <ul>
-            {TABS.map((tab) => (
-              <li key={tab.view}>
-                <a
-                  href={`#/network/${tab.view}${carry(tab.view)}`}
-                  aria-current={view === tab.view ? 'page' : undefined}
-                >
-                  {t(tab.key)}
-                </a>
-              </li>
-            ))}
-            <li>
-              <a href="#/present/1">{t('network.tabs.present')}</a>
-            </li>
-            <li>
-              <a
-                href={`#/report${param !== null && MUNICIPALITY_VIEWS.has(view) ? `/${encodeURIComponent(param)}` : ''}`}
-              >
-                {t('network.tabs.report')}
-              </a>
-            </li>
-            <li>
-              <a href="#/report/network">{t('network.tabs.networkReport')}</a>
-            </li>
-          </ul>
-        </nav>
+        <>
+          <JourneyNav view={view} param={param} />
+          <ContextBar model={model} />
+        </>
       )}
-      {!empty && view !== 'data' && <NetworkControls model={model} />}
       {(empty || view === 'data') && (
         <>
           <ImportPanel />
@@ -151,6 +100,7 @@ export default function NetworkScreen({
           {view === 'data' && <DataView model={model} />}
           {view === 'answered' && <AnsweredView model={model} />}
           {view === 'learn' && <LearnView model={model} municipality={param} />}
+          {view === 'share' && <ShareView municipality={param} />}
         </>
       )}
     </section>
