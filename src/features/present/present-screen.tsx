@@ -248,19 +248,21 @@ function PresentComments({
     .filter((s) => s.municipalities.length > 0);
   return (
     <div className="present-comments">
-      <button
-        type="button"
-        className="present-reveal"
-        aria-expanded={shown}
-        aria-controls={id}
-        onClick={onToggle}
-      >
+      <button type="button" aria-expanded={shown} aria-controls={id} onClick={onToggle}>
         {shown ? t('present.hideComments') : t('present.showComments')}
       </button>
-      <div id={id} hidden={!shown}>
+      {/* Scrolls when the comments are many: focusable, so the keyboard can scroll it too. */}
+      <div
+        id={id}
+        hidden={!shown}
+        role="region"
+        aria-labelledby={`${id}-heading`}
+        tabIndex={shown ? 0 : undefined}
+        className="present-comments-body"
+      >
         {shown && (
           <>
-            <h2>{t('comments.areaTitle', { area: title })}</h2>
+            <h2 id={`${id}-heading`}>{t('comments.areaTitle', { area: title })}</h2>
             {visible.length === 0 && <p>{t('comments.none')}</p>}
             {visible.map((s) => (
               <section key={s.statementId} aria-label={s.text}>
