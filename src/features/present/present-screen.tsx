@@ -4,7 +4,7 @@ import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
 import { areaRanking } from '../../domain/comparison/network-statistics';
 import { heatmapView } from '../../domain/comparison/view-models';
 import { actionsForArea } from '../../domain/priorities/actions';
-import { visibleAction } from '../../domain/priorities/comments';
+import { shownComments, visibleAction } from '../../domain/priorities/comments';
 import { localize, shortTitle } from '../../domain/questionnaire/localize';
 import { formatScore } from '../../i18n/format';
 import { currentRoute, navigate } from '../../lib/router';
@@ -233,17 +233,15 @@ function PresentComments({
   onToggle: () => void;
 }) {
   const { t } = useNetworkTranslation();
-  const notShown = comments.reduce(
-    (n, s) =>
-      n + s.municipalities.reduce((m, x) => m + x.comments.filter((c) => !c.shown).length, 0),
-    0,
-  );
+  let notShown = 0;
   const visible = comments
     .map((s) => ({
       ...s,
-      municipalities: s.municipalities
-        .map((m) => ({ ...m, comments: m.comments.filter((c) => c.shown) }))
-        .filter((m) => m.comments.length > 0),
+      municipalities: s.municipalities.flatMap((m) => {
+        const { shown, notShown: n } = shownComments(m.comments);
+        notShown += n;
+        return shown.length === 0 ? [] : [{ ...m, comments: shown }];
+      }),
     }))
     .filter((s) => s.municipalities.length > 0);
   return (
@@ -269,22 +267,20 @@ function PresentComments({
                 <h3>{s.text}</h3>
                 <ul>
                   {s.municipalities.flatMap((m) =>
-                    m.comments.map((c) =>
-                      c.shown ? (
-                        <li key={c.key}>
-                          <strong>
-                            {m.label}
-                            {c.role !== null && `, ${t(`roles.${c.role}`)}`}:
-                          </strong>{' '}
-                          <q>{c.text}</q>
-                        </li>
-                      ) : null,
-                    ),
+                    m.comments.map((c) => (
+                      <li key={c.key}>
+                        <strong>
+                          {m.label}
+                          {c.role !== null && `, ${t(`roles.${c.role}`)}`}:
+                        </strong>{' '}
+                        <q>{c.text}</q>
+                      </li>
+                    )),
                   )}
                 </ul>
               </section>
             ))}
-            {notShown > 0 && <p>{t('present.commentsNotShown', { count: notShown })}</p>}
+            {notShown > 0 && <p>{t('comments.notShown', { count: notShown })}</p>}
           </>
         )}
       </div>
