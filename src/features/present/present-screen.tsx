@@ -233,16 +233,13 @@ function PresentComments({
   onToggle: () => void;
 }) {
   const { t } = useNetworkTranslation();
-  let notShown = 0;
-  const visible = comments
-    .map((s) => ({
-      ...s,
-      municipalities: s.municipalities.flatMap((m) => {
-        const { shown, notShown: n } = shownComments(m.comments);
-        notShown += n;
-        return shown.length === 0 ? [] : [{ ...m, comments: shown }];
-      }),
-    }))
+  const split = comments.map((s) => ({
+    ...s,
+    municipalities: s.municipalities.map((m) => ({ ...m, ...shownComments(m.comments) })),
+  }));
+  const notShown = split.flatMap((s) => s.municipalities).reduce((n, m) => n + m.notShown, 0);
+  const visible = split
+    .map((s) => ({ ...s, municipalities: s.municipalities.filter((m) => m.shown.length > 0) }))
     .filter((s) => s.municipalities.length > 0);
   return (
     <div className="present-comments">
@@ -267,7 +264,7 @@ function PresentComments({
                 <h3>{s.text}</h3>
                 <ul>
                   {s.municipalities.flatMap((m) =>
-                    m.comments.map((c) => (
+                    m.shown.map((c) => (
                       <li key={c.key}>
                         <strong>
                           {m.label}

@@ -96,14 +96,12 @@ function MunicipalityReport({ model, number }: { model: NetworkModel; number: st
     q.statements.map((s) => s.id),
     view,
   );
-  let commentsNotShown = 0;
-  const commented = q.statements.flatMap((s) => {
+  const split = q.statements.flatMap((s) => {
     const list = comments.get(s.id);
-    if (list === undefined) return [];
-    const { shown, notShown } = shownComments(list);
-    commentsNotShown += notShown;
-    return shown.length === 0 ? [] : [{ statement: s, shown }];
+    return list === undefined ? [] : [{ statement: s, ...shownComments(list) }];
   });
+  const commentsNotShown = split.reduce((n, s) => n + s.notShown, 0);
+  const commented = split.filter((s) => s.shown.length > 0);
 
   return (
     <article className="report" aria-labelledby="report-heading">
