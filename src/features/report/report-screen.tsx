@@ -13,8 +13,7 @@ import { Heatmap } from '../../charts/heatmap';
 import { useNetworkModel, type NetworkModel } from '../../store/network-model';
 import { useAppStore } from '../../store/store-context';
 import { reasonText } from '../../i18n/reason-text';
-import { delegationComments, shownComments, visibleAction } from '../../domain/priorities/comments';
-import { useDelegations } from '../../store/delegations';
+import { visibleAction } from '../../domain/priorities/comments';
 import { useFreeTextView } from '../../store/free-text';
 import { HiddenText } from '../../ui/hidden-text';
 import { MessagePage } from '../../ui/message-page';
@@ -64,7 +63,6 @@ function MunicipalityReport({ model, number }: { model: NetworkModel; number: st
     model.current[0]!;
   const name = useMunicipalityName(model.letters);
   const view = useFreeTextView(model);
-  const delegations = useDelegations(model);
   const fmt = (v: number | null) => (v === null ? '–' : formatScore(v, language));
   const gathering = { period: agg.period, round: agg.round };
   const round = roundText(gathering);
@@ -89,19 +87,6 @@ function MunicipalityReport({ model, number }: { model: NetworkModel; number: st
     )
     .join(', ');
   const areaTitle = (id: string) => localize(q.areas.find((a) => a.id === id)!.title, language);
-  // The delegation's comments as the one free-text rule allows; on paper, no hide buttons: what is
-  // not shown is only counted.
-  const comments = delegationComments(
-    delegations.get(agg.municipality.number) ?? [],
-    q.statements.map((s) => s.id),
-    view,
-  );
-  const split = q.statements.flatMap((s) => {
-    const list = comments.get(s.id);
-    return list === undefined ? [] : [{ statement: s, ...shownComments(list) }];
-  });
-  const commentsNotShown = split.reduce((n, s) => n + s.notShown, 0);
-  const commented = split.filter((s) => s.shown.length > 0);
 
   return (
     <article className="report" aria-labelledby="report-heading">
@@ -219,32 +204,6 @@ function MunicipalityReport({ model, number }: { model: NetworkModel; number: st
             ))}
           </ul>
         )}
-      </section>
-
-      <section aria-labelledby="report-comments">
-        <h2 id="report-comments">{t('report.commentsTitle')}</h2>
-        {commented.length === 0 && <p>{t('comments.none')}</p>}
-        {commented.map(({ statement, shown }) => (
-          <div key={statement.id} className="report-comments">
-            <p>
-              <strong>{localize(statement.text, language)}</strong> (
-              {shortTitle(
-                q.areas.find((a) => a.id === statement.area)!,
-                language,
-              )}
-              )
-            </p>
-            <ul>
-              {shown.map((c) => (
-                <li key={c.key}>
-                  {c.role !== null && `${t(`roles.${c.role}`)}: `}
-                  <q>{c.text}</q>
-                </li>
-              ))}
-            </ul>
-          </div>
-        ))}
-        {commentsNotShown > 0 && <p>{t('comments.notShown', { count: commentsNotShown })}</p>}
       </section>
       <footer className="report-footer">
         {t('report.footer', { date: formatDate(new Date().toISOString(), language) })}
