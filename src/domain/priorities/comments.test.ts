@@ -8,6 +8,7 @@ import {
   commentKey,
   delegationComments,
   freeTextVisibility,
+  shownComments,
   visibleAction,
   type FreeTextView,
 } from './comments';
@@ -107,6 +108,23 @@ describe('delegationComments', () => {
         expect(delegationComments(order, ['a-1'], open)).toEqual(expected);
       }),
     );
+  });
+});
+
+describe('shownComments', () => {
+  it('keeps the shown comments in order and only counts the others', () => {
+    const delegation = [
+      person('1', 'politician', 'Vi har ein plan.'),
+      person('2', 'politician', 'Namn: Ola'),
+      person('3', 'business', 'Ingen ringjer oss.'),
+    ];
+    const view = { ...open, hidden: new Set([commentKey('2', 'a-1')]) };
+    const list = delegationComments(delegation, ['a-1'], view).get('a-1')!;
+    const { shown, notShown } = shownComments(list);
+    expect(shown.map((c) => c.text)).toEqual(['Vi har ein plan.', 'Ingen ringjer oss.']);
+    expect(notShown).toBe(1);
+    expect(JSON.stringify(shown)).not.toContain('Ola');
+    expect(shownComments([])).toEqual({ shown: [], notShown: 0 });
   });
 });
 

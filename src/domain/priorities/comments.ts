@@ -111,6 +111,21 @@ export function delegationComments(
   return out;
 }
 
+/** A comment the rule shows. */
+export type ShownComment = Extract<StatementComment, { shown: true }>;
+
+/**
+ * What a screen without hide buttons (the projector, a printed report) shows of a list of
+ * comments: the shown ones, in their order, and how many are not shown (never whose).
+ */
+export function shownComments(comments: readonly StatementComment[]): {
+  shown: ShownComment[];
+  notShown: number;
+} {
+  const shown = comments.filter((c): c is ShownComment => c.shown);
+  return { shown, notShown: comments.length - shown.length };
+}
+
 /**
  * An action as a screen may show it: with its texts (title, description, owner and the notes of
  * its follow-ups) blanked unless freeTextVisibility shows them. Area, status, dates and rounds

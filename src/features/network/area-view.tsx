@@ -10,6 +10,7 @@ import { LazyAreaScoreChart } from '../../charts/lazy';
 import type { NetworkModel } from '../../store/network-model';
 import { useAppStore } from '../../store/store-context';
 import { AreaActions } from './area-actions';
+import { AreaComments } from './area-comments';
 
 /** Every municipality's score for one area, sorted, with respondent counts. */
 export function AreaView({ model, areaId }: { model: NetworkModel; areaId: string | null }) {
@@ -103,6 +104,7 @@ export function AreaView({ model, areaId }: { model: NetworkModel; areaId: strin
           </Table.Body>
         </Table>
       </div>
+      <AreaComments model={model} areaId={area.id} areaTitle={title} />
       <AreaActions model={model} areaId={area.id} areaTitle={title} />
     </section>
   );

@@ -1,13 +1,10 @@
 import { Button, Paragraph } from '@digdir/designsystemet-react';
 import { useNetworkTranslation } from '../../i18n/network-namespace';
-import type { FreeTextVisibility, StatementComment } from '../../domain/priorities/comments';
+import type { StatementComment } from '../../domain/priorities/comments';
+import { HiddenText } from '../../ui/hidden-text';
 import { useAppStore } from '../../store/store-context';
 
-/** Why a free text is not shown, in words. */
-export function HiddenText({ reason }: { reason: Exclude<FreeTextVisibility, 'shown'> }) {
-  const { t } = useNetworkTranslation();
-  return <span className="hidden-text">{t(`comments.hidden.${reason}`)}</span>;
-}
+export { HiddenText };
 
 /** The facilitator's switch that keeps one free text off the projector, or lets it back. */
 export function HideTextButton({

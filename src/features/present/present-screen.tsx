@@ -1,20 +1,26 @@
 import { useMunicipalityName, useNetworkTranslation } from '../../i18n/network-namespace';
 import { useChosenGatheringText } from '../../i18n/gathering-text';
-import { useEffect, useRef, useState, type ReactNode } from 'react';
+import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
 import { areaRanking } from '../../domain/comparison/network-statistics';
 import { heatmapView } from '../../domain/comparison/view-models';
 import { actionsForArea } from '../../domain/priorities/actions';
+import { shownComments, visibleAction } from '../../domain/priorities/comments';
 import { localize, shortTitle } from '../../domain/questionnaire/localize';
 import { formatScore } from '../../i18n/format';
 import { currentRoute, navigate } from '../../lib/router';
 import { Heatmap, type HeatmapRowData } from '../../charts/heatmap';
 import { useNetworkModel } from '../../store/network-model';
 import { useAppStore } from '../../store/store-context';
+import { useFreeTextView } from '../../store/free-text';
+import { useAreaComments, type AreaStatementComments } from '../../store/area-comments';
+import { HiddenText } from '../../ui/hidden-text';
 
 /**
  * Presentation mode for the projector: one slide for the overview and one per area.
  * ←/→ and Page Up/Page Down step (as presenter remotes send), Esc leaves. Results stay
- * hidden until revealed.
+ * hidden until revealed, and so are the comments on an area's statements (each slide has its own
+ * "show comments"). Free text goes through the one rule (domain/priorities/comments.ts): hidden
+ * with the names, and never what the facilitator has hidden.
  */
 export default function PresentScreen({ slide }: { slide: number }) {
   const { t } = useNetworkTranslation();
@@ -22,6 +28,9 @@ export default function PresentScreen({ slide }: { slide: number }) {
   const model = useNetworkModel();
   const roundText = useChosenGatheringText(model);
   const [revealed, setRevealed] = useState<Set<number>>(new Set());
+  const [commentsShown, setCommentsShown] = useState<Set<number>>(new Set());
+  const commentsId = useId();
+  const view = useFreeTextView(model);
   const rootRef = useRef<HTMLDivElement>(null);
   const q = model.questionnaire;
   const total = q.areas.length + 1;
@@ -60,6 +69,8 @@ export default function PresentScreen({ slide }: { slide: number }) {
   const fmt = (v: number) => formatScore(v, language);
   const name = useMunicipalityName(model.letters);
   const area = index > 1 ? q.areas[index - 2] : undefined;
+  const comments = useAreaComments(model, area?.id ?? '', name);
+  const showComments = commentsShown.has(index);
   const title = area
     ? localize(area.title, language)
     : t('present.overviewTitle', { round: roundText });
@@ -131,14 +142,32 @@ export default function PresentScreen({ slide }: { slide: number }) {
           <ul>
             {actionsForArea(model.actions, area.id)
               .slice(0, 4)
-              .map((a) => (
-                <li key={a.id}>
-                  <strong>{name(a.municipality)}</strong>: {a.title} (
-                  {t(`actions.status.${a.status}`)})
-                </li>
-              ))}
+              .map((action) => {
+                const { action: a, text } = visibleAction(action, view);
+                return (
+                  <li key={a.id}>
+                    <strong>{name(a.municipality)}</strong>:{' '}
+                    {text === 'shown' ? a.title : <HiddenText reason={text} />} (
+                    {t(`actions.status.${a.status}`)})
+                  </li>
+                );
+              })}
           </ul>
         </div>
+      )}
+      {area && model.current.length > 0 && (
+        <PresentComments
+          id={commentsId}
+          title={title}
+          comments={comments}
+          shown={showComments}
+          onToggle={() => {
+            const next = new Set(commentsShown);
+            if (showComments) next.delete(index);
+            else next.add(index);
+            setCommentsShown(next);
+          }}
+        />
       )}
       {area && isRevealed && (
         <p className="present-footnote">
@@ -182,5 +211,76 @@ export default function PresentScreen({ slide }: { slide: number }) {
         </button>
       </nav>
     </main>
+  );
+}
+
+/**
+ * An area slide's comments, behind the facilitator's "show comments": only the texts the rule
+ * shows, with the municipality's shown name (or letter) and the role where it may show; how many
+ * are not shown is said in one line, without saying whose.
+ */
+function PresentComments({
+  id,
+  title,
+  comments,
+  shown,
+  onToggle,
+}: {
+  id: string;
+  title: string;
+  comments: AreaStatementComments[];
+  shown: boolean;
+  onToggle: () => void;
+}) {
+  const { t } = useNetworkTranslation();
+  const split = comments.map((s) => ({
+    ...s,
+    municipalities: s.municipalities.map((m) => ({ ...m, ...shownComments(m.comments) })),
+  }));
+  const notShown = split.flatMap((s) => s.municipalities).reduce((n, m) => n + m.notShown, 0);
+  const visible = split
+    .map((s) => ({ ...s, municipalities: s.municipalities.filter((m) => m.shown.length > 0) }))
+    .filter((s) => s.municipalities.length > 0);
+  return (
+    <div className="present-comments">
+      <button type="button" aria-expanded={shown} aria-controls={id} onClick={onToggle}>
+        {shown ? t('present.hideComments') : t('present.showComments')}
+      </button>
+      {/* Scrolls when the comments are many: focusable, so the keyboard can scroll it too. */}
+      <div
+        id={id}
+        hidden={!shown}
+        role="region"
+        aria-labelledby={`${id}-heading`}
+        tabIndex={shown ? 0 : undefined}
+        className="present-comments-body"
+      >
+        {shown && (
+          <>
+            <h2 id={`${id}-heading`}>{t('comments.areaTitle', { area: title })}</h2>
+            {visible.length === 0 && <p>{t('comments.none')}</p>}
+            {visible.map((s) => (
+              <section key={s.statementId} aria-label={s.text}>
+                <h3>{s.text}</h3>
+                <ul>
+                  {s.municipalities.flatMap((m) =>
+                    m.shown.map((c) => (
+                      <li key={c.key}>
+                        <strong>
+                          {m.label}
+                          {c.role !== null && `, ${t(`roles.${c.role}`)}`}:
+                        </strong>{' '}
+                        <q>{c.text}</q>
+                      </li>
+                    )),
+                  )}
+                </ul>
+              </section>
+            ))}
+            {notShown > 0 && <p>{t('comments.notShown', { count: notShown })}</p>}
+          </>
+        )}
+      </div>
+    </div>
   );
 }

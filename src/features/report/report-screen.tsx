@@ -13,6 +13,9 @@ import { Heatmap } from '../../charts/heatmap';
 import { useNetworkModel, type NetworkModel } from '../../store/network-model';
 import { useAppStore } from '../../store/store-context';
 import { reasonText } from '../../i18n/reason-text';
+import { visibleAction } from '../../domain/priorities/comments';
+import { useFreeTextView } from '../../store/free-text';
+import { HiddenText } from '../../ui/hidden-text';
 import { MessagePage } from '../../ui/message-page';
 
 const ARROW = { up: '▲', down: '▼', flat: '▶' } as const;
@@ -59,6 +62,7 @@ function MunicipalityReport({ model, number }: { model: NetworkModel; number: st
     model.current.find((a) => a.municipality.number === model.viewer) ??
     model.current[0]!;
   const name = useMunicipalityName(model.letters);
+  const view = useFreeTextView(model);
   const fmt = (v: number | null) => (v === null ? '–' : formatScore(v, language));
   const gathering = { period: agg.period, round: agg.round };
   const round = roundText(gathering);
@@ -73,7 +77,9 @@ function MunicipalityReport({ model, number }: { model: NetworkModel; number: st
   ).slice(0, 3);
   const actions = model.actions
     .filter((a) => a.municipality.number === agg.municipality.number && a.status !== 'dropped')
-    .sort((a, b) => a.areaId.localeCompare(b.areaId));
+    .sort((a, b) => a.areaId.localeCompare(b.areaId))
+    // Texts as the one free-text rule allows: hidden with the names or by the facilitator.
+    .map((a) => visibleAction(a, view));
   const byRole = ROLES.filter((r) => agg.respondentsByRole[r] > 0)
     .map(
       (r) =>
@@ -179,9 +185,10 @@ function MunicipalityReport({ model, number }: { model: NetworkModel; number: st
           <p>{t('actions.none')}</p>
         ) : (
           <ul>
-            {actions.map((a) => (
+            {actions.map(({ action: a, text }) => (
               <li key={a.id}>
-                <strong>{a.title}</strong> ({t(`actions.status.${a.status}`)}
+                {text === 'shown' ? <strong>{a.title}</strong> : <HiddenText reason={text} />} (
+                {t(`actions.status.${a.status}`)}
                 {a.owner ? `, ${t('actions.owner').toLowerCase()}: ${a.owner}` : ''}
                 {a.dueDate
                   ? `, ${t('actions.dueDate').toLowerCase()}: ${formatDate(a.dueDate, language)}`
