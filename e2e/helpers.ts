@@ -118,5 +118,5 @@ export function statementGroups(page: Page) {
  */
 export async function openView(page: Page, step: string, view: string) {
   await page.getByRole('link', { name: step, exact: true }).click();
-  await page.getByRole('link', { name: view, exact: true }).click();
+  await page.getByRole('navigation').getByRole('link', { name: view, exact: true }).click();
 }

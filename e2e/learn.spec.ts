@@ -131,7 +131,7 @@ for (const lang of ['nb', 'nn', 'en'] as const) {
 
     // Share: on to the municipality's report.
     await steps.getByRole('link', { name: t.steps.share, exact: true }).click();
-    await page.getByRole('link', { name: t.report, exact: true }).click();
+    await page.getByRole('navigation').getByRole('link', { name: t.report, exact: true }).click();
     await expect(page.getByRole('heading', { level: 1 })).toContainText('Tingvoll');
     expect(foreign).toEqual([]);
   });

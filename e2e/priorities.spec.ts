@@ -110,6 +110,8 @@ for (const width of [320, 1280]) {
     await page.goto('./#/network');
     await page.getByRole('button', { name: /Last inn demonettverket/ }).click();
     await openView(page, '3 Lære', 'Forbedringsområder');
+    // On a phone the context bar is folded into its one-line summary: open it first.
+    if (width < 768) await page.getByText(/^Utgangspunkt: /).click();
     await page.getByRole('combobox', { name: 'Samling' }).selectOption({ label: 'Samling 2' });
     await page
       .getByRole('combobox', { name: 'Kommune', exact: true })
