@@ -1,10 +1,9 @@
 import { Heading, Paragraph } from '@digdir/designsystemet-react';
 import { useMunicipalityName, useNetworkTranslation } from '../../i18n/network-namespace';
 import { actionsForArea } from '../../domain/priorities/actions';
-import { visibleAction } from '../../domain/priorities/comments';
 import type { NetworkModel } from '../../store/network-model';
 import { useFreeTextView } from '../../store/free-text';
-import { HiddenText } from './free-text';
+import { ActionLine } from '../../ui/hidden-text';
 
 /**
  * "What the others are doing in this area": every municipality's actions for one area, their
@@ -38,16 +37,9 @@ export function AreaActions({
         <Paragraph>{t('actions.othersNone')}</Paragraph>
       ) : (
         <ul>
-          {actions.map((action) => {
-            const { action: a, text } = visibleAction(action, view);
-            return (
-              <li key={a.id}>
-                <strong>{name(a.municipality)}</strong>:{' '}
-                {text === 'shown' ? a.title : <HiddenText reason={text} />} (
-                {t(`actions.status.${a.status}`)})
-              </li>
-            );
-          })}
+          {actions.map((a) => (
+            <ActionLine key={a.id} action={a} view={view} name={name(a.municipality)} />
+          ))}
         </ul>
       )}
     </section>

@@ -4,7 +4,7 @@ import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
 import { areaRanking } from '../../domain/comparison/network-statistics';
 import { heatmapView } from '../../domain/comparison/view-models';
 import { actionsForArea } from '../../domain/priorities/actions';
-import { shownComments, visibleAction } from '../../domain/priorities/comments';
+import { shownComments } from '../../domain/priorities/comments';
 import { localize, shortTitle } from '../../domain/questionnaire/localize';
 import { formatScore } from '../../i18n/format';
 import { currentRoute, navigate } from '../../lib/router';
@@ -13,7 +13,7 @@ import { useNetworkModel } from '../../store/network-model';
 import { useAppStore } from '../../store/store-context';
 import { useFreeTextView } from '../../store/free-text';
 import { useAreaComments, type AreaStatementComments } from '../../store/area-comments';
-import { HiddenText } from '../../ui/hidden-text';
+import { ActionLine } from '../../ui/hidden-text';
 
 /**
  * Presentation mode for the projector: one slide for the overview and one per area.
@@ -142,16 +142,9 @@ export default function PresentScreen({ slide }: { slide: number }) {
           <ul>
             {actionsForArea(model.actions, area.id)
               .slice(0, 4)
-              .map((action) => {
-                const { action: a, text } = visibleAction(action, view);
-                return (
-                  <li key={a.id}>
-                    <strong>{name(a.municipality)}</strong>:{' '}
-                    {text === 'shown' ? a.title : <HiddenText reason={text} />} (
-                    {t(`actions.status.${a.status}`)})
-                  </li>
-                );
-              })}
+              .map((a) => (
+                <ActionLine key={a.id} action={a} view={view} name={name(a.municipality)} />
+              ))}
           </ul>
         </div>
       )}
