@@ -142,7 +142,10 @@ async function journeyViews(page: Page, t: ReturnType<typeof texts>): Promise<st
   const views = new Set<string>();
   for (const [i, href] of stepLinks.entries()) {
     await page.goto(`./${href}`);
-    const hrefs = await stepViews(page, t, STEPS[i]!)
+    // evaluateAll does not wait: read the links once the step's views are drawn.
+    const nav = stepViews(page, t, STEPS[i]!);
+    await expect(nav.getByRole('link').first()).toBeVisible();
+    const hrefs = await nav
       .getByRole('link')
       .evaluateAll((links) => links.map((a) => a.getAttribute('href')!));
     for (const h of hrefs) views.add(h);

@@ -149,11 +149,23 @@ test('no screen breaks the CSP or sends a request beyond the origin', async ({ p
   await page.goto('./#/network/data');
   await page.getByRole('button', { name: /Last inn demonettverket/ }).click();
   await expect(page.getByText(/Demodata/).first()).toBeVisible();
-  const views = await page
-    .getByRole('navigation', { name: 'Visninger' })
+  // Every view of every step of the gathering, read from the step navigation.
+  const steps = page.getByRole('navigation', { name: 'Stegene i en samling' });
+  await expect(steps.getByRole('link').first()).toBeVisible();
+  const stepHrefs = await steps
     .getByRole('link')
     .evaluateAll((links) => links.map((a) => a.getAttribute('href')!));
-  expect(views.length).toBeGreaterThanOrEqual(5);
+  const views = new Set<string>();
+  for (const step of stepHrefs) {
+    await page.goto(`./${step}`);
+    const nav = page.getByRole('navigation', { name: /^Visninger i steget/ });
+    await expect(nav.getByRole('link').first()).toBeVisible();
+    for (const href of await nav
+      .getByRole('link')
+      .evaluateAll((links) => links.map((a) => a.getAttribute('href')!)))
+      views.add(href);
+  }
+  expect(views.size).toBeGreaterThanOrEqual(10);
   for (const href of views) {
     await page.goto(`./${href}`);
     await screen(href);
