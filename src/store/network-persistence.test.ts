@@ -5,7 +5,7 @@ import { makeResponse } from '../domain/testing/fixtures';
 import { isSalt } from '../lib/id';
 import { memoryStateStorage } from '../app/test-utils';
 import { createAppStore, type AppStore } from './app-store';
-import { connectNetworkStorage, type NetworkPersistence } from './network-persistence';
+import { connectNetworkStorage, inParts, type NetworkPersistence } from './network-persistence';
 import { LEGACY_KEY, NETWORK_KEY, sourceKey } from './network-records';
 
 const haram = { number: '1580', name: 'Haram' };
@@ -258,6 +258,32 @@ describe('network storage: faults', () => {
     expect(memory.records().get(haramKey)).toEqual(record);
   });
 
+  it('a record damaged inside one response: the fast check is unsure, the full check decides, and the user is told', async () => {
+    const { memory, haramKey } = await savedNetwork();
+    type Saved = { responses: Record<string, Record<string, unknown>> };
+    const record = memory.records().get(haramKey) as Saved;
+    const a = record.responses.a!;
+    const damaged: Saved = {
+      ...record,
+      responses: {
+        // An answer out of range: refused.
+        a: { ...a, answers: { 'a-1': { value: 7, updatedAt: a.updatedAt } } },
+        // A name with spaces: the fast check leaves it to zod, which trims it and keeps it.
+        c: { ...a, id: 'c', municipality: { number: '1580', name: ' Haram ' } },
+      },
+    };
+    await memory.write({ put: new Map([[haramKey, damaged]]) });
+    const store = await open(memory);
+    expect(store.getState().networkRecovery).toEqual({
+      unreadable: 0,
+      invalidEntries: 1,
+      migrationFailed: false,
+    });
+    expect(Object.keys(store.getState().network.responses).sort()).toEqual(['b', 'c']);
+    expect(store.getState().network.responses.c!.municipality.name).toBe('Haram');
+    expect(memory.records().get(`kept:${haramKey}`)).toEqual(damaged);
+  });
+
   it('a load that fails leaves the saved data alone, says so, and saves nothing', async () => {
     const { memory } = await savedNetwork();
     const before = memory.records();
@@ -295,6 +321,61 @@ describe('network storage: faults', () => {
     }
     // What failed before is saved with the next change.
     expect(sourceKeys(memory.records())).toHaveLength(3);
+  });
+});
+
+describe('network storage: a large save is written in parts', () => {
+  const record = (responses: number) => ({
+    responses: Object.fromEntries(Array.from({ length: responses }, (_, i) => [`r${i}`, {}])),
+  });
+
+  it('splits the records by their responses, never splits one, and removes with the first part', () => {
+    const put = new Map<string, unknown>([
+      ['source:a', record(300)],
+      ['source:b', record(300)],
+      ['source:c', record(700)],
+      ['network', { salt: SALT }],
+    ]);
+    const parts = inParts({ put, remove: ['source:old'] }, 600);
+    expect(parts.map((p) => [[...(p.put?.keys() ?? [])], p.remove])).toEqual([
+      [['source:a', 'source:b'], ['source:old']],
+      [['source:c'], []],
+      [['network'], []],
+    ]);
+    expect(inParts({ put: new Map(), remove: ['x'] })).toEqual([{ put: new Map(), remove: ['x'] }]);
+    expect(inParts({ put: new Map() })).toEqual([]);
+  });
+
+  it('a part that fails is written again with the next change, so nothing is lost', async () => {
+    const memory = createMemoryNetworkStorage();
+    let calls = 0;
+    const flaky: NetworkStorage = {
+      readAll: memory.readAll,
+      // The second write of the first save fails.
+      write: (changes) =>
+        ++calls === 2 ? Promise.reject(new Error('aborted')) : memory.write(changes),
+    };
+    const store = await open(flaky);
+    const big = (n: number, name: string) =>
+      Array.from({ length: n }, (_, i) => makeResponse({ id: `${name}${i}` }));
+    store.getState().addImports(
+      ['a', 'b', 'c'].map((name) => ({
+        source: { fileName: `${name}.json`, kind: 'file' as const },
+        responses: big(400, name),
+        actions: [],
+      })),
+    );
+    await settled(store);
+    expect(calls).toBe(2);
+    expect(sourceKeys(memory.records())).toHaveLength(1);
+    expect(store.getState().networkStorageStatus).toBe('saveFailed');
+    store
+      .getState()
+      .addImport({ fileName: 'd.json', kind: 'file' }, [makeResponse({ id: 'd' })], []);
+    await settled(store);
+    expect(store.getState().networkStorageStatus).toBe('ok');
+    expect(sourceKeys(memory.records())).toHaveLength(4);
+    expect((await open(memory)).getState().network).toEqual(store.getState().network);
   });
 });
 

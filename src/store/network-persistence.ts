@@ -13,6 +13,55 @@ import {
 } from './network-records';
 import type { NetworkRecovery } from './status-slice';
 
+/**
+ * A User Timing mark set each time a save has written everything changed so far: in DevTools'
+ * performance panel, and for the bench (the end of an import: its last file stored).
+ */
+export const NETWORK_SAVED_MARK = 'naeringsspeilet:network-saved';
+
+/**
+ * About how many responses one write takes. Storing copies each record on the page's main
+ * thread, so a national import (28,560 responses) is written in parts, each its own
+ * transaction, with the page free to paint between them.
+ */
+export const RESPONSES_PER_WRITE = 600;
+
+const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+
+/** The weight of a record to store: its responses, or 1. */
+function weight(value: unknown): number {
+  const responses = (value as { responses?: unknown } | null)?.responses;
+  return typeof responses === 'object' && responses !== null
+    ? Math.max(1, Object.keys(responses).length)
+    : 1;
+}
+
+/**
+ * Changes split into writes of about `budget` responses each (a record is never split): the
+ * removals go with the first. Every part is whole in itself, so a part that fails leaves the
+ * storage consistent, and writing all the changes again later is harmless.
+ */
+export function inParts(
+  changes: RecordChanges & { put: Map<string, unknown> },
+  budget: number = RESPONSES_PER_WRITE,
+): RecordChanges[] {
+  const parts: { put: Map<string, unknown>; remove: string[] }[] = [];
+  let part = { put: new Map<string, unknown>(), remove: [...(changes.remove ?? [])] };
+  let load = 0;
+  for (const [key, value] of changes.put) {
+    const w = weight(value);
+    if (part.put.size > 0 && load + w > budget) {
+      parts.push(part);
+      part = { put: new Map(), remove: [] };
+      load = 0;
+    }
+    part.put.set(key, value);
+    load += w;
+  }
+  if (part.put.size > 0 || part.remove.length > 0) parts.push(part);
+  return parts;
+}
+
 export interface NetworkPersistence {
   /** Settles once every change made so far has been saved, or has failed to save. */
   idle: () => Promise<void>;
@@ -21,7 +70,8 @@ export interface NetworkPersistence {
 /**
  * Loads the network's saved records into the store, then saves every change to them: a new
  * source's record, a changed source's record, the deletion of a removed one. Saves run one at a
- * time, each in one transaction, and always catch up with the latest state.
+ * time, each in one transaction (a large one in parts, see inParts), and always catch up with
+ * the latest state.
  *
  * Saved data is never written over unread: a record that cannot be read stays as it is, a
  * record with entries left out is copied before it is written again, and when nothing can be read
@@ -111,12 +161,19 @@ export async function connectNetworkStorage(
   let dirty = false;
   let flushing: Promise<void> | null = null;
   const flush = async () => {
+    let wrote = false;
+    // Out of the task that changed the state, which also renders it.
+    await nextTask();
     while (dirty) {
       dirty = false;
       const state = store.getState();
       const changes = changesFor(state);
       try {
-        if (changes.put.size > 0 || (changes.remove?.length ?? 0) > 0) await storage.write(changes);
+        for (const [i, part] of inParts(changes).entries()) {
+          if (i > 0) await nextTask();
+          await storage.write(part);
+          wrote = true;
+        }
         saved = state.network;
         savedKept = state.networkKept;
         if (changes.put.has(NETWORK_KEY)) networkRecordState = 'saved';
@@ -129,6 +186,7 @@ export async function connectNetworkStorage(
       }
     }
     flushing = null;
+    if (wrote && typeof performance.mark === 'function') performance.mark(NETWORK_SAVED_MARK);
   };
   store.subscribe((state, prev) => {
     if (state.network === prev.network && state.networkKept === prev.networkKept) return;

@@ -1,6 +1,8 @@
 import * as z from 'zod/mini';
 import { lazy } from '../domain/core/lazy';
-import { isRecord, recordsById } from '../domain/core/records';
+import { isRecord, recordsById, type SafeParse } from '../domain/core/records';
+import type { Response } from '../domain/core/types';
+import { fastResponse } from '../domain/files/fast-check';
 import { actionSchema, agreedResponseSchema, responseSchema } from '../domain/core/schemas';
 import type { ImportedSource } from './network-slice';
 import type { NetworkRecovery } from './status-slice';
@@ -64,9 +66,19 @@ const sourceMetaSchema = lazy(() =>
   }),
 );
 
+/**
+ * A saved response, checked: records the app wrote itself pass the fast check (fast-check.ts,
+ * which gives what zod would), and anything it is not sure of, such as a damaged record, gets
+ * the full zod check.
+ */
+const checkResponse: SafeParse<Response> = (v) => {
+  const fast = fastResponse(v);
+  return fast === null ? responseSchema().safeParse(v) : { success: true, data: fast };
+};
+
 /** The entries of one source, checked one by one; `rejected` counts those left out. */
 function sourceEntries(raw: Record<string, unknown>) {
-  const responses = recordsById(raw.responses, (v) => responseSchema().safeParse(v));
+  const responses = recordsById(raw.responses, checkResponse);
   const actions = recordsById(raw.actions, (v) => actionSchema().safeParse(v));
   const agreements = recordsById(raw.agreements, (v) => agreedResponseSchema().safeParse(v));
   return {
