@@ -1,5 +1,5 @@
 import { readResultsFile } from './read-file';
-import type { FileCheckRequest, FileCheckReply } from './import-workers';
+import { replyFor, type FileCheckRequest, type FileCheckReply } from './import-messages';
 
 /**
  * A Web Worker of the import (import-workers.ts): reads each file it is given and runs the
@@ -12,5 +12,5 @@ const scope = self as unknown as {
 
 scope.onmessage = (event) => {
   const { id, file, options } = event.data;
-  void readResultsFile(file, options).then((result) => scope.postMessage({ id, result }));
+  void readResultsFile(file, options).then((result) => scope.postMessage(replyFor(id, result)));
 };

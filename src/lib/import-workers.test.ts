@@ -3,13 +3,8 @@ import fixtureV2Text from '../domain/files/fixtures/results-v2.json?raw';
 import questionnaireJson from '../../questionnaires/god-vertskommune/v1.json';
 import { parseQuestionnaire } from '../domain/questionnaire/schema';
 import type { ImportOptions } from '../domain/files/import';
-import {
-  createFileChecker,
-  workerCount,
-  type FileCheckReply,
-  type FileCheckRequest,
-  type WorkerLike,
-} from './import-workers';
+import { createFileChecker, workerCount, type WorkerLike } from './import-workers';
+import { replyFor, type FileCheckReply, type FileCheckRequest } from './import-messages';
 import { readResultsFile } from './read-file';
 
 const parsed = parseQuestionnaire(questionnaireJson);
@@ -52,7 +47,7 @@ function fakeWorkers(delay: (n: number) => number, failOn?: number) {
             return;
           }
           void readResultsFile(request.file, request.options).then((result) => {
-            const reply: FileCheckReply = structuredClone({ id: request.id, result });
+            const reply: FileCheckReply = structuredClone(replyFor(request.id, result));
             if (!log.terminated) worker.onmessage?.(new MessageEvent('message', { data: reply }));
           });
         }, delay(n));

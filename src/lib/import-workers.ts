@@ -1,5 +1,6 @@
 import type { ImportOptions, ImportResult, KnownQuestionnaire } from '../domain/files/import';
 import { readResultsFile } from './read-file';
+import { resultOf, type FileCheckReply, type FileCheckRequest } from './import-messages';
 
 /**
  * Checks results files in Web Workers (import-file.worker.ts), so that reading, parsing and
@@ -7,17 +8,6 @@ import { readResultsFile } from './read-file';
  * file. Where workers are missing or fail to start (a test DOM, a strict browser setting), a file
  * is checked in the page instead (readResultsFile), with the same result.
  */
-
-export interface FileCheckRequest {
-  id: number;
-  file: Blob;
-  options: ImportOptions;
-}
-
-export interface FileCheckReply {
-  id: number;
-  result: ImportResult;
-}
 
 /** What the pool needs of a Worker (a fake one in tests). */
 export interface WorkerLike {
@@ -63,16 +53,21 @@ interface Job {
 }
 
 /**
+ * Files a worker holds at once. More than one, so that it reads the next file (the browser does
+ * that outside the worker) while it checks this one, and never waits for the page to send more.
+ */
+export const FILES_PER_WORKER = 3;
+
+/**
  * A pool of `count` workers made by `make` (by default real ones, where the browser has them).
- * Each worker checks one file at a time; the others wait in order.
+ * Each worker holds up to FILES_PER_WORKER files; the others wait in order.
  */
 export function createFileChecker(
   count: number = workerCount(globalThis.navigator?.hardwareConcurrency),
   make: (() => WorkerLike) | null = typeof Worker === 'undefined' ? null : makeWorker,
 ): FileChecker {
   const queue: Job[] = [];
-  const idle: WorkerLike[] = [];
-  const busy = new Map<WorkerLike, Job>();
+  const workers: { worker: WorkerLike; held: Map<number, Job> }[] = [];
   let nextId = 0;
   let broken = make === null;
   let lastOptions: ImportOptions | null = null;
@@ -83,42 +78,43 @@ export function createFileChecker(
   /** Workers cannot be used: everything waiting or under way is checked in the page. */
   const fallBack = () => {
     broken = true;
-    for (const [worker, job] of busy) {
+    for (const { worker, held } of workers.splice(0)) {
       worker.terminate();
-      inPage(job);
+      for (const job of held.values()) inPage(job);
     }
-    busy.clear();
-    for (const worker of idle.splice(0)) worker.terminate();
     for (const job of queue.splice(0)) inPage(job);
   };
 
+  /** Gives waiting files to the workers holding the fewest. */
   const pump = () => {
-    while (!broken && queue.length > 0 && idle.length > 0) {
-      const worker = idle.pop()!;
+    while (!broken && queue.length > 0) {
+      let least = workers[0];
+      for (const w of workers) if (least === undefined || w.held.size < least.held.size) least = w;
+      if (least === undefined || least.held.size >= FILES_PER_WORKER) return;
       const job = queue.shift()!;
-      busy.set(worker, job);
+      least.held.set(job.id, job);
       if (job.options !== lastOptions) {
         lastOptions = job.options;
         lastSlim = slim(job.options);
       }
-      worker.postMessage({ id: job.id, file: job.file, options: lastSlim! });
+      least.worker.postMessage({ id: job.id, file: job.file, options: lastSlim! });
     }
   };
 
   const start = (worker: WorkerLike) => {
+    const held = new Map<number, Job>();
     worker.onmessage = (event) => {
-      const job = busy.get(worker);
-      if (job === undefined || event.data.id !== job.id) return;
-      busy.delete(worker);
-      idle.push(worker);
-      job.resolve(event.data.result);
+      const job = held.get(event.data.id);
+      if (job === undefined) return;
+      held.delete(job.id);
+      job.resolve(resultOf(event.data));
       pump();
     };
     worker.onerror = (event) => {
       event.preventDefault();
       fallBack();
     };
-    idle.push(worker);
+    workers.push({ worker, held });
   };
 
   if (make !== null) {

@@ -16,7 +16,7 @@ const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 /** How long the import works on the page's main thread before it lets the page paint. */
 const SLICE_MS = 12;
 /** Sources checked ahead of the one being added (in workers, for files). */
-const AHEAD = 8;
+const AHEAD = 12;
 
 /** One thing to import: a file, a pasted link or a scanned result, checked when its turn comes. */
 export interface ImportSource {
