@@ -1,10 +1,11 @@
 import { expect, test, type Page } from '@playwright/test';
+import { recordVisibleHeadings, visibleHeadings } from './helpers';
 
 /**
  * The pre-rendered first visit (src/lib/first-visit.ts): the build puts the start form in
  * bokmål into index.html, so a delegate on a slow phone can use it before the app's script has
  * run. What they do meanwhile is kept, and a visit that should show another screen never shows
- * the pre-rendered one.
+ * the pre-rendered one (a saved language: respondent-flow.spec.ts).
  */
 
 const TITLE_NB = 'Hvor god vertskommune er vi for næringslivet?';
@@ -19,27 +20,6 @@ async function holdAppScript(page: Page): Promise<() => void> {
   });
   return release;
 }
-
-/** Records the text of every level-1 heading that is on screen, frame by frame, from the start. */
-async function recordVisibleHeadings(page: Page) {
-  await page.addInitScript(() => {
-    const seen: string[] = [];
-    (window as unknown as { __headings: string[] }).__headings = seen;
-    const frame = () => {
-      for (const h1 of document.querySelectorAll('h1')) {
-        const box = h1.getBoundingClientRect();
-        if (box.width > 0 && box.height > 0 && !seen.includes(h1.textContent ?? '')) {
-          seen.push(h1.textContent ?? '');
-        }
-      }
-      requestAnimationFrame(frame);
-    };
-    requestAnimationFrame(frame);
-  });
-}
-
-const visibleHeadings = (page: Page) =>
-  page.evaluate(() => (window as unknown as { __headings: string[] }).__headings);
 
 test('without its script, the first visit already shows the start form, with no date from the build', async ({
   browser,
@@ -82,19 +62,6 @@ test('what a delegate chooses before the app has loaded reaches the store and su
   const unfinished = page.getByRole('button', { name: /Fortsett besvarelsen for .*KN/ });
   await expect(unfinished).toBeVisible();
   await expect(page.getByText(/Ulstein/).first()).toBeVisible();
-});
-
-test('a saved language shows at once: the bokmål start page never flashes by', async ({ page }) => {
-  await page.goto('./');
-  await page.getByRole('button', { name: 'Nynorsk' }).click();
-  const titleNn = page.getByRole('heading', { level: 1 });
-  await expect(titleNn).not.toHaveText(TITLE_NB);
-  const nn = await titleNn.textContent();
-
-  await recordVisibleHeadings(page);
-  await page.reload();
-  await expect(page.getByRole('heading', { level: 1, name: nn! })).toBeVisible();
-  expect(await visibleHeadings(page)).toEqual([nn]);
 });
 
 test('another address opened first never shows the pre-rendered start page', async ({ page }) => {
