@@ -120,3 +120,28 @@ export async function openView(page: Page, step: string, view: string) {
   await page.getByRole('link', { name: step, exact: true }).click();
   await page.getByRole('navigation').getByRole('link', { name: view, exact: true }).click();
 }
+
+/**
+ * Records the text of every level-1 heading that is on screen, frame by frame, from the next
+ * page load on: for a test that a screen never flashes by (the pre-rendered start page is in the
+ * page, hidden, on every visit that is not a first one). Read it with `visibleHeadings`.
+ */
+export async function recordVisibleHeadings(page: Page) {
+  await page.addInitScript(() => {
+    const seen: string[] = [];
+    (window as unknown as { __headings: string[] }).__headings = seen;
+    const frame = () => {
+      for (const h1 of document.querySelectorAll('h1')) {
+        const box = h1.getBoundingClientRect();
+        if (box.width > 0 && box.height > 0 && !seen.includes(h1.textContent ?? '')) {
+          seen.push(h1.textContent ?? '');
+        }
+      }
+      requestAnimationFrame(frame);
+    };
+    requestAnimationFrame(frame);
+  });
+}
+
+export const visibleHeadings = (page: Page) =>
+  page.evaluate(() => (window as unknown as { __headings: string[] }).__headings);

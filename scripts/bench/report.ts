@@ -19,6 +19,8 @@ export const TARGETS = {
   dashboardRenderMs: 1000,
   /** Click to the next paint, and click to saved, median. */
   answerMs: 16,
+  /** First input ÷ the floor's, with 4× CPU slowdown. */
+  firstInputRatio: 2,
   /** Growth exponent k in time ∝ size^k between the two largest sizes: near-linear. */
   growthExponent: 1.2,
 } as const;
@@ -185,6 +187,7 @@ const LIGHTHOUSE = 'Lighthouse (mobile)';
 const NODE = 'National scale, Node';
 const CHROMIUM = 'National scale, Chromium';
 const ANSWERS = 'Answer latency';
+const FIRST_INPUT = 'First input (4× CPU slowdown)';
 
 /** Every row of the report, in order. */
 export const REPORT: readonly Group[] = [
@@ -238,6 +241,40 @@ export const REPORT: readonly Group[] = [
         measured: (c) => String(c.median),
         value: (c) => c.median,
         pass: (c) => c.pass,
+      },
+    ],
+  }),
+  group({
+    section: FIRST_INPUT,
+    items: (r) => single(r.firstInput),
+    rows: [
+      {
+        id: () => 'first-input-floor',
+        label: (f) =>
+          `Floor: the same form as static HTML with no script, navigation → operable control, median of ${f.runs}`,
+        measured: (f) => ms(f.floorMedianMs),
+        value: (f) => f.floorMedianMs,
+      },
+      {
+        id: () => 'first-input-app',
+        label: (f) => `The app's #/, navigation → operable control, median of ${f.runs}`,
+        measured: (f) => ms(f.appMedianMs),
+        value: (f) => f.appMedianMs,
+      },
+      {
+        id: () => 'first-input-ratio',
+        label: () => 'First input, app ÷ floor',
+        target: () => `≤ ${TARGETS.firstInputRatio} ×`,
+        measured: (f) => (f.ratio === null ? 'n/a' : `${f.ratio.toFixed(2)} ×`),
+        value: (f) => f.ratio,
+        pass: (f) => f.ratio !== null && f.ratio <= TARGETS.firstInputRatio,
+      },
+      {
+        id: () => 'first-input-hydrated',
+        label: (f) =>
+          `The app's #/, navigation → hydrated (choices reach the store), median of ${f.runs}`,
+        measured: (f) => ms(f.hydratedMedianMs),
+        value: (f) => f.hydratedMedianMs,
       },
     ],
   }),

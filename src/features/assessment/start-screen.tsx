@@ -1,4 +1,12 @@
-import { useEffect, useId, useState, type FormEvent } from 'react';
+import {
+  useContext,
+  useEffect,
+  useId,
+  useLayoutEffect,
+  useRef,
+  useState,
+  type FormEvent,
+} from 'react';
 import { useTranslation } from 'react-i18next';
 import {
   Alert,
@@ -30,6 +38,7 @@ import { RadioOption, TextField } from '../../ui/fields';
 import { parseInvite, type Invite } from '../../domain/files/invite';
 import { saveInvite } from '../../lib/invite-storage';
 import { formatDate, todayIso } from '../../i18n/format';
+import { PrerenderContext } from '../../lib/first-visit';
 
 const OTHER = 'other';
 
@@ -79,7 +88,9 @@ export function StartScreen({ inviteQuery }: { inviteQuery?: string } = {}) {
   const [otherNumber, setOtherNumber] = useState(initial.otherNumber);
   const [role, setRole] = useState<Role | ''>('');
   const [round, setRound] = useState<GatheringRound | ''>(invite?.round ?? '');
-  const [date, setDate] = useState(() => invite?.date ?? todayIso());
+  // The build's pre-render holds no date: today is filled in once the app has taken over.
+  const prerendered = useContext(PrerenderContext);
+  const [date, setDate] = useState(() => invite?.date ?? (prerendered ? '' : todayIso()));
   const [period, setPeriod] = useState(invite?.period ?? '');
 
   // An invite for a nynorsk municipality opens in nynorsk; the address is kept for sending.
@@ -93,6 +104,26 @@ export function StartScreen({ inviteQuery }: { inviteQuery?: string } = {}) {
   const [errors, setErrors] = useState<FieldErrors>({});
   const [submitted, setSubmitted] = useState(false);
   const selectId = useId();
+
+  // Taking over the pre-rendered form: what the user chose before the app had loaded is in the
+  // page, not in React's state. Adopt it before the first paint (React does not replay it).
+  const formRef = useRef<HTMLFormElement>(null);
+  useLayoutEffect(() => {
+    const form = formRef.current;
+    if (!prerendered || !form) return;
+    const value = (name: string) => {
+      const field = form.elements.namedItem(name) as HTMLInputElement | RadioNodeList | null;
+      return field?.value ?? '';
+    };
+    setMunicipality(value('municipality'));
+    const chosenRole = ROLES.find((r) => r === value('role'));
+    if (chosenRole) setRole(chosenRole);
+    const chosenRound = GATHERING_ROUNDS.find((n) => String(n) === value('round'));
+    if (chosenRound) setRound(chosenRound);
+    setDate(value('date') || todayIso());
+    setPeriod(value('period'));
+    setInitials(value('initials'));
+  }, [prerendered]);
 
   const network = findNetworkMunicipality(municipality);
   const wantsNynorsk = network?.writtenForm === 'nynorsk' && language !== 'nn';
@@ -207,6 +238,7 @@ export function StartScreen({ inviteQuery }: { inviteQuery?: string } = {}) {
       {hasResponses && <ResponseList />}
 
       <form
+        ref={formRef}
         className="start-form"
         onSubmit={onSubmit}
         noValidate
@@ -259,6 +291,7 @@ export function StartScreen({ inviteQuery }: { inviteQuery?: string } = {}) {
           <Select
             id={selectId}
             data-testid="start-municipality"
+            name="municipality"
             value={municipality}
             aria-invalid={errors.municipality ? true : undefined}
             aria-describedby={errors.municipality ? `${selectId}-error` : undefined}
@@ -355,6 +388,7 @@ export function StartScreen({ inviteQuery }: { inviteQuery?: string } = {}) {
           <TextField
             id="gathering-date"
             type="date"
+            name="date"
             label={t('start.gatheringDate')}
             value={date}
             onChange={(e) => setDate(e.target.value)}
@@ -362,6 +396,7 @@ export function StartScreen({ inviteQuery }: { inviteQuery?: string } = {}) {
           />
           <TextField
             id="gathering-period"
+            name="period"
             label={t('start.period')}
             description={t('start.periodHelp', { year: yearOf(date) || '–' })}
             value={period}
@@ -372,6 +407,7 @@ export function StartScreen({ inviteQuery }: { inviteQuery?: string } = {}) {
           />
           <TextField
             id="initials"
+            name="initials"
             label={t('start.initials')}
             description={t('start.initialsHelp')}
             value={initials}
