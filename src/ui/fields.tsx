@@ -2,9 +2,11 @@ import { useId, type ReactNode } from 'react';
 import {
   Input,
   Label,
+  Select,
   Textarea,
   ValidationMessage,
   type InputProps,
+  type SelectProps,
   type TextareaProps,
 } from '@digdir/designsystemet-react';
 
@@ -42,6 +44,8 @@ interface SharedTextProps {
   description?: ReactNode;
   error?: ReactNode;
   id?: string | undefined;
+  /** The wrapper's class; `ds-field` unless given. */
+  className?: string | undefined;
 }
 
 /**
@@ -53,6 +57,7 @@ function Field({
   description,
   error,
   id,
+  className = 'ds-field',
   render,
 }: SharedTextProps & {
   render: (control: {
@@ -66,7 +71,7 @@ function Field({
   const descId = `${inputId}-description`;
   const errorId = `${inputId}-error`;
   return (
-    <div className="ds-field">
+    <div className={className}>
       <Label htmlFor={inputId}>{label}</Label>
       {description && (
         <div data-field="description" id={descId}>
@@ -91,11 +96,12 @@ export function TextField({
   description,
   error,
   id,
+  className,
   ...rest
-}: SharedTextProps & Omit<InputProps, 'size' | 'id'>) {
+}: SharedTextProps & Omit<InputProps, 'size' | 'id' | 'className'>) {
   return (
     <Field
-      {...{ label, description, error, id }}
+      {...{ label, description, error, id, className }}
       render={(control) => <Input {...control} {...rest} />}
     />
   );
@@ -106,12 +112,54 @@ export function TextAreaField({
   description,
   error,
   id,
+  className,
   ...rest
-}: SharedTextProps & Omit<TextareaProps, 'id'>) {
+}: SharedTextProps & Omit<TextareaProps, 'id' | 'className'>) {
   return (
     <Field
-      {...{ label, description, error, id }}
+      {...{ label, description, error, id, className }}
       render={(control) => <Textarea {...control} {...rest} />}
+    />
+  );
+}
+
+/** One choice in a SelectField: the value it sets and the text it shows. */
+export interface Choice {
+  value: string;
+  label: string;
+}
+
+/**
+ * A labelled native select. `empty`, when given, is the text of a first choice with the value ''
+ * (none chosen, or any); `choices` follow in their order.
+ */
+export function SelectField({
+  label,
+  description,
+  error,
+  id,
+  className,
+  empty,
+  choices,
+  ...rest
+}: SharedTextProps &
+  Omit<SelectProps, 'id' | 'className' | 'children'> & {
+    empty?: string;
+    choices: readonly Choice[];
+  }) {
+  return (
+    <Field
+      {...{ label, description, error, id, className }}
+      render={(control) => (
+        <Select {...control} {...rest}>
+          {empty !== undefined && <option value="">{empty}</option>}
+          {choices.map((c) => (
+            <option key={c.value} value={c.value}>
+              {c.label}
+            </option>
+          ))}
+        </Select>
+      )}
     />
   );
 }

@@ -1,13 +1,5 @@
-import { useId, useState, type FormEvent } from 'react';
-import {
-  Alert,
-  Button,
-  Heading,
-  Label,
-  Paragraph,
-  Select,
-  Tag,
-} from '@digdir/designsystemet-react';
+import { useState, type FormEvent } from 'react';
+import { Alert, Button, Heading, Paragraph, Tag } from '@digdir/designsystemet-react';
 import { useMunicipalityName, useNetworkTranslation } from '../../i18n/network-namespace';
 import { useGatheringText } from '../../i18n/gathering-text';
 import { compareGatherings, keyOfGathering, yearOf } from '../../domain/core/gatherings';
@@ -27,8 +19,9 @@ import {
   type ActionStatus,
   type Municipality,
 } from '../../domain/core/types';
-import { formatDate } from '../../i18n/format';
-import { TextAreaField, TextField } from '../../ui/fields';
+import { formatDate, todayIso } from '../../i18n/format';
+import { SelectField, TextAreaField, TextField } from '../../ui/fields';
+import { areaChoices } from './choices';
 import type { NetworkModel } from '../../store/network-model';
 import { useAppStore } from '../../store/store-context';
 import { chooseMunicipality, MunicipalityPicker } from './municipality-picker';
@@ -40,11 +33,6 @@ import {
   visibleAction,
   type FreeTextVisibility,
 } from '../../domain/priorities/comments';
-
-function todayIso(): string {
-  const d = new Date();
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
-}
 
 /**
  * The action plan: actions tied to areas, with owner, due date, status and follow-up at each
@@ -148,7 +136,6 @@ function ActionCard({ action, model }: { action: Action; model: NetworkModel }) 
   const adopt = useAppStore((s) => s.adoptAction);
   const setStatus = useAppStore((s) => s.setActionStatus);
   const followUp = useAppStore((s) => s.followUpAction);
-  const statusId = useId();
   const [note, setNote] = useState('');
   const agreedAt = actionGathering(action);
   const gathering = model.gathering ?? agreedAt;
@@ -206,23 +193,15 @@ function ActionCard({ action, model }: { action: Action; model: NetworkModel }) 
         </Alert>
       )}
       <div className="action-controls">
-        <div className="ds-field">
-          <Label htmlFor={statusId}>{t('actions.statusLabel')}</Label>
-          <Select
-            id={statusId}
-            value={action.status}
-            onChange={(e) => {
-              ensureOwn();
-              setStatus(action.id, e.target.value as ActionStatus);
-            }}
-          >
-            {ACTION_STATUSES.map((s) => (
-              <option key={s} value={s}>
-                {t(`actions.status.${s}`)}
-              </option>
-            ))}
-          </Select>
-        </div>
+        <SelectField
+          label={t('actions.statusLabel')}
+          value={action.status}
+          onChange={(e) => {
+            ensureOwn();
+            setStatus(action.id, e.target.value as ActionStatus);
+          }}
+          choices={ACTION_STATUSES.map((s) => ({ value: s, label: t(`actions.status.${s}`) }))}
+        />
         {compareGatherings(gathering, agreedAt) > 0 && (
           <form
             className="follow-up-form"
@@ -281,8 +260,6 @@ function NewActionForm({
   const [dueDate, setDueDate] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [saved, setSaved] = useState<string | null>(null);
-  const areaSelect = useId();
-  const statementSelect = useId();
 
   function submit(e: FormEvent) {
     e.preventDefault();
@@ -326,40 +303,24 @@ function NewActionForm({
       <Heading level={3} data-size="sm" id="new-action-heading">
         {t('actions.newTitle')}
       </Heading>
-      <div className="ds-field">
-        <Label htmlFor={areaSelect}>{t('results.area')}</Label>
-        <Select
-          id={areaSelect}
-          value={areaId}
-          onChange={(e) => {
-            setAreaId(e.target.value);
-            setStatementId('');
-          }}
-        >
-          {q.areas.map((a) => (
-            <option key={a.id} value={a.id}>
-              {localize(a.title, language)}
-            </option>
-          ))}
-        </Select>
-      </div>
-      <div className="ds-field">
-        <Label htmlFor={statementSelect}>{t('actions.statement')}</Label>
-        <Select
-          id={statementSelect}
-          value={statementId}
-          onChange={(e) => setStatementId(e.target.value)}
-        >
-          <option value="">{t('actions.wholeArea')}</option>
-          {q.statements
-            .filter((s) => s.area === areaId)
-            .map((s) => (
-              <option key={s.id} value={s.id}>
-                {localize(s.text, language)}
-              </option>
-            ))}
-        </Select>
-      </div>
+      <SelectField
+        label={t('results.area')}
+        value={areaId}
+        onChange={(e) => {
+          setAreaId(e.target.value);
+          setStatementId('');
+        }}
+        choices={areaChoices(q, language)}
+      />
+      <SelectField
+        label={t('actions.statement')}
+        value={statementId}
+        onChange={(e) => setStatementId(e.target.value)}
+        empty={t('actions.wholeArea')}
+        choices={q.statements
+          .filter((s) => s.area === areaId)
+          .map((s) => ({ value: s.id, label: localize(s.text, language) }))}
+      />
       <TextField
         label={t('actions.titleLabel')}
         value={title}

@@ -1,7 +1,9 @@
 import { useMunicipalityName, useNetworkTranslation } from '../../i18n/network-namespace';
 import { useChosenGatheringText } from '../../i18n/gathering-text';
-import { Suspense, useId } from 'react';
-import { Heading, Label, Paragraph, Select, Spinner, Table } from '@digdir/designsystemet-react';
+import { Suspense } from 'react';
+import { Heading, Paragraph, Spinner, Table } from '@digdir/designsystemet-react';
+import { SelectField } from '../../ui/fields';
+import { areaChoices } from './choices';
 import { navigate } from '../../lib/router';
 import { areaRanking } from '../../domain/comparison/network-statistics';
 import { localize } from '../../domain/questionnaire/localize';
@@ -17,7 +19,6 @@ export function AreaView({ model, areaId }: { model: NetworkModel; areaId: strin
   const { t } = useNetworkTranslation();
   const roundText = useChosenGatheringText(model);
   const language = useAppStore((s) => s.language);
-  const selectId = useId();
   const q = model.questionnaire;
   const area = q.areas.find((a) => a.id === areaId) ?? q.areas[0]!;
   const name = useMunicipalityName(model.letters);
@@ -34,20 +35,13 @@ export function AreaView({ model, areaId }: { model: NetworkModel; areaId: strin
 
   return (
     <section aria-labelledby="area-heading" className="network-section">
-      <div className="ds-field inline-field">
-        <Label htmlFor={selectId}>{t('network.chooseArea')}</Label>
-        <Select
-          id={selectId}
-          value={area.id}
-          onChange={(e) => navigate({ name: 'network', view: 'area', param: e.target.value })}
-        >
-          {q.areas.map((a) => (
-            <option key={a.id} value={a.id}>
-              {localize(a.title, language)}
-            </option>
-          ))}
-        </Select>
-      </div>
+      <SelectField
+        className="ds-field inline-field"
+        label={t('network.chooseArea')}
+        value={area.id}
+        onChange={(e) => navigate({ name: 'network', view: 'area', param: e.target.value })}
+        choices={areaChoices(q, language)}
+      />
       <Heading level={2} data-size="md" id="area-heading">
         {t('network.areaTitle', { area: title, round: roundText })}
       </Heading>

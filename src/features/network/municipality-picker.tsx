@@ -1,5 +1,5 @@
-import { useId } from 'react';
-import { Label, Select } from '@digdir/designsystemet-react';
+import { SelectField } from '../../ui/fields';
+import { municipalityChoices } from './choices';
 import { useMunicipalityName, useNetworkTranslation } from '../../i18n/network-namespace';
 import { navigate, type NetworkView } from '../../lib/router';
 import type { Municipality } from '../../domain/core/types';
@@ -35,22 +35,14 @@ export function MunicipalityPicker({
   chosen: Municipality;
 }) {
   const { t } = useNetworkTranslation();
-  const id = useId();
   const name = useMunicipalityName(model.letters);
   return (
-    <div className="ds-field inline-field">
-      <Label htmlFor={id}>{t('network.chooseMunicipality')}</Label>
-      <Select
-        id={id}
-        value={chosen.number}
-        onChange={(e) => navigate({ name: 'network', view, param: e.target.value })}
-      >
-        {choices.map((m) => (
-          <option key={m.number} value={m.number}>
-            {name(m)}
-          </option>
-        ))}
-      </Select>
-    </div>
+    <SelectField
+      className="ds-field inline-field"
+      label={t('network.chooseMunicipality')}
+      value={chosen.number}
+      onChange={(e) => navigate({ name: 'network', view, param: e.target.value })}
+      choices={municipalityChoices(choices, name)}
+    />
   );
 }

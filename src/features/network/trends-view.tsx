@@ -1,5 +1,7 @@
-import { Suspense, useId } from 'react';
-import { Heading, Label, Paragraph, Select, Spinner, Table } from '@digdir/designsystemet-react';
+import { Suspense } from 'react';
+import { Heading, Paragraph, Spinner, Table } from '@digdir/designsystemet-react';
+import { SelectField } from '../../ui/fields';
+import { areaChoices } from './choices';
 import { useMunicipalityName, useNetworkTranslation } from '../../i18n/network-namespace';
 import { localize } from '../../domain/questionnaire/localize';
 import type { TFunction } from 'i18next';
@@ -47,7 +49,6 @@ export function TrendsView({
   const roundText = useGatheringText(model.showPeriod);
   const name = useMunicipalityName(model.letters);
   const language = useAppStore((s) => s.language);
-  const areaSelectId = useId();
   const q = model.questionnaire;
   const { chosen } = chooseMunicipality(model, municipality, false);
   if (!chosen) return <Paragraph>{t('network.noData')}</Paragraph>;
@@ -111,27 +112,20 @@ export function TrendsView({
           </Table.Body>
         </Table>
       </div>
-      <div className="ds-field inline-field">
-        <Label htmlFor={areaSelectId}>{t('trends.chartArea')}</Label>
-        <Select
-          id={areaSelectId}
-          value={focus.areaId}
-          onChange={(e) =>
-            navigate({
-              name: 'network',
-              view: 'trends',
-              param: chosen.number,
-              query: { area: e.target.value },
-            })
-          }
-        >
-          {q.areas.map((a) => (
-            <option key={a.id} value={a.id}>
-              {localize(a.title, language)}
-            </option>
-          ))}
-        </Select>
-      </div>
+      <SelectField
+        className="ds-field inline-field"
+        label={t('trends.chartArea')}
+        value={focus.areaId}
+        onChange={(e) =>
+          navigate({
+            name: 'network',
+            view: 'trends',
+            param: chosen.number,
+            query: { area: e.target.value },
+          })
+        }
+        choices={areaChoices(q, language)}
+      />
       <Suspense fallback={<Spinner aria-label={t('results.chartLoading')} />}>
         <LazyTrendChart
           data={trendChartSeries(focus)}

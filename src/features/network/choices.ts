@@ -1,0 +1,17 @@
+import { localize } from '../../domain/questionnaire/localize';
+import type { Locale, Municipality } from '../../domain/core/types';
+import type { Questionnaire } from '../../domain/questionnaire/schema';
+import type { Choice } from '../../ui/fields';
+
+/** The questionnaire's areas as choices of a select, in the questionnaire's order. */
+export function areaChoices(q: Questionnaire, language: Locale): Choice[] {
+  return q.areas.map((a) => ({ value: a.id, label: localize(a.title, language) }));
+}
+
+/** Municipalities as choices of a select, by number, each under the name `name` gives it. */
+export function municipalityChoices(
+  municipalities: readonly Municipality[],
+  name: (m: Municipality) => string,
+): Choice[] {
+  return municipalities.map((m) => ({ value: m.number, label: name(m) }));
+}
