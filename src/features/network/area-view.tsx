@@ -2,6 +2,7 @@ import { useMunicipalityName, useNetworkTranslation } from '../../i18n/network-n
 import { useChosenGatheringText } from '../../i18n/gathering-text';
 import { Suspense } from 'react';
 import { Heading, Paragraph, Spinner, Table } from '@digdir/designsystemet-react';
+import { DataTable } from '../../ui/data-table';
 import { SelectField } from '../../ui/fields';
 import { areaChoices } from './choices';
 import { navigate } from '../../lib/router';
@@ -67,37 +68,32 @@ export function AreaView({ model, areaId }: { model: NetworkModel; areaId: strin
           downloadName={t('network.areaTitle', { area: title, round: roundText })}
         />
       </Suspense>
-      <div className="table-scroll">
-        <Table>
-          <caption>{t('network.areaCaption', { area: title })}</caption>
-          <Table.Head>
-            <Table.Row>
-              <Table.HeaderCell className="num">{t('network.rank')}</Table.HeaderCell>
-              <Table.HeaderCell>{t('network.municipality')}</Table.HeaderCell>
-              <Table.HeaderCell className="num">{t('results.score')}</Table.HeaderCell>
-              <Table.HeaderCell className="num">{t('network.respondents')}</Table.HeaderCell>
-              <Table.HeaderCell>{t('network.spread')}</Table.HeaderCell>
+      <DataTable
+        caption={t('network.areaCaption', { area: title })}
+        columns={[
+          { label: t('network.rank'), numeric: true },
+          { label: t('network.municipality') },
+          { label: t('results.score'), numeric: true },
+          { label: t('network.respondents'), numeric: true },
+          { label: t('network.spread') },
+        ]}
+      >
+        {ranking.map((r) => {
+          const a = disagreement.get(r.municipality.number);
+          return (
+            <Table.Row key={r.municipality.number}>
+              <Table.Cell className="num">{r.rank ?? '–'}</Table.Cell>
+              <Table.HeaderCell scope="row">{name(r.municipality)}</Table.HeaderCell>
+              <Table.Cell className="num">{r.mean === null ? '–' : fmt(r.mean)}</Table.Cell>
+              <Table.Cell className="num">{r.n}</Table.Cell>
+              <Table.Cell>
+                {a && a.min !== null && a.max !== null ? `${fmt(a.min)}–${fmt(a.max)}` : '–'}
+                {a?.disagreement ? ` ≠ ${t('network.disagreement')}` : ''}
+              </Table.Cell>
             </Table.Row>
-          </Table.Head>
-          <Table.Body>
-            {ranking.map((r) => {
-              const a = disagreement.get(r.municipality.number);
-              return (
-                <Table.Row key={r.municipality.number}>
-                  <Table.Cell className="num">{r.rank ?? '–'}</Table.Cell>
-                  <Table.HeaderCell scope="row">{name(r.municipality)}</Table.HeaderCell>
-                  <Table.Cell className="num">{r.mean === null ? '–' : fmt(r.mean)}</Table.Cell>
-                  <Table.Cell className="num">{r.n}</Table.Cell>
-                  <Table.Cell>
-                    {a && a.min !== null && a.max !== null ? `${fmt(a.min)}–${fmt(a.max)}` : '–'}
-                    {a?.disagreement ? ` ≠ ${t('network.disagreement')}` : ''}
-                  </Table.Cell>
-                </Table.Row>
-              );
-            })}
-          </Table.Body>
-        </Table>
-      </div>
+          );
+        })}
+      </DataTable>
       <AreaComments model={model} areaId={area.id} areaTitle={title} />
       <AreaActions model={model} areaId={area.id} areaTitle={title} />
     </section>

@@ -1,7 +1,8 @@
 import type { GatheringId } from '../../domain/core/gatherings';
 import { actionGathering } from '../../domain/priorities/actions';
 import { useGatheringText } from '../../i18n/gathering-text';
-import { Heading, Paragraph, Table, Tag } from '@digdir/designsystemet-react';
+import { Heading, Paragraph, Tag } from '@digdir/designsystemet-react';
+import { DataTable } from '../../ui/data-table';
 import { useMunicipalityName, useNetworkTranslation } from '../../i18n/network-namespace';
 import { localize } from '../../domain/questionnaire/localize';
 import { improvementAreas } from '../../domain/priorities/priorities';
@@ -166,35 +167,25 @@ function PeerSection({
         <Paragraph data-size="sm">{t('learn.noStatements')}</Paragraph>
       ) : (
         <>
-          <div className="table-scroll">
-            <Table data-size="sm">
-              <caption>{t('learn.statementsCaption', { peer: peerLabel, name })}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t('learn.statement')}</th>
-                  <th scope="col" className="num">
-                    {peerLabel}
-                  </th>
-                  <th scope="col" className="num">
-                    {name}
-                  </th>
-                  <th scope="col" className="num">
-                    {t('learn.gap')}
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {peer.statements.map((s) => (
-                  <tr key={s.statementId}>
-                    <th scope="row">{statementText(s.statementId)}</th>
-                    <td className="num">{score(s.theirs)}</td>
-                    <td className="num">{score(s.ours)}</td>
-                    <td className="num">+{score(s.gap)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </Table>
-          </div>
+          <DataTable
+            caption={t('learn.statementsCaption', { peer: peerLabel, name })}
+            size="sm"
+            columns={[
+              { label: t('learn.statement') },
+              { label: peerLabel, numeric: true },
+              { label: name, numeric: true },
+              { label: t('learn.gap'), numeric: true },
+            ]}
+          >
+            {peer.statements.map((s) => (
+              <tr key={s.statementId}>
+                <th scope="row">{statementText(s.statementId)}</th>
+                <td className="num">{score(s.theirs)}</td>
+                <td className="num">{score(s.ours)}</td>
+                <td className="num">+{score(s.gap)}</td>
+              </tr>
+            ))}
+          </DataTable>
           {peer.statements.map((s) => (
             <CommentList
               key={s.statementId}

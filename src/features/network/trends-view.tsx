@@ -1,7 +1,8 @@
 import { Suspense } from 'react';
 import { Heading, Paragraph, Spinner, Table } from '@digdir/designsystemet-react';
+import { DataTable } from '../../ui/data-table';
 import { SelectField } from '../../ui/fields';
-import { areaChoices } from './choices';
+import { areaChoices, gatheringColumns } from './choices';
 import { useMunicipalityName, useNetworkTranslation } from '../../i18n/network-namespace';
 import { localize } from '../../domain/questionnaire/localize';
 import type { TFunction } from 'i18next';
@@ -73,45 +74,38 @@ export function TrendsView({
       <Heading level={2} data-size="md" id="trends-heading">
         {t('trends.title', { name: label })}
       </Heading>
-      <div className="table-scroll">
-        <Table>
-          <caption>{t('trends.caption', { name: label })}</caption>
-          <Table.Head>
-            <Table.Row>
-              <Table.HeaderCell>{t('results.area')}</Table.HeaderCell>
-              {model.gatherings.map((g) => (
-                <Table.HeaderCell key={keyOfGathering(g)} className="num">
-                  {t('start.gatheringRound', { round: roundText(g) })}
-                </Table.HeaderCell>
-              ))}
-              <Table.HeaderCell>{t('trends.change')}</Table.HeaderCell>
-              <Table.HeaderCell className="num">{t('trends.vsMedian')}</Table.HeaderCell>
-            </Table.Row>
-          </Table.Head>
-          <Table.Body>
-            {trends.map((tr) => (
-              <Table.Row key={tr.areaId}>
-                <Table.HeaderCell scope="row">
-                  {localize(q.areas.find((a) => a.id === tr.areaId)!.title, language)}
-                </Table.HeaderCell>
-                {tr.points.map((p) => (
-                  <Table.Cell key={keyOfGathering(p.gathering)} className="num">
-                    {fmt(p.score)}
-                  </Table.Cell>
-                ))}
-                <Table.Cell className={`trend-${tr.latest?.direction ?? 'none'}`}>
-                  {change(tr.latest)}
-                </Table.Cell>
-                <Table.Cell className="num">
-                  {tr.latest?.vsNetwork == null
-                    ? '–'
-                    : `${tr.latest.vsNetwork > 0 ? '+' : tr.latest.vsNetwork < 0 ? '−' : ''}${formatScore(Math.abs(tr.latest.vsNetwork), language)}`}
-                </Table.Cell>
-              </Table.Row>
+      <DataTable
+        caption={t('trends.caption', { name: label })}
+        columns={[
+          { label: t('results.area') },
+          ...gatheringColumns(model.gatherings, (g) =>
+            t('start.gatheringRound', { round: roundText(g) }),
+          ),
+          { label: t('trends.change') },
+          { label: t('trends.vsMedian'), numeric: true },
+        ]}
+      >
+        {trends.map((tr) => (
+          <Table.Row key={tr.areaId}>
+            <Table.HeaderCell scope="row">
+              {localize(q.areas.find((a) => a.id === tr.areaId)!.title, language)}
+            </Table.HeaderCell>
+            {tr.points.map((p) => (
+              <Table.Cell key={keyOfGathering(p.gathering)} className="num">
+                {fmt(p.score)}
+              </Table.Cell>
             ))}
-          </Table.Body>
-        </Table>
-      </div>
+            <Table.Cell className={`trend-${tr.latest?.direction ?? 'none'}`}>
+              {change(tr.latest)}
+            </Table.Cell>
+            <Table.Cell className="num">
+              {tr.latest?.vsNetwork == null
+                ? '–'
+                : `${tr.latest.vsNetwork > 0 ? '+' : tr.latest.vsNetwork < 0 ? '−' : ''}${formatScore(Math.abs(tr.latest.vsNetwork), language)}`}
+            </Table.Cell>
+          </Table.Row>
+        ))}
+      </DataTable>
       <SelectField
         className="ds-field inline-field"
         label={t('trends.chartArea')}

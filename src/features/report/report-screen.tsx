@@ -1,4 +1,5 @@
 import { Button, Heading, Spinner } from '@digdir/designsystemet-react';
+import { ColumnHeads } from '../../ui/data-table';
 import { useMunicipalityName, useNetworkTranslation } from '../../i18n/network-namespace';
 import { useChosenGatheringText, useGatheringText } from '../../i18n/gathering-text';
 import { sameGathering } from '../../domain/core/gatherings';
@@ -110,22 +111,16 @@ function MunicipalityReport({ model, number }: { model: NetworkModel; number: st
         <div className="table-scroll">
           <table className="report-table">
             <caption className="visually-hidden">{t('report.scoresTitle')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('report.area')}</th>
-                <th scope="col" className="num">
-                  {t('report.score')}
-                </th>
-                <th scope="col" className="num">
-                  {t('network.median')}
-                </th>
-                <th scope="col" className="num">
-                  {t('report.band')}
-                </th>
-                <th scope="col">{t('report.position')}</th>
-                <th scope="col">{t('report.change')}</th>
-              </tr>
-            </thead>
+            <ColumnHeads
+              columns={[
+                { label: t('report.area') },
+                { label: t('report.score'), numeric: true },
+                { label: t('network.median'), numeric: true },
+                { label: t('report.band'), numeric: true },
+                { label: t('report.position') },
+                { label: t('report.change') },
+              ]}
+            />
             <tbody>
               {agg.areas.map((a) => {
                 const s = stats.get(a.areaId);

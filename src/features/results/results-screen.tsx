@@ -1,6 +1,7 @@
 import { lazy, Suspense, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Button, Card, Heading, Paragraph, Spinner, Table } from '@digdir/designsystemet-react';
+import { DataTable } from '../../ui/data-table';
 import { navigate } from '../../lib/router';
 import { LazyAreaScoreChart } from '../../charts/lazy';
 import type { BarDatum } from '../../charts/types';
@@ -112,33 +113,29 @@ export function ResultsScreen() {
             })}
           />
         </Suspense>
-        <div className="table-scroll">
-          <Table className="score-table">
-            <caption>{t('results.tableCaption')}</caption>
-            <Table.Head>
-              <Table.Row>
-                <Table.HeaderCell>{t('results.area')}</Table.HeaderCell>
-                <Table.HeaderCell className="num">{t('results.score')}</Table.HeaderCell>
-                <Table.HeaderCell className="num">{t('results.coverage')}</Table.HeaderCell>
-                <Table.HeaderCell className="num">{t('results.importance')}</Table.HeaderCell>
-              </Table.Row>
-            </Table.Head>
-            <Table.Body>
-              {score.areas.map((a) => (
-                <Table.Row key={a.areaId}>
-                  <Table.HeaderCell scope="row">{title(a.areaId)}</Table.HeaderCell>
-                  <Table.Cell className="num">
-                    {a.score === null ? t('results.noScore') : fmt(a.score)}
-                  </Table.Cell>
-                  <Table.Cell className="num">
-                    {a.coverage === null ? '–' : formatPercent(a.coverage, language)}
-                  </Table.Cell>
-                  <Table.Cell className="num">{a.importance ?? '–'}</Table.Cell>
-                </Table.Row>
-              ))}
-            </Table.Body>
-          </Table>
-        </div>
+        <DataTable
+          caption={t('results.tableCaption')}
+          className="score-table"
+          columns={[
+            { label: t('results.area') },
+            { label: t('results.score'), numeric: true },
+            { label: t('results.coverage'), numeric: true },
+            { label: t('results.importance'), numeric: true },
+          ]}
+        >
+          {score.areas.map((a) => (
+            <Table.Row key={a.areaId}>
+              <Table.HeaderCell scope="row">{title(a.areaId)}</Table.HeaderCell>
+              <Table.Cell className="num">
+                {a.score === null ? t('results.noScore') : fmt(a.score)}
+              </Table.Cell>
+              <Table.Cell className="num">
+                {a.coverage === null ? '–' : formatPercent(a.coverage, language)}
+              </Table.Cell>
+              <Table.Cell className="num">{a.importance ?? '–'}</Table.Cell>
+            </Table.Row>
+          ))}
+        </DataTable>
       </section>
 
       <div className="results-lists">
