@@ -91,36 +91,26 @@ function Field({
   );
 }
 
-export function TextField({
+/** A field's props split into what Field takes and what goes on to the control. */
+function splitField<P extends SharedTextProps>({
   label,
   description,
   error,
   id,
   className,
-  ...rest
-}: SharedTextProps & Omit<InputProps, 'size' | 'id' | 'className'>) {
-  return (
-    <Field
-      {...{ label, description, error, id, className }}
-      render={(control) => <Input {...control} {...rest} />}
-    />
-  );
+  ...control
+}: P) {
+  return [{ label, description, error, id, className }, control] as const;
 }
 
-export function TextAreaField({
-  label,
-  description,
-  error,
-  id,
-  className,
-  ...rest
-}: SharedTextProps & Omit<TextareaProps, 'id' | 'className'>) {
-  return (
-    <Field
-      {...{ label, description, error, id, className }}
-      render={(control) => <Textarea {...control} {...rest} />}
-    />
-  );
+export function TextField(props: SharedTextProps & Omit<InputProps, 'size' | 'id' | 'className'>) {
+  const [field, rest] = splitField(props);
+  return <Field {...field} render={(control) => <Input {...control} {...rest} />} />;
+}
+
+export function TextAreaField(props: SharedTextProps & Omit<TextareaProps, 'id' | 'className'>) {
+  const [field, rest] = splitField(props);
+  return <Field {...field} render={(control) => <Textarea {...control} {...rest} />} />;
 }
 
 /** One choice in a SelectField: the value it sets and the text it shows. */
@@ -133,23 +123,17 @@ export interface Choice {
  * A labelled native select. `empty`, when given, is the text of a first choice with the value ''
  * (none chosen, or any); `choices` follow in their order.
  */
-export function SelectField({
-  label,
-  description,
-  error,
-  id,
-  className,
-  empty,
-  choices,
-  ...rest
-}: SharedTextProps &
-  Omit<SelectProps, 'id' | 'className' | 'children'> & {
-    empty?: string;
-    choices: readonly Choice[];
-  }) {
+export function SelectField(
+  props: SharedTextProps &
+    Omit<SelectProps, 'id' | 'className' | 'children'> & {
+      empty?: string;
+      choices: readonly Choice[];
+    },
+) {
+  const [field, { empty, choices, ...rest }] = splitField(props);
   return (
     <Field
-      {...{ label, description, error, id, className }}
+      {...field}
       render={(control) => (
         <Select {...control} {...rest}>
           {empty !== undefined && <option value="">{empty}</option>}

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Button, Dialog, Heading, Paragraph, Table, Tag } from '@digdir/designsystemet-react';
+import { Section } from '../../ui/section';
 import { DataTable } from '../../ui/data-table';
 import { useShallow } from 'zustand/react/shallow';
 import { useAppStore, useAppStoreApi } from '../../store/store-context';
@@ -86,10 +87,11 @@ export function UnfinishedResponses() {
   const unfinished = responses.filter((r) => r.submittedAt === undefined);
   if (unfinished.length === 0) return null;
   return (
-    <section aria-labelledby="unfinished-heading" className="unfinished-first">
-      <Heading level={2} data-size="md" id="unfinished-heading">
-        {t('saved.unfinishedTitle')}
-      </Heading>
+    <Section
+      id="unfinished-heading"
+      className="unfinished-first"
+      title={t('saved.unfinishedTitle')}
+    >
       <ul className="unfinished-list">
         {unfinished.map((r) => {
           const p = progressOf(questionnaires, r);
@@ -113,7 +115,7 @@ export function UnfinishedResponses() {
           );
         })}
       </ul>
-    </section>
+    </Section>
   );
 }
 
@@ -132,10 +134,7 @@ export function ResponseList() {
   const open = useOpenResponse();
 
   return (
-    <section aria-labelledby="saved-heading" className="saved-responses">
-      <Heading level={2} data-size="md" id="saved-heading">
-        {t('saved.title')}
-      </Heading>
+    <Section id="saved-heading" className="saved-responses" title={t('saved.title')}>
       <Paragraph>{t('saved.help')}</Paragraph>
       <DataTable
         caption={t('saved.caption')}
@@ -249,6 +248,6 @@ export function ResponseList() {
           </Button>
         </div>
       </Dialog>
-    </section>
+    </Section>
   );
 }

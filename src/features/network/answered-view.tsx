@@ -1,7 +1,8 @@
 import { gatheringOf } from '../../domain/core/gatherings';
 import { useGatheringText } from '../../i18n/gathering-text';
 import { useId, useState } from 'react';
-import { Heading, Paragraph, Table, Tag } from '@digdir/designsystemet-react';
+import { Paragraph, Table, Tag } from '@digdir/designsystemet-react';
+import { Section } from '../../ui/section';
 import { ColumnHeads } from '../../ui/data-table';
 import { useMunicipalityName, useNetworkTranslation } from '../../i18n/network-namespace';
 import { expectedKey, whoHasAnswered, type AnsweredCell } from '../../domain/comparison/answered';
@@ -38,10 +39,11 @@ export function AnsweredView({ model }: { model: NetworkModel }) {
   const missingTotal = rows.reduce((s, r) => s + r.missing, 0);
 
   return (
-    <section aria-labelledby="answered-heading" className="network-section">
-      <Heading level={2} data-size="md" id="answered-heading">
-        {t('answered.title', { round })}
-      </Heading>
+    <Section
+      id="answered-heading"
+      className="network-section"
+      title={t('answered.title', { round })}
+    >
       <Paragraph>
         {previous === null
           ? t('answered.introFirst')
@@ -108,7 +110,7 @@ export function AnsweredView({ model }: { model: NetworkModel }) {
           })}
         </Table>
       </div>
-    </section>
+    </Section>
   );
 }
 

@@ -1,5 +1,6 @@
 import { useNetworkTranslation } from '../../i18n/network-namespace';
-import { Button, Heading, Paragraph, Table } from '@digdir/designsystemet-react';
+import { Button, Paragraph, Table } from '@digdir/designsystemet-react';
+import { Section } from '../../ui/section';
 import { gatheringColumns } from './choices';
 import { DataTable } from '../../ui/data-table';
 import { useAppStore, useAppStoreApi } from '../../store/store-context';
@@ -31,10 +32,7 @@ export function DataView({ model }: { model: NetworkModel }) {
   return (
     <div className="network-section">
       {/* The import and invite panels come before this view (network-screen.tsx). */}
-      <section aria-labelledby="sources-heading">
-        <Heading level={2} data-size="sm" id="sources-heading">
-          {t('data.sourcesTitle')}
-        </Heading>
+      <Section id="sources-heading" size="sm" title={t('data.sourcesTitle')}>
         <DataTable
           caption={t('data.sourcesTitle')}
           hideCaption
@@ -64,11 +62,8 @@ export function DataView({ model }: { model: NetworkModel }) {
             </Table.Row>
           ))}
         </DataTable>
-      </section>
-      <section aria-labelledby="municipalities-heading">
-        <Heading level={2} data-size="sm" id="municipalities-heading">
-          {t('data.municipalitiesTitle')}
-        </Heading>
+      </Section>
+      <Section id="municipalities-heading" size="sm" title={t('data.municipalitiesTitle')}>
         <DataTable
           caption={t('data.municipalitiesTitle')}
           hideCaption
@@ -116,11 +111,8 @@ export function DataView({ model }: { model: NetworkModel }) {
           ))}
         </DataTable>
         <Paragraph data-size="sm">{t('data.respondentsHelp')}</Paragraph>
-      </section>
-      <section aria-labelledby="tables-heading">
-        <Heading level={2} data-size="sm" id="tables-heading">
-          {t('data.tablesTitle')}
-        </Heading>
+      </Section>
+      <Section id="tables-heading" size="sm" title={t('data.tablesTitle')}>
         <Paragraph data-size="sm">
           {model.anonymised ? t('data.tablesAnonymised') : t('data.tablesHelp')}
         </Paragraph>
@@ -152,7 +144,7 @@ export function DataView({ model }: { model: NetworkModel }) {
             )),
           )}
         </div>
-      </section>
+      </Section>
       <div className="button-row">
         <Button
           variant="secondary"

@@ -1,4 +1,4 @@
-import { Heading, Paragraph } from '@digdir/designsystemet-react';
+import { Section } from '../../ui/section';
 import { useNetworkTranslation } from '../../i18n/network-namespace';
 import { localize } from '../../domain/questionnaire/localize';
 import { delegationComments } from '../../domain/priorities/comments';
@@ -38,41 +38,41 @@ export function MunicipalityComments({
     q.statements.some((s) => s.area === a.id && comments.has(s.id)),
   );
   return (
-    <section aria-labelledby="comments-heading" className="municipality-comments">
-      <Heading level={3} data-size="sm" id="comments-heading">
-        {t('comments.title', { name: label })}
-      </Heading>
-      {areas.length === 0 ? (
-        <Paragraph>{t('comments.none')}</Paragraph>
-      ) : (
-        areas.map((area) => (
-          <Disclosure
-            key={area.id}
-            summary={t('comments.areaSummary', {
-              area: localize(area.title, language),
-              count: q.statements
-                .filter((s) => s.area === area.id)
-                .reduce((n, s) => n + (comments.get(s.id)?.length ?? 0), 0),
+    <Section
+      id="comments-heading"
+      level={3}
+      size="sm"
+      className="municipality-comments"
+      title={t('comments.title', { name: label })}
+      empty={areas.length === 0 && t('comments.none')}
+    >
+      {areas.map((area) => (
+        <Disclosure
+          key={area.id}
+          summary={t('comments.areaSummary', {
+            area: localize(area.title, language),
+            count: q.statements
+              .filter((s) => s.area === area.id)
+              .reduce((n, s) => n + (comments.get(s.id)?.length ?? 0), 0),
+          })}
+        >
+          {q.statements
+            .filter((s) => s.area === area.id && comments.has(s.id))
+            .map((s) => {
+              const text = localize(s.text, language);
+              return (
+                <div key={s.id} className="statement-comments">
+                  <p className="consensus-statement">{text}</p>
+                  <CommentList
+                    comments={comments.get(s.id)!}
+                    label={t('comments.statementLabel', { statement: text })}
+                    context={t('comments.commentContext', { statement: text })}
+                  />
+                </div>
+              );
             })}
-          >
-            {q.statements
-              .filter((s) => s.area === area.id && comments.has(s.id))
-              .map((s) => {
-                const text = localize(s.text, language);
-                return (
-                  <div key={s.id} className="statement-comments">
-                    <p className="consensus-statement">{text}</p>
-                    <CommentList
-                      comments={comments.get(s.id)!}
-                      label={t('comments.statementLabel', { statement: text })}
-                      context={t('comments.commentContext', { statement: text })}
-                    />
-                  </div>
-                );
-              })}
-          </Disclosure>
-        ))
-      )}
-    </section>
+        </Disclosure>
+      ))}
+    </Section>
   );
 }

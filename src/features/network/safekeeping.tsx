@@ -1,5 +1,6 @@
 import { useEffect, useId, useState } from 'react';
-import { Alert, Button, Heading, Paragraph } from '@digdir/designsystemet-react';
+import { Alert, Button, Paragraph } from '@digdir/designsystemet-react';
+import { Section } from '../../ui/section';
 import { useNetworkTranslation } from '../../i18n/network-namespace';
 import {
   backupDue,
@@ -105,10 +106,12 @@ export function SafekeepingPanel({ hasData }: { hasData: boolean }) {
   }
 
   return (
-    <section aria-labelledby="safekeeping-heading" className="safekeeping">
-      <Heading level={2} data-size="sm" id="safekeeping-heading">
-        {t('safekeeping.title')}
-      </Heading>
+    <Section
+      id="safekeeping-heading"
+      size="sm"
+      className="safekeeping"
+      title={t('safekeeping.title')}
+    >
       {persistence !== null && (
         <Paragraph data-testid="persistence">
           {persistence === 'granted'
@@ -167,6 +170,6 @@ export function SafekeepingPanel({ hasData }: { hasData: boolean }) {
           </Alert>
         )}
       </div>
-    </section>
+    </Section>
   );
 }

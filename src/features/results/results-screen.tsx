@@ -1,6 +1,7 @@
 import { lazy, Suspense, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Button, Card, Heading, Paragraph, Spinner, Table } from '@digdir/designsystemet-react';
+import { Section } from '../../ui/section';
 import { DataTable } from '../../ui/data-table';
 import { navigate } from '../../lib/router';
 import { LazyAreaScoreChart } from '../../charts/lazy';
@@ -9,8 +10,7 @@ import { localize, shortTitle } from '../../domain/questionnaire/localize';
 import {
   mostImportant,
   strongestAndWeakest,
-  type RankedArea,
-  type TiedGroup,
+  type StrongestAndWeakest,
 } from '../../domain/scoring/scoring';
 import { formatDate, formatPercent, formatScore } from '../../i18n/format';
 import { useAppStore } from '../../store/store-context';
@@ -98,10 +98,7 @@ export function ResultsScreen() {
         </Card>
       </div>
 
-      <section aria-labelledby="chart-heading">
-        <Heading level={2} data-size="md" id="chart-heading">
-          {t('results.chartTitle')}
-        </Heading>
+      <Section id="chart-heading" title={t('results.chartTitle')}>
         <Suspense fallback={<Spinner aria-label={t('results.chartLoading')} />}>
           <LazyAreaScoreChart
             data={series}
@@ -136,59 +133,41 @@ export function ResultsScreen() {
             </Table.Row>
           ))}
         </DataTable>
-      </section>
+      </Section>
 
       <div className="results-lists">
         {ranking.allEqual ? (
-          <section aria-labelledby="strongest-weakest-heading">
-            <Heading level={2} data-size="sm" id="strongest-weakest-heading">
-              {t('results.strongestAndWeakest')}
-            </Heading>
+          <Section
+            id="strongest-weakest-heading"
+            size="sm"
+            title={t('results.strongestAndWeakest')}
+          >
             <Paragraph>
               {t('results.allEqual', {
                 count: ranking.allEqual.count,
                 score: fmt(ranking.allEqual.score),
               })}
             </Paragraph>
-          </section>
+          </Section>
         ) : (
-          <>
-            <RankSection
-              id="strongest-heading"
-              heading={t('results.strongest')}
-              list={ranking.strongest}
-              leftOut={ranking.strongestLeftOut}
-              firstPlaceKey="results.tiedTop"
-              title={title}
-              fmt={fmt}
-            />
-            <RankSection
-              id="weakest-heading"
-              heading={t('results.weakest')}
-              list={ranking.weakest}
-              leftOut={ranking.weakestLeftOut}
-              firstPlaceKey="results.tiedBottom"
-              title={title}
-              fmt={fmt}
-            />
-          </>
+          (['strongest', 'weakest'] as const).map((end) => (
+            <RankSection key={end} end={end} ranking={ranking} title={title} fmt={fmt} />
+          ))
         )}
-        <section aria-labelledby="important-heading">
-          <Heading level={2} data-size="sm" id="important-heading">
-            {t('results.mostImportant')}
-          </Heading>
-          {important.length === 0 ? (
-            <Paragraph>{t('results.noImportance')}</Paragraph>
-          ) : (
-            <ol>
-              {important.map((a) => (
-                <li key={a.areaId}>
-                  {title(a.areaId)}: {t('results.importanceValue', { level: a.importance })}
-                </li>
-              ))}
-            </ol>
-          )}
-        </section>
+        <Section
+          id="important-heading"
+          size="sm"
+          title={t('results.mostImportant')}
+          empty={important.length === 0 && t('results.noImportance')}
+        >
+          <ol>
+            {important.map((a) => (
+              <li key={a.areaId}>
+                {title(a.areaId)}: {t('results.importanceValue', { level: a.importance })}
+              </li>
+            ))}
+          </ol>
+        </Section>
       </div>
 
       {response.submittedAt && (
@@ -209,34 +188,29 @@ export function ResultsScreen() {
   );
 }
 
+/** Said when the first place itself is shared by too many to list. */
+const FIRST_PLACE_TIED = { strongest: 'results.tiedTop', weakest: 'results.tiedBottom' } as const;
+
 /**
  * The strongest or the weakest areas as a numbered list. Tied areas share a number (the list's
  * own marker, from `value`) and say so in words; a tie too large to list is told in a sentence.
  */
 function RankSection({
-  id,
-  heading,
-  list,
-  leftOut,
-  firstPlaceKey,
+  end,
+  ranking,
   title,
   fmt,
 }: {
-  id: string;
-  heading: string;
-  list: readonly RankedArea[];
-  leftOut: TiedGroup | null;
-  /** Said when the first place itself is shared by too many to list. */
-  firstPlaceKey: 'results.tiedTop' | 'results.tiedBottom';
+  end: 'strongest' | 'weakest';
+  ranking: StrongestAndWeakest;
   title: (areaId: string) => string;
   fmt: (score: number) => string;
 }) {
   const { t } = useTranslation();
+  const list = ranking[end];
+  const leftOut = ranking[`${end}LeftOut`];
   return (
-    <section aria-labelledby={id}>
-      <Heading level={2} data-size="sm" id={id}>
-        {heading}
-      </Heading>
+    <Section id={`${end}-heading`} size="sm" title={t(`results.${end}`)}>
       {list.length > 0 && (
         <ol>
           {list.map((a) => (
@@ -250,7 +224,7 @@ function RankSection({
       {leftOut ? (
         <Paragraph data-size="sm">
           {list.length === 0
-            ? t(firstPlaceKey, { count: leftOut.count, score: fmt(leftOut.score) })
+            ? t(FIRST_PLACE_TIED[end], { count: leftOut.count, score: fmt(leftOut.score) })
             : t('results.tiedNext', {
                 count: leftOut.count,
                 rank: leftOut.rank,
@@ -260,6 +234,6 @@ function RankSection({
       ) : (
         list.length === 0 && <Paragraph>{t('results.tooFew')}</Paragraph>
       )}
-    </section>
+    </Section>
   );
 }
