@@ -6,6 +6,7 @@
  * (`pass` left out: information only).
  */
 import { FIRST_SCREEN_BUDGET_KB } from '../first-screen';
+import type { AnswerLatency } from './answer-latency';
 import type { NodeSize } from './national-node';
 import type { BrowserSize } from './national-browser';
 import type { BenchResult, Row } from './result';
@@ -175,6 +176,27 @@ const growthRow = (prefix: string): RowDef<Growth> => ({
           ? false
           : null
         : g.k <= TARGETS.growthExponent,
+});
+
+/**
+ * A row of answer latency held to the target: a median over the clicks, which passes when it is
+ * within TARGETS.answerMs and no click was `missed` (left unchecked, or not saved).
+ */
+const answerTargetRow = (
+  id: string,
+  label: (a: AnswerLatency) => string,
+  median: (a: AnswerLatency) => number | null,
+  missed: (a: AnswerLatency) => number,
+): RowDef<AnswerLatency> => ({
+  id: () => id,
+  label,
+  target: () => `≤ ${TARGETS.answerMs} ms`,
+  measured: (a) => msFine(median(a)),
+  value: median,
+  pass: (a) => {
+    const m = median(a);
+    return m !== null && m <= TARGETS.answerMs && missed(a) === 0;
+  },
 });
 
 /** "", or ", after 9 bundle files of 40 municipalities" when the dashboard was not from single files. */
@@ -388,30 +410,24 @@ export const REPORT: readonly Group[] = [
     section: ANSWERS,
     items: (r) => single(r.answers),
     rows: [
-      {
-        id: () => 'answer-ui-median',
-        label: (a) => `Click → radio checked, after next paint: median of ${a.clicks} clicks`,
-        target: () => `≤ ${TARGETS.answerMs} ms`,
-        measured: (a) => msFine(a.uiMedianMs),
-        value: (a) => a.uiMedianMs,
-        pass: (a) =>
-          a.uiMedianMs !== null && a.uiMedianMs <= TARGETS.answerMs && a.notChecked === 0,
-      },
+      answerTargetRow(
+        'answer-ui-median',
+        (a) => `Click → radio checked, after next paint: median of ${a.clicks} clicks`,
+        (a) => a.uiMedianMs,
+        (a) => a.notChecked,
+      ),
       {
         id: () => 'answer-ui-p95',
         label: () => 'Click → radio checked, after next paint: p95',
         measured: (a) => msFine(a.uiP95Ms),
         value: (a) => a.uiP95Ms,
       },
-      {
-        id: () => 'answer-saved-median',
-        label: (a) => `Click → answer in localStorage: median (p95 ${msFine(a.savedP95Ms)})`,
-        target: () => `≤ ${TARGETS.answerMs} ms`,
-        measured: (a) => msFine(a.savedMedianMs),
-        value: (a) => a.savedMedianMs,
-        pass: (a) =>
-          a.savedMedianMs !== null && a.savedMedianMs <= TARGETS.answerMs && a.notSaved === 0,
-      },
+      answerTargetRow(
+        'answer-saved-median',
+        (a) => `Click → answer in localStorage: median (p95 ${msFine(a.savedP95Ms)})`,
+        (a) => a.savedMedianMs,
+        (a) => a.notSaved,
+      ),
       {
         id: () => 'answer-handled-median',
         label: (a) => `Click → handlers and commit done: median (p95 ${msFine(a.handledP95Ms)})`,

@@ -24,7 +24,11 @@ import { SelectField, TextAreaField, TextField } from '../../ui/fields';
 import { areaChoices } from './choices';
 import type { NetworkModel } from '../../store/network-model';
 import { useAppStore } from '../../store/store-context';
-import { chooseMunicipality, MunicipalityPicker } from './municipality-picker';
+import {
+  chooseMunicipality,
+  MunicipalityPicker,
+  type MunicipalityViewProps,
+} from './municipality-picker';
 import { FollowUpTable } from './follow-up-table';
 import { HiddenText, HideTextButton } from './free-text';
 import { useFreeTextView } from '../../store/free-text';
@@ -42,11 +46,7 @@ export function ActionsView({
   model,
   municipality,
   area,
-}: {
-  model: NetworkModel;
-  municipality: string | null;
-  area: string | null;
-}) {
+}: MunicipalityViewProps & { area: string | null }) {
   const { t } = useNetworkTranslation();
   const name = useMunicipalityName(model.letters);
   const view = useFreeTextView(model);

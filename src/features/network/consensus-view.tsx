@@ -16,11 +16,15 @@ import {
 } from '../../domain/core/types';
 import { formatDecimal } from '../../i18n/format';
 import { Disclosure, SelectField, TextField } from '../../ui/fields';
-import { agreementAt, type NetworkModel } from '../../store/network-model';
+import { agreementAt } from '../../store/network-model';
 import { useChosenGatheringText } from '../../i18n/gathering-text';
 import type { GatheringId } from '../../domain/core/gatherings';
 import { useAppStore } from '../../store/store-context';
-import { chooseMunicipality, MunicipalityPicker } from './municipality-picker';
+import {
+  chooseMunicipality,
+  MunicipalityPicker,
+  type MunicipalityViewProps,
+} from './municipality-picker';
 import { delegationComments, type StatementComment } from '../../domain/priorities/comments';
 import { useFreeTextView } from '../../store/free-text';
 import { useDelegations } from '../../store/delegations';
@@ -29,13 +33,7 @@ import { CommentList } from './free-text';
 const OPTIONS: readonly AnswerValue[] = [...LEVELS, 'dontKnow', 'notRelevant'];
 
 /** The coordinator's consensus step: the delegation's spread per statement, and an agreed level. */
-export function ConsensusView({
-  model,
-  municipality,
-}: {
-  model: NetworkModel;
-  municipality: string | null;
-}) {
+export function ConsensusView({ model, municipality }: MunicipalityViewProps) {
   const { t } = useNetworkTranslation();
   const name = useMunicipalityName(model.letters);
   const round = useChosenGatheringText(model);

@@ -9,11 +9,14 @@ import { improvementAreas } from '../../domain/priorities/priorities';
 import { priorityInputs } from '../../domain/priorities/view-models';
 import { learnFromPeers, type PeerLesson } from '../../domain/priorities/learning';
 import { formatScore } from '../../i18n/format';
-import type { NetworkModel } from '../../store/network-model';
 import { useAppStore } from '../../store/store-context';
 import { useFreeTextView } from '../../store/free-text';
 import { useDelegations } from '../../store/delegations';
-import { chooseMunicipality, MunicipalityPicker } from './municipality-picker';
+import {
+  chooseMunicipality,
+  MunicipalityPicker,
+  type MunicipalityViewProps,
+} from './municipality-picker';
 import { CommentList, HiddenText, HideTextButton } from './free-text';
 import { actionTextKey } from '../../domain/priorities/comments';
 
@@ -22,13 +25,7 @@ import { actionTextKey } from '../../domain/priorities/comments';
  * highest there, the statements where they are furthest ahead, their comments and their actions
  * (docs/learning.md), and pairs to suggest for the gathering.
  */
-export function LearnView({
-  model,
-  municipality,
-}: {
-  model: NetworkModel;
-  municipality: string | null;
-}) {
+export function LearnView({ model, municipality }: MunicipalityViewProps) {
   const { t } = useNetworkTranslation();
   const nameOf = useMunicipalityName(model.letters);
   const language = useAppStore((s) => s.language);

@@ -5,6 +5,12 @@ import { navigate, type NetworkView } from '../../lib/router';
 import type { Municipality } from '../../domain/core/types';
 import type { NetworkModel } from '../../store/network-model';
 
+/** What a view about one municipality gets: the network, and the municipality in the address. */
+export interface MunicipalityViewProps {
+  model: NetworkModel;
+  municipality: string | null;
+}
+
 /**
  * The municipality a view is about: the one in the address, else the viewer's own, else the
  * first. `inRound` limits the choice to municipalities with responses in the chosen gathering.

@@ -11,19 +11,16 @@ import { ROLES } from '../../domain/core/types';
 import { formatDecimal, formatScore } from '../../i18n/format';
 import { LazyQuadrantChart } from '../../charts/lazy';
 import { numberPoints } from '../../charts/quadrant-layout';
-import type { NetworkModel } from '../../store/network-model';
 import { useAppStore } from '../../store/store-context';
-import { chooseMunicipality, MunicipalityPicker } from './municipality-picker';
+import {
+  chooseMunicipality,
+  MunicipalityPicker,
+  type MunicipalityViewProps,
+} from './municipality-picker';
 import { reasonText } from '../../i18n/reason-text';
 
 /** Improvement areas for one municipality, why they are flagged, and the role gaps. */
-export function PrioritiesView({
-  model,
-  municipality,
-}: {
-  model: NetworkModel;
-  municipality: string | null;
-}) {
+export function PrioritiesView({ model, municipality }: MunicipalityViewProps) {
   const { t } = useNetworkTranslation();
   const roundText = useChosenGatheringText(model);
   const name = useMunicipalityName(model.letters);

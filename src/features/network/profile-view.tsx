@@ -7,19 +7,16 @@ import { profileSeries } from '../../domain/comparison/network-statistics';
 import { localize, shortTitle } from '../../domain/questionnaire/localize';
 import { formatScore } from '../../i18n/format';
 import { LazyProfileChart, LazyRadarChart } from '../../charts/lazy';
-import type { NetworkModel } from '../../store/network-model';
 import { useAppStore } from '../../store/store-context';
-import { chooseMunicipality, MunicipalityPicker } from './municipality-picker';
+import {
+  chooseMunicipality,
+  MunicipalityPicker,
+  type MunicipalityViewProps,
+} from './municipality-picker';
 import { MunicipalityComments } from './municipality-comments';
 
 /** One municipality against the network's min–max band and median, per area. */
-export function ProfileView({
-  model,
-  municipality,
-}: {
-  model: NetworkModel;
-  municipality: string | null;
-}) {
+export function ProfileView({ model, municipality }: MunicipalityViewProps) {
   const { t } = useNetworkTranslation();
   const roundText = useChosenGatheringText(model);
   const name = useMunicipalityName(model.letters);

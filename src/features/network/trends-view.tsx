@@ -12,9 +12,12 @@ import { municipalityTrends } from '../../domain/priorities/view-models';
 import { formatScore } from '../../i18n/format';
 import { navigate } from '../../lib/router';
 import { LazyTrendChart } from '../../charts/lazy';
-import type { NetworkModel } from '../../store/network-model';
 import { useAppStore } from '../../store/store-context';
-import { chooseMunicipality, MunicipalityPicker } from './municipality-picker';
+import {
+  chooseMunicipality,
+  MunicipalityPicker,
+  type MunicipalityViewProps,
+} from './municipality-picker';
 import { useGatheringText } from '../../i18n/gathering-text';
 import { keyOfGathering, parseGatheringKey } from '../../domain/core/gatherings';
 
@@ -41,11 +44,7 @@ export function TrendsView({
   model,
   municipality,
   area: areaParam,
-}: {
-  model: NetworkModel;
-  municipality: string | null;
-  area: string | null;
-}) {
+}: MunicipalityViewProps & { area: string | null }) {
   const { t } = useNetworkTranslation();
   const roundText = useGatheringText(model.showPeriod);
   const name = useMunicipalityName(model.letters);

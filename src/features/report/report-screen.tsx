@@ -200,10 +200,19 @@ function MunicipalityReport({ model, number }: { model: NetworkModel; number: st
           </ul>
         )}
       </section>
-      <footer className="report-footer">
-        {t('report.footer', { date: formatDate(new Date().toISOString(), language) })}
-      </footer>
+      <ReportFooter />
     </article>
+  );
+}
+
+/** The foot of a printed report: the day it was made. */
+function ReportFooter() {
+  const { t } = useNetworkTranslation();
+  const language = useAppStore((s) => s.language);
+  return (
+    <footer className="report-footer">
+      {t('report.footer', { date: formatDate(new Date().toISOString(), language) })}
+    </footer>
   );
 }
 
@@ -287,9 +296,7 @@ function NetworkReport({ model }: { model: NetworkModel }) {
           </section>
         ))}
       </div>
-      <footer className="report-footer">
-        {t('report.footer', { date: formatDate(new Date().toISOString(), language) })}
-      </footer>
+      <ReportFooter />
     </article>
   );
 }
