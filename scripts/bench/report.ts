@@ -208,6 +208,10 @@ const NODE = 'National scale, Node';
 const CHROMIUM = 'National scale, Chromium';
 const ANSWERS = 'Answer latency';
 
+/** Rows for each size imported in Chromium. */
+const perBrowserSize = (rows: readonly RowDef<BrowserSize>[]): Group =>
+  group({ section: CHROMIUM, items: (r) => r.browserNational, rows });
+
 /** Every row of the report, in order. */
 export const REPORT: readonly Group[] = [
   group({
@@ -315,32 +319,28 @@ export const REPORT: readonly Group[] = [
       },
     ],
   }),
-  group({
-    section: CHROMIUM,
-    items: (r) => r.browserNational,
-    rows: [
-      {
-        id: (s) => `browser-import-${s.municipalities}`,
-        label: (s) =>
-          `Import ${s.municipalities} single files through the UI, ${s.timedOut ? `${s.runs} run(s)` : `median of ${s.completedRuns}`}`,
-        target: (s) => (s.timedOut ? 'finishes' : ''),
-        measured: (s) => {
-          if (!s.timedOut) {
-            const perFile =
-              s.importPaintMs === null ? 'n/a' : Math.round(s.importPaintMs / s.municipalities);
-            return `${ms(s.importPaintMs)} (${perFile} ms/file)`;
-          }
-          const rate = s.rates?.lastTenthMsPerFile;
-          return (
-            `> ${ms(s.timedOut.limitMs)}: ${s.timedOut.filesDone} of ${s.municipalities} files done` +
-            (rate ? `, last files ${ms(rate)}/file` : '')
-          );
-        },
-        value: (s) => (s.timedOut ? null : s.importPaintMs),
-        pass: (s) => (s.timedOut ? false : null),
+  perBrowserSize([
+    {
+      id: (s) => `browser-import-${s.municipalities}`,
+      label: (s) =>
+        `Import ${s.municipalities} single files through the UI, ${s.timedOut ? `${s.runs} run(s)` : `median of ${s.completedRuns}`}`,
+      target: (s) => (s.timedOut ? 'finishes' : ''),
+      measured: (s) => {
+        if (!s.timedOut) {
+          const perFile =
+            s.importPaintMs === null ? 'n/a' : Math.round(s.importPaintMs / s.municipalities);
+          return `${ms(s.importPaintMs)} (${perFile} ms/file)`;
+        }
+        const rate = s.rates?.lastTenthMsPerFile;
+        return (
+          `> ${ms(s.timedOut.limitMs)}: ${s.timedOut.filesDone} of ${s.municipalities} files done` +
+          (rate ? `, last files ${ms(rate)}/file` : '')
+        );
       },
-    ],
-  }),
+      value: (s) => (s.timedOut ? null : s.importPaintMs),
+      pass: (s) => (s.timedOut ? false : null),
+    },
+  ]),
   group({
     section: CHROMIUM,
     items: (r) => importGrowth(r.browserNational),
@@ -373,39 +373,31 @@ export const REPORT: readonly Group[] = [
       },
     ],
   }),
-  group({
-    section: CHROMIUM,
-    items: (r) => r.browserNational,
-    rows: [
-      {
-        id: (s) => `browser-render-${s.municipalities}`,
-        label: (s) =>
-          `Dashboard render, ${s.municipalities} municipalities (heatmap ${s.municipalities + 1} rows), median of ${s.renderSamples}${via(s)}`,
-        target: () => under(TARGETS.dashboardRenderMs),
-        measured: (s) => ms(s.renderMs),
-        value: (s) => s.renderMs,
-        pass: (s) => (s.renderMs !== null ? s.renderMs < TARGETS.dashboardRenderMs : false),
-      },
-    ],
-  }),
+  perBrowserSize([
+    {
+      id: (s) => `browser-render-${s.municipalities}`,
+      label: (s) =>
+        `Dashboard render, ${s.municipalities} municipalities (heatmap ${s.municipalities + 1} rows), median of ${s.renderSamples}${via(s)}`,
+      target: () => under(TARGETS.dashboardRenderMs),
+      measured: (s) => ms(s.renderMs),
+      value: (s) => s.renderMs,
+      pass: (s) => (s.renderMs !== null ? s.renderMs < TARGETS.dashboardRenderMs : false),
+    },
+  ]),
   group({
     section: CHROMIUM,
     items: (r) => growth(r.browserNational, (s) => s.renderMs),
     rows: [growthRow('Render')],
   }),
-  group({
-    section: CHROMIUM,
-    items: (r) => r.browserNational,
-    rows: [
-      {
-        id: (s) => `browser-reopen-${s.municipalities}`,
-        label: (s) => `Reopen: reload to full heatmap, ${s.municipalities} municipalities`,
-        measured: (s) => ms(s.reopenMs),
-        value: (s) => s.reopenMs,
-        skip: (s) => s.reopenMs === null,
-      },
-    ],
-  }),
+  perBrowserSize([
+    {
+      id: (s) => `browser-reopen-${s.municipalities}`,
+      label: (s) => `Reopen: reload to full heatmap, ${s.municipalities} municipalities`,
+      measured: (s) => ms(s.reopenMs),
+      value: (s) => s.reopenMs,
+      skip: (s) => s.reopenMs === null,
+    },
+  ]),
   group({
     section: ANSWERS,
     items: (r) => single(r.answers),

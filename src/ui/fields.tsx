@@ -148,6 +148,39 @@ export function SelectField(
   );
 }
 
+/**
+ * A file input for one file, behind a label that looks like a button. `onFile` gets the chosen
+ * file; the input is emptied, so choosing the same file again is seen too.
+ */
+export function FilePicker({
+  label,
+  accept,
+  onFile,
+}: {
+  label: ReactNode;
+  accept: string;
+  onFile: (file: File) => void;
+}) {
+  const id = useId();
+  return (
+    <>
+      <label htmlFor={id} className="file-label">
+        {label}
+      </label>
+      <input
+        id={id}
+        type="file"
+        accept={accept}
+        onChange={(e) => {
+          const file = e.target.files?.[0];
+          e.target.value = '';
+          if (file) onFile(file);
+        }}
+      />
+    </>
+  );
+}
+
 /** Native <details> with Designsystemet's look. */
 export function Disclosure({ summary, children }: { summary: ReactNode; children: ReactNode }) {
   return (

@@ -26,7 +26,7 @@ import type { NetworkModel } from '../../store/network-model';
 import { useAppStore } from '../../store/store-context';
 import {
   chooseMunicipality,
-  MunicipalityPicker,
+  MunicipalitySection,
   type MunicipalityViewProps,
 } from './municipality-picker';
 import { FollowUpTable } from './follow-up-table';
@@ -57,16 +57,13 @@ export function ActionsView({
     .sort((a, b) => a.areaId.localeCompare(b.areaId) || a.createdAt.localeCompare(b.createdAt));
 
   return (
-    <section aria-labelledby="actions-heading" className="network-section">
-      <MunicipalityPicker
-        model={model}
-        view="actions"
-        choices={model.municipalities}
-        chosen={chosen}
-      />
-      <Heading level={2} data-size="md" id="actions-heading">
-        {t('actions.title', { name: name(chosen) })}
-      </Heading>
+    <MunicipalitySection
+      model={model}
+      view="actions"
+      choices={model.municipalities}
+      chosen={chosen}
+      title={t('actions.title', { name: name(chosen) })}
+    >
       <FollowUpTable model={model} municipality={chosen.number} />
       {actions.length === 0 ? (
         <Paragraph>{t('actions.none')}</Paragraph>
@@ -87,7 +84,7 @@ export function ActionsView({
         </ul>
       )}
       <NewActionForm model={model} municipality={chosen} preset={area} />
-    </section>
+    </MunicipalitySection>
   );
 }
 

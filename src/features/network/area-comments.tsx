@@ -1,9 +1,7 @@
-import { Section } from '../../ui/section';
 import { useMunicipalityName, useNetworkTranslation } from '../../i18n/network-namespace';
-import { Disclosure } from '../../ui/fields';
 import type { NetworkModel } from '../../store/network-model';
 import { useAreaComments } from '../../store/area-comments';
-import { CommentList } from './free-text';
+import { CommentGroups } from './free-text';
 
 /** What a part of the area view gets: the network, the area and its title in the user's language. */
 export interface AreaPartProps {
@@ -20,37 +18,23 @@ export function AreaComments({ model, areaId, areaTitle }: AreaPartProps) {
   const { t } = useNetworkTranslation();
   const statements = useAreaComments(model, areaId, useMunicipalityName(model.letters));
   return (
-    <Section
+    <CommentGroups
       id={`area-comments-${areaId}`}
-      level={3}
-      size="sm"
-      className="municipality-comments"
       title={t('comments.areaTitle', { area: areaTitle })}
-      empty={statements.length === 0 && t('comments.none')}
-    >
-      {statements.map((s) => (
-        <Disclosure
-          key={s.statementId}
-          summary={t('comments.statementSummary', {
-            statement: s.text,
-            count: s.municipalities.reduce((n, m) => n + m.comments.length, 0),
-          })}
-        >
-          {s.municipalities.map((m) => (
-            <div key={m.municipality.number} className="statement-comments">
-              <p className="consensus-statement">{m.label}</p>
-              <CommentList
-                comments={m.comments}
-                label={t('comments.municipalityLabel', { name: m.label, statement: s.text })}
-                context={t('comments.municipalityContext', {
-                  name: m.label,
-                  statement: s.text,
-                })}
-              />
-            </div>
-          ))}
-        </Disclosure>
-      ))}
-    </Section>
+      groups={statements.map((s) => ({
+        key: s.statementId,
+        summary: t('comments.statementSummary', {
+          statement: s.text,
+          count: s.municipalities.reduce((n, m) => n + m.comments.length, 0),
+        }),
+        entries: s.municipalities.map((m) => ({
+          key: m.municipality.number,
+          heading: m.label,
+          comments: m.comments,
+          label: t('comments.municipalityLabel', { name: m.label, statement: s.text }),
+          context: t('comments.municipalityContext', { name: m.label, statement: s.text }),
+        })),
+      }))}
+    />
   );
 }

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Heading, Paragraph, Tag } from '@digdir/designsystemet-react';
+import { Paragraph, Tag } from '@digdir/designsystemet-react';
 import { useMunicipalityName, useNetworkTranslation } from '../../i18n/network-namespace';
 import { localize } from '../../domain/questionnaire/localize';
 import {
@@ -22,7 +22,7 @@ import type { GatheringId } from '../../domain/core/gatherings';
 import { useAppStore } from '../../store/store-context';
 import {
   chooseMunicipality,
-  MunicipalityPicker,
+  MunicipalitySection,
   type MunicipalityViewProps,
 } from './municipality-picker';
 import { delegationComments, type StatementComment } from '../../domain/priorities/comments';
@@ -63,11 +63,13 @@ export function ConsensusView({ model, municipality }: MunicipalityViewProps) {
   const agreedCount = agreed ? Object.keys(agreed.agreed).length : 0;
 
   return (
-    <section aria-labelledby="consensus-heading" className="network-section">
-      <MunicipalityPicker model={model} view="consensus" choices={inRound} chosen={chosen} />
-      <Heading level={2} data-size="md" id="consensus-heading">
-        {t('consensus.title', { name: name(chosen), round })}
-      </Heading>
+    <MunicipalitySection
+      model={model}
+      view="consensus"
+      choices={inRound}
+      chosen={chosen}
+      title={t('consensus.title', { name: name(chosen), round })}
+    >
       <Paragraph>{t('consensus.intro', { count: delegation.length })}</Paragraph>
       <Paragraph>
         {t('consensus.progress', { agreed: agreedCount, total: q.statements.length })}
@@ -96,7 +98,7 @@ export function ConsensusView({ model, municipality }: MunicipalityViewProps) {
           </div>
         </Disclosure>
       ))}
-    </section>
+    </MunicipalitySection>
   );
 }
 

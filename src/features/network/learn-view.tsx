@@ -14,7 +14,7 @@ import { useFreeTextView } from '../../store/free-text';
 import { useDelegations } from '../../store/delegations';
 import {
   chooseMunicipality,
-  MunicipalityPicker,
+  MunicipalitySection,
   type MunicipalityViewProps,
 } from './municipality-picker';
 import { CommentList, HiddenText, HideTextButton } from './free-text';
@@ -66,11 +66,13 @@ export function LearnView({ model, municipality }: MunicipalityViewProps) {
   const name = nameOf(chosen);
 
   return (
-    <section aria-labelledby="learn-heading" className="network-section">
-      <MunicipalityPicker model={model} view="learn" choices={choices} chosen={chosen} />
-      <Heading level={2} data-size="md" id="learn-heading">
-        {t('learn.title', { name, round })}
-      </Heading>
+    <MunicipalitySection
+      model={model}
+      view="learn"
+      choices={choices}
+      chosen={chosen}
+      title={t('learn.title', { name, round })}
+    >
       <Paragraph>{t('learn.intro')}</Paragraph>
       {model.anonymised && <Paragraph data-size="sm">{t('learn.namesHidden')}</Paragraph>}
       {flagged.length === 0 ? (
@@ -133,7 +135,7 @@ export function LearnView({ model, municipality }: MunicipalityViewProps) {
           ))}
         </>
       )}
-    </section>
+    </MunicipalitySection>
   );
 }
 

@@ -1,3 +1,5 @@
+import type { ReactNode } from 'react';
+import { Heading } from '@digdir/designsystemet-react';
 import { SelectField } from '../../ui/fields';
 import { municipalityChoices } from './choices';
 import { useMunicipalityName, useNetworkTranslation } from '../../i18n/network-namespace';
@@ -50,5 +52,26 @@ export function MunicipalityPicker({
       onChange={(e) => navigate({ name: 'network', view, param: e.target.value })}
       choices={municipalityChoices(choices, name)}
     />
+  );
+}
+
+/**
+ * The frame of a view about one municipality: its picker, then the heading that names the
+ * section (`<view>-heading`), then the view's content.
+ */
+export function MunicipalitySection({
+  title,
+  children,
+  ...picker
+}: Parameters<typeof MunicipalityPicker>[0] & { title: string; children: ReactNode }) {
+  const id = `${picker.view}-heading`;
+  return (
+    <section aria-labelledby={id} className="network-section">
+      <MunicipalityPicker {...picker} />
+      <Heading level={2} data-size="md" id={id}>
+        {title}
+      </Heading>
+      {children}
+    </section>
   );
 }

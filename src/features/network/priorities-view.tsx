@@ -14,7 +14,7 @@ import { numberPoints } from '../../charts/quadrant-layout';
 import { useAppStore } from '../../store/store-context';
 import {
   chooseMunicipality,
-  MunicipalityPicker,
+  MunicipalitySection,
   type MunicipalityViewProps,
 } from './municipality-picker';
 import { reasonText } from '../../i18n/reason-text';
@@ -59,11 +59,13 @@ export function PrioritiesView({ model, municipality }: MunicipalityViewProps) {
   );
 
   return (
-    <section aria-labelledby="priorities-heading" className="network-section">
-      <MunicipalityPicker model={model} view="priorities" choices={inRound} chosen={chosen} />
-      <Heading level={2} data-size="md" id="priorities-heading">
-        {t('priorities.title', { name: label, round: roundText })}
-      </Heading>
+    <MunicipalitySection
+      model={model}
+      view="priorities"
+      choices={inRound}
+      chosen={chosen}
+      title={t('priorities.title', { name: label, round: roundText })}
+    >
       <Paragraph>{t('priorities.intro')}</Paragraph>
       {flagged.length === 0 ? (
         <Paragraph>{t('priorities.none')}</Paragraph>
@@ -167,6 +169,6 @@ export function PrioritiesView({ model, municipality }: MunicipalityViewProps) {
         ))}
       </DataTable>
       <Paragraph data-size="sm">{t('priorities.hiddenNote')}</Paragraph>
-    </section>
+    </MunicipalitySection>
   );
 }

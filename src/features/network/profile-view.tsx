@@ -1,7 +1,7 @@
 import { useMunicipalityName, useNetworkTranslation } from '../../i18n/network-namespace';
 import { useChosenGatheringText } from '../../i18n/gathering-text';
 import { Suspense, useId, useState } from 'react';
-import { Heading, Label, Paragraph, Spinner, Table } from '@digdir/designsystemet-react';
+import { Label, Paragraph, Spinner, Table } from '@digdir/designsystemet-react';
 import { DataTable } from '../../ui/data-table';
 import { profileSeries } from '../../domain/comparison/network-statistics';
 import { localize, shortTitle } from '../../domain/questionnaire/localize';
@@ -10,7 +10,7 @@ import { LazyProfileChart, LazyRadarChart } from '../../charts/lazy';
 import { useAppStore } from '../../store/store-context';
 import {
   chooseMunicipality,
-  MunicipalityPicker,
+  MunicipalitySection,
   type MunicipalityViewProps,
 } from './municipality-picker';
 import { MunicipalityComments } from './municipality-comments';
@@ -48,11 +48,13 @@ export function ProfileView({ model, municipality }: MunicipalityViewProps) {
   const label = name(chosen);
 
   return (
-    <section aria-labelledby="profile-heading" className="network-section">
-      <MunicipalityPicker model={model} view="profile" choices={inRound} chosen={chosen} />
-      <Heading level={2} data-size="md" id="profile-heading">
-        {t('network.profileTitle', { name: label, round: roundText })}
-      </Heading>
+    <MunicipalitySection
+      model={model}
+      view="profile"
+      choices={inRound}
+      chosen={chosen}
+      title={t('network.profileTitle', { name: label, round: roundText })}
+    >
       <Paragraph className="chart-summary">
         {t('network.profileSummary', { name: label, above, below, count: series.length })}
       </Paragraph>
@@ -116,6 +118,6 @@ export function ProfileView({ model, municipality }: MunicipalityViewProps) {
           />
         </Suspense>
       )}
-    </section>
+    </MunicipalitySection>
   );
 }

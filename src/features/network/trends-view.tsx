@@ -1,5 +1,5 @@
 import { Suspense } from 'react';
-import { Heading, Paragraph, Spinner, Table } from '@digdir/designsystemet-react';
+import { Paragraph, Spinner, Table } from '@digdir/designsystemet-react';
 import { DataTable } from '../../ui/data-table';
 import { SelectField } from '../../ui/fields';
 import { areaChoices, gatheringColumns } from './choices';
@@ -15,7 +15,7 @@ import { LazyTrendChart } from '../../charts/lazy';
 import { useAppStore } from '../../store/store-context';
 import {
   chooseMunicipality,
-  MunicipalityPicker,
+  MunicipalitySection,
   type MunicipalityViewProps,
 } from './municipality-picker';
 import { useGatheringText } from '../../i18n/gathering-text';
@@ -63,16 +63,13 @@ export function TrendsView({
     changeText(t, language, p?.delta ?? null, p?.direction ?? null);
 
   return (
-    <section aria-labelledby="trends-heading" className="network-section">
-      <MunicipalityPicker
-        model={model}
-        view="trends"
-        choices={model.municipalities}
-        chosen={chosen}
-      />
-      <Heading level={2} data-size="md" id="trends-heading">
-        {t('trends.title', { name: label })}
-      </Heading>
+    <MunicipalitySection
+      model={model}
+      view="trends"
+      choices={model.municipalities}
+      chosen={chosen}
+      title={t('trends.title', { name: label })}
+    >
       <DataTable
         caption={t('trends.caption', { name: label })}
         columns={[
@@ -131,6 +128,6 @@ export function TrendsView({
           downloadName={t('chart.names.trend', { name: label, area: focusTitle })}
         />
       </Suspense>
-    </section>
+    </MunicipalitySection>
   );
 }

@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import { Button, Heading, Spinner } from '@digdir/designsystemet-react';
 import { ColumnHeads } from '../../ui/data-table';
 import { useMunicipalityName, useNetworkTranslation } from '../../i18n/network-namespace';
@@ -106,8 +107,7 @@ function MunicipalityReport({ model, number }: { model: NetworkModel; number: st
         {agg.demo && <p className="report-demo">{t('network.demoBanner')}</p>}
       </header>
 
-      <section aria-labelledby="report-scores">
-        <h2 id="report-scores">{t('report.scoresTitle')}</h2>
+      <ReportSection id="report-scores" title={t('report.scoresTitle')}>
         <div className="table-scroll">
           <table className="report-table">
             <caption className="visually-hidden">{t('report.scoresTitle')}</caption>
@@ -156,52 +156,73 @@ function MunicipalityReport({ model, number }: { model: NetworkModel; number: st
           </table>
         </div>
         <p className="report-note">{t('report.stripNote')}</p>
-      </section>
+      </ReportSection>
 
-      <section aria-labelledby="report-priorities">
-        <h2 id="report-priorities">{t('report.prioritiesTitle')}</h2>
-        {ranked.length === 0 ? (
-          <p>{t('priorities.none')}</p>
-        ) : (
-          <ol>
-            {ranked.map((r) => (
-              <li key={r.areaId}>
-                <strong>{areaTitle(r.areaId)}</strong>:{' '}
-                {r.reasons.map((reason) => reasonText(reason, t, language)).join('; ')}.
-              </li>
-            ))}
-          </ol>
-        )}
-      </section>
+      <ReportSection
+        id="report-priorities"
+        title={t('report.prioritiesTitle')}
+        empty={ranked.length === 0 && t('priorities.none')}
+      >
+        <ol>
+          {ranked.map((r) => (
+            <li key={r.areaId}>
+              <strong>{areaTitle(r.areaId)}</strong>:{' '}
+              {r.reasons.map((reason) => reasonText(reason, t, language)).join('; ')}.
+            </li>
+          ))}
+        </ol>
+      </ReportSection>
 
-      <section aria-labelledby="report-actions">
-        <h2 id="report-actions">{t('report.actionsTitle')}</h2>
-        {actions.length === 0 ? (
-          <p>{t('actions.none')}</p>
-        ) : (
-          <ul>
-            {actions.map(({ action: a, text }) => (
-              <li key={a.id}>
-                {text === 'shown' ? <strong>{a.title}</strong> : <HiddenText reason={text} />} (
-                {t(`actions.status.${a.status}`)}
-                {a.owner ? `, ${t('actions.owner').toLowerCase()}: ${a.owner}` : ''}
-                {a.dueDate
-                  ? `, ${t('actions.dueDate').toLowerCase()}: ${formatDate(a.dueDate, language)}`
-                  : ''}
-                ) –{' '}
-                {shortTitle(
-                  q.areas.find((x) => x.id === a.areaId) ?? {
-                    title: { nb: a.areaId, nn: a.areaId, en: a.areaId },
-                  },
-                  language,
-                )}
-              </li>
-            ))}
-          </ul>
-        )}
-      </section>
+      <ReportSection
+        id="report-actions"
+        title={t('report.actionsTitle')}
+        empty={actions.length === 0 && t('actions.none')}
+      >
+        <ul>
+          {actions.map(({ action: a, text }) => (
+            <li key={a.id}>
+              {text === 'shown' ? <strong>{a.title}</strong> : <HiddenText reason={text} />} (
+              {t(`actions.status.${a.status}`)}
+              {a.owner ? `, ${t('actions.owner').toLowerCase()}: ${a.owner}` : ''}
+              {a.dueDate
+                ? `, ${t('actions.dueDate').toLowerCase()}: ${formatDate(a.dueDate, language)}`
+                : ''}
+              ) –{' '}
+              {shortTitle(
+                q.areas.find((x) => x.id === a.areaId) ?? {
+                  title: { nb: a.areaId, nn: a.areaId, en: a.areaId },
+                },
+                language,
+              )}
+            </li>
+          ))}
+        </ul>
+      </ReportSection>
       <ReportFooter />
     </article>
+  );
+}
+
+/**
+ * A section of the printed report, named by its heading (plain HTML, for print), with the text
+ * for an empty list in its place when `empty` is given.
+ */
+function ReportSection({
+  id,
+  title,
+  empty,
+  children,
+}: {
+  id: string;
+  title: string;
+  empty?: string | false;
+  children: ReactNode;
+}) {
+  return (
+    <section aria-labelledby={id}>
+      <h2 id={id}>{title}</h2>
+      {empty ? <p>{empty}</p> : children}
+    </section>
   );
 }
 

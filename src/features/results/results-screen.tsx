@@ -75,27 +75,22 @@ export function ResultsScreen() {
       </Heading>
 
       <div className="key-figures">
-        <Card className="key-figure">
-          <span className="key-figure-label">{t('results.overall')}</span>
-          <span className="key-figure-value">
-            {score.overall === null ? '–' : fmt(score.overall)}
-          </span>
-          <span className="key-figure-note">{t('results.overallNote')}</span>
-        </Card>
-        <Card className="key-figure">
-          <span className="key-figure-label">{t('results.coverage')}</span>
-          <span className="key-figure-value">
-            {score.coverage === null ? '–' : formatPercent(score.coverage, language)}
-          </span>
-          <span className="key-figure-note">{t('results.coverageNote')}</span>
-        </Card>
-        <Card className="key-figure">
-          <span className="key-figure-label">{t('results.answered')}</span>
-          <span className="key-figure-value">
-            {t('results.answeredValue', { answered: score.answered, total: score.total })}
-          </span>
-          <span className="key-figure-note">{t('results.answeredNote')}</span>
-        </Card>
+        {(
+          [
+            ['overall', score.overall === null ? '–' : fmt(score.overall)],
+            ['coverage', score.coverage === null ? '–' : formatPercent(score.coverage, language)],
+            [
+              'answered',
+              t('results.answeredValue', { answered: score.answered, total: score.total }),
+            ],
+          ] as const
+        ).map(([figure, value]) => (
+          <Card key={figure} className="key-figure">
+            <span className="key-figure-label">{t(`results.${figure}`)}</span>
+            <span className="key-figure-value">{value}</span>
+            <span className="key-figure-note">{t(`results.${figure}Note`)}</span>
+          </Card>
+        ))}
       </div>
 
       <Section id="chart-heading" title={t('results.chartTitle')}>
