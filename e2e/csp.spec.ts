@@ -3,20 +3,20 @@ import { expect, test, type Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { importResultsFile } from '../src/domain/files/import';
-import { parseQuestionnaire } from '../src/domain/questionnaire/schema';
-import { expectNoAxeViolations, guardRequests, startResponse, statementGroups } from './helpers';
+import {
+  expectNoAxeViolations,
+  guardRequests,
+  startResponse,
+  statementGroups,
+  bundledQuestionnaire,
+} from './helpers';
 
 /**
  * Security: the Content-Security-Policy of the built app, that nothing on any screen breaks it or
  * reaches beyond the origin, and that a crash ends on the friendly error page.
  */
 
-const questionnaireJson = JSON.parse(
-  readFileSync(path.resolve('questionnaires/god-vertskommune/v2.json'), 'utf8'),
-) as unknown;
-const parsed = parseQuestionnaire(questionnaireJson);
-if (!parsed.ok) throw new Error('bundled questionnaire is invalid');
-const q = parsed.questionnaire;
+const q = bundledQuestionnaire();
 
 function directives(policy: string): Map<string, string[]> {
   return new Map(

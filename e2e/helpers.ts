@@ -1,5 +1,55 @@
 import { expect, type Locator, type Page } from '@playwright/test';
 import { AxeBuilder } from '@axe-core/playwright';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import type { Response } from '../src/domain/core/types';
+import { createDemoNetwork } from '../src/domain/demo/demo-network';
+import { createResultsFile, serializeResultsFile } from '../src/domain/files/results-file';
+import { parseQuestionnaire, type Questionnaire } from '../src/domain/questionnaire/schema';
+
+/** The raw JSON of a bundled questionnaire version (god-vertskommune/v<version>.json). */
+export function bundledQuestionnaireJson(version = 2): unknown {
+  return JSON.parse(
+    readFileSync(path.resolve(`questionnaires/god-vertskommune/v${version}.json`), 'utf8'),
+  ) as unknown;
+}
+
+/** A bundled questionnaire version, parsed as the app parses it. */
+export function bundledQuestionnaire(version = 2): Questionnaire {
+  const parsed = parseQuestionnaire(bundledQuestionnaireJson(version));
+  if (!parsed.ok) throw new Error(`bundled questionnaire v${version} is invalid`);
+  return parsed.questionnaire;
+}
+
+/** The demo network's responses at one gathering round, of the given municipalities or all. */
+export function demoResponses(
+  q: Questionnaire,
+  round: number,
+  municipalities?: readonly string[],
+): Response[] {
+  return createDemoNetwork(q).filter(
+    (r) =>
+      r.gathering.round === round &&
+      (municipalities === undefined || municipalities.includes(r.municipality.number)),
+  );
+}
+
+/** Responses as the text of the results file a delegation sends, exported at a fixed time. */
+export function resultsFileText(responses: readonly Response[], q: Questionnaire): string {
+  return serializeResultsFile(
+    createResultsFile(responses, {
+      appVersion: 'test',
+      exportedAt: '2024-05-03T12:00:00.000Z',
+      questionnaire: { id: q.id, version: q.version },
+    }),
+  );
+}
+
+/** A new folder of its own in the system's temp folder, its name starting with `prefix`. */
+export function tempDir(prefix: string): string {
+  return mkdtempSync(path.join(tmpdir(), `${prefix}-`));
+}
 
 /** Fails the test if the page asks for anything beyond its own origin. */
 export function guardRequests(page: Page): string[] {

@@ -14,10 +14,8 @@ import {
   Fieldset,
   Heading,
   Paragraph,
-  Select,
   ValidationMessage,
   ErrorSummary,
-  Label,
 } from '@digdir/designsystemet-react';
 import {
   findNetworkMunicipality,
@@ -34,7 +32,7 @@ import { CustomQuestionnaire } from './custom-questionnaire';
 import { localize } from '../../domain/questionnaire/localize';
 import { navigate } from '../../lib/router';
 import { ResponseList, UnfinishedResponses } from './response-list';
-import { RadioOption, TextField } from '../../ui/fields';
+import { RadioOption, SelectField, TextField } from '../../ui/fields';
 import { parseInvite, type Invite } from '../../domain/files/invite';
 import { saveInvite } from '../../lib/invite-storage';
 import { formatDate, todayIso } from '../../i18n/format';
@@ -80,7 +78,6 @@ export function StartScreen({ inviteQuery }: { inviteQuery?: string } = {}) {
   const questionnaire =
     choices.find((q) => `${q.id}@${q.version}` === questionnaireKey) ??
     latestQuestionnaire(choices);
-  const questionnaireSelectId = useId();
 
   const [initial] = useState(() => invitedMunicipality(invite));
   const [municipality, setMunicipality] = useState(initial.municipality);
@@ -270,45 +267,36 @@ export function StartScreen({ inviteQuery }: { inviteQuery?: string } = {}) {
         )}
 
         {choices.length > 1 && (
-          <div className="field">
-            <Label htmlFor={questionnaireSelectId}>{t('start.questionnaire')}</Label>
-            <Select
-              id={questionnaireSelectId}
-              value={`${questionnaire.id}@${questionnaire.version}`}
-              onChange={(e) => setQuestionnaireKey(e.target.value)}
-            >
-              {choices.map((q) => (
-                <option key={`${q.id}@${q.version}`} value={`${q.id}@${q.version}`}>
-                  {localize(q.title, language)} ({t('custom.version', { version: q.version })})
-                </option>
-              ))}
-            </Select>
-          </div>
+          <SelectField
+            className="field"
+            label={t('start.questionnaire')}
+            value={`${questionnaire.id}@${questionnaire.version}`}
+            onChange={(e) => setQuestionnaireKey(e.target.value)}
+            choices={choices.map((q) => ({
+              value: `${q.id}@${q.version}`,
+              label: `${localize(q.title, language)} (${t('custom.version', { version: q.version })})`,
+            }))}
+          />
         )}
 
-        <div className="field">
-          <Label htmlFor={selectId}>{t('start.municipality')}</Label>
-          <Select
-            id={selectId}
-            data-testid="start-municipality"
-            name="municipality"
-            value={municipality}
-            aria-invalid={errors.municipality ? true : undefined}
-            aria-describedby={errors.municipality ? `${selectId}-error` : undefined}
-            onChange={(e) => setMunicipality(e.target.value)}
-          >
-            <option value="">{t('start.chooseMunicipality')}</option>
-            {NETWORK_MUNICIPALITIES.map((m) => (
-              <option key={m.number} value={m.number}>
-                {m.name} ({m.number})
-              </option>
-            ))}
-            <option value={OTHER}>{t('start.otherMunicipality')}</option>
-          </Select>
-          {errors.municipality && (
-            <ValidationMessage id={`${selectId}-error`}>{errors.municipality}</ValidationMessage>
-          )}
-        </div>
+        <SelectField
+          id={selectId}
+          className="field"
+          label={t('start.municipality')}
+          data-testid="start-municipality"
+          name="municipality"
+          value={municipality}
+          error={errors.municipality}
+          onChange={(e) => setMunicipality(e.target.value)}
+          empty={t('start.chooseMunicipality')}
+          choices={[
+            ...NETWORK_MUNICIPALITIES.map((m) => ({
+              value: m.number,
+              label: `${m.name} (${m.number})`,
+            })),
+            { value: OTHER, label: t('start.otherMunicipality') },
+          ]}
+        />
 
         {suggestNynorsk && (
           <Alert data-color="info" className="notice">
