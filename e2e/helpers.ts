@@ -163,6 +163,20 @@ export function statementGroups(page: Page) {
 }
 
 /**
+ * The statement groups of the area the address names, once that area's page is drawn. A click
+ * that opens an area (start, next, previous) changes the address at once and the page a moment
+ * later, so a test that counts the groups at once can count the page before. The area list marks
+ * the area on screen (`aria-current="step"`): when that is the address's area, the page is drawn.
+ */
+export async function shownAreaGroups(page: Page): Promise<Locator> {
+  await expect(page).toHaveURL(/#\/assessment\/[^/?]+$/);
+  const hash = new URL(page.url()).hash;
+  const current = page.getByTestId('area-nav').locator('a[aria-current="step"]');
+  await expect(current).toHaveAttribute('href', hash);
+  return statementGroups(page);
+}
+
+/**
  * Opens a view of the network screen the way a facilitator does: the step of the gathering it
  * belongs to ("4 Bli enige og handle"), then the view in that step's navigation.
  */

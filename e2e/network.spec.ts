@@ -6,7 +6,7 @@ import {
   expectNoAxeViolations,
   guardRequests,
   startResponse,
-  statementGroups,
+  shownAreaGroups,
   openView,
   bundledQuestionnaire,
   demoResponses,
@@ -60,7 +60,7 @@ test('export a response, import it with the other demo files in a fresh profile:
     start: 'Start spørreskjemaet',
   });
   for (let area = 0; area < 9; area += 1) {
-    const groups = statementGroups(page);
+    const groups = await shownAreaGroups(page);
     for (let i = 0; i < (await groups.count()); i += 1)
       await groups.nth(i).getByRole('radio', { name: /^4 / }).check();
     if (area < 8) await page.getByRole('button', { name: /Neste område/ }).click();

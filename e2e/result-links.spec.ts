@@ -8,7 +8,7 @@ import {
   expectNoAxeViolations,
   guardRequests,
   startResponse,
-  statementGroups,
+  shownAreaGroups,
   openView,
   tempDir,
 } from './helpers';
@@ -64,7 +64,7 @@ async function answerAndSubmit(page: Page, lang: Lang, municipality: string) {
     round: t('start.gatheringRound', { round: 2 }),
     start: t('start.begin'),
   });
-  const groups = statementGroups(page);
+  const groups = await shownAreaGroups(page);
   const count = await groups.count();
   for (let i = 0; i < count; i += 1) {
     await groups.nth(i).getByRole('radio', { name: /^4 / }).check();
