@@ -1,17 +1,19 @@
 /** The shape of a bench run's JSON (bench-results/latest.json), part by part. */
 import type { Sizes } from '../first-screen';
 import type { AnswerLatency } from './answer-latency';
+import type { FirstInputResult } from './first-input';
 import type { LighthouseResult } from './lighthouse';
 import type { BrowserPlanItem, BrowserSize } from './national-browser';
 import type { NodeNationalOutput } from './national-node';
 
-export const PARTS = ['sizes', 'lighthouse', 'latency', 'node', 'browser'] as const;
+export const PARTS = ['sizes', 'lighthouse', 'firstinput', 'latency', 'node', 'browser'] as const;
 export type Part = (typeof PARTS)[number];
 
 export interface BenchOptions {
   build: boolean;
   only: Set<Part>;
   lighthouseRuns: number;
+  firstInputRuns: number;
   nodeRuns: number;
   sizes: number[];
   browserPlan: BrowserPlanItem[];
@@ -56,6 +58,7 @@ export interface BenchResult {
   errors: { part: string; message: string }[];
   sizes?: SizesResult;
   lighthouse?: LighthouseResult;
+  firstInput?: FirstInputResult;
   answers?: AnswerLatency;
   nodeNational?: NodeNationalResult;
   browserNational?: BrowserSize[];
