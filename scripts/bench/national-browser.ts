@@ -31,12 +31,16 @@
  */
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { AGGREGATION_MEASURE } from '../../src/store/network-model';
+import { NETWORK_SAVED_MARK } from '../../src/store/network-persistence';
+import { NETWORK_ADDED_MARK } from '../../src/store/network-slice';
 import { newContext } from './browser';
 import { direct, type WithServer } from './server';
 import { log, median, round } from './util';
 
 /** The test ids the bench reads (set in features/network/import-panel.tsx, charts/heatmap.tsx). */
 const TEST_IDS = { files: 'network-files', summary: 'import-summary', heatmap: 'heatmap' };
+/** The app's User Timing marks: files handed to the store, everything saved. */
+const MARKS = { added: NETWORK_ADDED_MARK, saved: NETWORK_SAVED_MARK };
 
 interface ImportProbe {
   changeAt: number | null;
@@ -46,6 +50,12 @@ interface ImportProbe {
   failed: number | null;
   /** [ms since the change event, files done] */
   progress: [number, number][];
+  /** Main-thread long tasks (Long Tasks API), [start, duration] in ms, start since the change. */
+  longTasks: [number, number][];
+  /** When the app marked its network saved (NETWORK_SAVED_MARK), ms since the change; the last. */
+  savedAt: number | null;
+  /** When the import handed its files to the store (NETWORK_ADDED_MARK), ms since the change. */
+  addedAt: number | null;
 }
 
 interface ReopenProbe {
@@ -74,6 +84,7 @@ type Imported =
       aggregationMs: number | null;
       wallMs: number;
       progress: [number, number][];
+      tasks: ImportTasks;
     };
 
 interface Dashboard {
@@ -107,9 +118,57 @@ export interface BrowserSize {
   reopenMs: number | null;
   aggregationAfterImportMs: number | null;
   aggregationAfterReopenMs: number | null;
+  /** The import's main thread (ImportTasks), median over the completed runs. */
+  longestImportTaskMs: number | null;
+  importLongTasks: number | null;
+  importSavedMs: number | null;
+  handoverRenderMs: number | null;
+  handoverRenderLongestMs: number | null;
   bundleImportMs?: number | null;
   samples: unknown[];
   bundleSample?: unknown;
+}
+
+/**
+ * The main thread during an import, from the Long Tasks API. The import's own work runs from the
+ * file input's change to the hand-over to the store (NETWORK_ADDED_MARK), and its storing from
+ * the paint after the summary to the last save (NETWORK_SAVED_MARK); between them is the first
+ * render of what it brought, reported on its own.
+ */
+export interface ImportTasks {
+  /** The longest task of the import's own work and storing, ms (0: none over 50 ms). */
+  longestMs: number;
+  /** How many tasks over 50 ms those had. */
+  longCount: number;
+  /** From the change to the last save, ms. */
+  savedMs: number;
+  /** The first render: from the hand-over to the paint after the summary, ms. */
+  firstRenderMs: number;
+  /** The longest task from the hand-over to that paint, ms. */
+  firstRenderLongestMs: number;
+}
+
+/** Splits the long tasks of an import (times since the change) as ImportTasks says. */
+export function importTasks(
+  longTasks: readonly [number, number][],
+  addedAt: number,
+  paintedAt: number,
+  savedAt: number,
+): ImportTasks {
+  const r1 = (x: number) => Math.round(x * 10) / 10;
+  const own: number[] = [];
+  const render: number[] = [0];
+  for (const [start, duration] of longTasks) {
+    if (start + duration <= addedAt || (start >= paintedAt && start <= savedAt)) own.push(duration);
+    else if (start < paintedAt && start + duration > addedAt) render.push(duration);
+  }
+  return {
+    longestMs: r1(Math.max(0, ...own)),
+    longCount: own.length,
+    savedMs: r1(savedAt),
+    firstRenderMs: r1(paintedAt - addedAt),
+    firstRenderLongestMs: r1(Math.max(...render)),
+  };
 }
 
 /** In the page: the duration of the app's last aggregation, or null if there was none. */
@@ -119,7 +178,7 @@ function lastAggregationMs(name: string): number | null {
 }
 
 /** In the page: the import probe (change event, import summary, heatmap rows over time). */
-function installImportProbe(ids: typeof TEST_IDS) {
+function installImportProbe({ ids, marks }: { ids: typeof TEST_IDS; marks: typeof MARKS }) {
   const probe: ImportProbe = {
     changeAt: null,
     summaryAt: null,
@@ -127,8 +186,22 @@ function installImportProbe(ids: typeof TEST_IDS) {
     ok: null,
     failed: null,
     progress: [],
+    longTasks: [],
+    savedAt: null,
+    addedAt: null,
   };
   window.__benchImport = probe;
+  new PerformanceObserver((list) => {
+    if (probe.changeAt === null) return;
+    for (const entry of list.getEntries()) {
+      if (entry.entryType === 'longtask') {
+        probe.longTasks.push([entry.startTime - probe.changeAt, entry.duration]);
+      } else if (entry.startTime >= probe.changeAt) {
+        if (entry.name === marks.saved) probe.savedAt = entry.startTime - probe.changeAt;
+        if (entry.name === marks.added) probe.addedAt ??= entry.startTime - probe.changeAt;
+      }
+    }
+  }).observe({ entryTypes: ['longtask', 'mark'] });
   document.addEventListener(
     'change',
     (e) => {
@@ -242,7 +315,7 @@ async function openNetworkPage(context: BrowserContext, url: string) {
     const el = document.querySelector(`[data-testid="${id}"]`);
     return el instanceof HTMLInputElement && !el.disabled;
   }, TEST_IDS.files);
-  await page.evaluate(installImportProbe, TEST_IDS);
+  await page.evaluate(installImportProbe, { ids: TEST_IDS, marks: MARKS });
   return { page, input, errors };
 }
 
@@ -266,9 +339,12 @@ async function importFiles(
   }
   const wallMs = performance.now() - wallStart;
   const handle = await page.waitForFunction(
-    () => window.__benchImport.paintedAt !== null && window.__benchImport,
+    () =>
+      window.__benchImport.paintedAt !== null &&
+      window.__benchImport.savedAt !== null &&
+      window.__benchImport,
     null,
-    { timeout: 30_000 },
+    { timeout: 60_000 },
   );
   const p = (await handle.jsonValue()) as ImportProbe;
   const aggregationMs = await page.evaluate(lastAggregationMs, AGGREGATION_MEASURE);
@@ -277,13 +353,15 @@ async function importFiles(
       `import summary says ${p.ok} files read and ${p.failed} failed, expected ${files.length} and 0`,
     );
   }
+  const paintedAt = p.paintedAt! - p.changeAt!;
   return {
     timedOut: false,
     importMs: p.summaryAt! - p.changeAt!,
-    importPaintMs: p.paintedAt! - p.changeAt!,
+    importPaintMs: paintedAt,
     aggregationMs,
     wallMs,
     progress: p.progress,
+    tasks: importTasks(p.longTasks, p.addedAt ?? paintedAt, paintedAt, p.savedAt!),
   };
 }
 
@@ -380,7 +458,8 @@ const roundRenders = (renders: readonly Render[]) =>
 
 const logRun = (label: string, s: Extract<RunResult, { timedOut: false }>) =>
   log(
-    `  chromium ${label}: import ${Math.round(s.importPaintMs)} ms (wall ${Math.round(s.wallMs)}), ` +
+    `  chromium ${label}: import ${Math.round(s.importPaintMs)} ms (wall ${Math.round(s.wallMs)}; ` +
+      `longest task ${Math.round(s.tasks.longestMs)} ms, first render ${Math.round(s.tasks.firstRenderMs)} ms), ` +
       `render ${s.renders.map((r) => Math.round(r.paintMs)).join('/')} ms` +
       (s.reopen ? `, reopen ${Math.round(s.reopen.paintMs)} ms` : ''),
   );
@@ -447,6 +526,11 @@ export async function benchNationalBrowser(
       reopenMs: round(median(done.map((s) => s.reopen?.paintMs))),
       aggregationAfterImportMs: round(median(done.map((s) => s.aggregationMs))),
       aggregationAfterReopenMs: round(median(done.map((s) => s.reopen?.aggregationMs))),
+      longestImportTaskMs: round(median(done.map((s) => s.tasks.longestMs))),
+      importLongTasks: round(median(done.map((s) => s.tasks.longCount))),
+      importSavedMs: round(median(done.map((s) => s.tasks.savedMs))),
+      handoverRenderMs: round(median(done.map((s) => s.tasks.firstRenderMs))),
+      handoverRenderLongestMs: round(median(done.map((s) => s.tasks.firstRenderLongestMs))),
       samples: samples.map((s) =>
         s.timedOut
           ? { timedOut: true, elapsedMs: round(s.elapsedMs), progress: s.progress }
@@ -455,6 +539,7 @@ export async function benchNationalBrowser(
               importPaintMs: round(s.importPaintMs),
               aggregationMs: round(s.aggregationMs),
               wallMs: round(s.wallMs),
+              tasks: s.tasks,
               renders: roundRenders(s.renders),
               reopen: s.reopen && {
                 domMs: round(s.reopen.domMs),

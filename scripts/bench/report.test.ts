@@ -40,6 +40,11 @@ function browserSize(municipalities: number, over: Partial<BrowserSize> = {}): B
     reopenMs: null,
     aggregationAfterImportMs: 5,
     aggregationAfterReopenMs: null,
+    longestImportTaskMs: null,
+    importLongTasks: null,
+    importSavedMs: null,
+    handoverRenderMs: null,
+    handoverRenderLongestMs: null,
     samples: [],
     ...over,
   };
@@ -104,6 +109,34 @@ describe('buildRows', () => {
     expect(growthOf(10_000).pass).toBeNull();
     const importRow = buildRows({ ...base, browserNational: [timedOut(150_000)] })[0]!;
     expect(importRow).toMatchObject({ target: 'finishes', pass: false });
+  });
+
+  it('holds the largest import to 3 s, its longest task to 50 ms and its reopen to 1.5 s', () => {
+    const rows = buildRows({
+      ...base,
+      browserNational: [
+        browserSize(50, { importPaintMs: 9000, longestImportTaskMs: 400, reopenMs: 9000 }),
+        browserSize(357, {
+          importPaintMs: 2900,
+          longestImportTaskMs: 62,
+          importLongTasks: 2,
+          reopenMs: 1600,
+        }),
+      ],
+    });
+    const pick = (prefix: string) =>
+      rows.filter((r) => r.id.startsWith(prefix)).map((r) => [r.id, r.target, r.pass]);
+    expect(pick('browser-import-')).toEqual([
+      ['browser-import-50', '', null],
+      ['browser-import-longtask-50', '', null],
+      ['browser-import-357', '≤ 3 s', true],
+      ['browser-import-longtask-357', '≤ 50 ms', false],
+    ]);
+    expect(pick('browser-reopen-')).toEqual([
+      ['browser-reopen-50', '', null],
+      ['browser-reopen-357', '≤ 1.5 s', false],
+    ]);
+    expect(pick('Reopen-growth-')).toEqual([['Reopen-growth-50-357', 'exponent ≤ 1.2', true]]);
   });
 
   it('prints one block per section', () => {

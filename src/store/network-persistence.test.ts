@@ -5,8 +5,19 @@ import { makeResponse } from '../domain/testing/fixtures';
 import { isSalt } from '../lib/id';
 import { memoryStateStorage } from '../app/test-utils';
 import { createAppStore, type AppStore } from './app-store';
-import { connectNetworkStorage, type NetworkPersistence } from './network-persistence';
-import { LEGACY_KEY, NETWORK_KEY, sourceKey } from './network-records';
+import {
+  connectNetworkStorage,
+  writeInParts,
+  type NetworkPersistence,
+} from './network-persistence';
+import {
+  checksumOf,
+  LEGACY_KEY,
+  NETWORK_KEY,
+  NETWORK_RECORD_VERSION,
+  sourceKey,
+  type SourceRecord,
+} from './network-records';
 
 const haram = { number: '1580', name: 'Haram' };
 const ulstein = { number: '1516', name: 'Ulstein' };
@@ -134,7 +145,10 @@ describe('network storage: the old layout (one key, network-v1)', () => {
     expect([...records.keys()].sort()).toEqual(
       [NETWORK_KEY, sourceKey('src-haram'), sourceKey('src-ulstein')].sort(),
     );
-    expect(records.get(sourceKey('src-ulstein'))).toMatchObject({ version: 1, position: 1 });
+    expect(records.get(sourceKey('src-ulstein'))).toMatchObject({
+      version: NETWORK_RECORD_VERSION,
+      position: 1,
+    });
     // The new layout reads back the same.
     expect((await open(memory)).getState().network).toEqual(network);
   });
@@ -246,16 +260,107 @@ describe('network storage: faults', () => {
     expect((await open(memory)).getState().networkKept).toEqual({});
   });
 
+  /** A saved record's entries: its responses, actions and agreed answers as lists. */
+  type Saved = SourceRecord;
+  const listsOf = (record: Saved) => JSON.parse(record.entries) as Record<string, unknown>[][];
+  /** The record with other entries, and the checksum left as it was (as damage would). */
+  const withLists = (record: Saved, lists: unknown[][]): Saved => ({
+    ...record,
+    entries: JSON.stringify(lists),
+  });
+  /** What a saved record holds, whatever the order of keys in its text, and a true checksum. */
+  const contents = (record: unknown) => {
+    const { entries, checksum, ...meta } = record as Saved;
+    expect(checksum).toBe(checksumOf(entries));
+    return { ...meta, lists: listsOf(record as Saved) };
+  };
+
+  it('reads a record whose checksum matches as written, without checking each entry again', async () => {
+    const { memory, haramKey } = await savedNetwork();
+    const record = memory.records().get(haramKey) as Saved;
+    const [[a]] = listsOf(record) as [[Record<string, unknown>]];
+    // An answer no check would let in, with a checksum to match: what this app wrote is trusted.
+    const odd = withLists(record, [[{ ...a, answers: { 'a-1': { value: 7 } } }], [], []]);
+    await memory.write({
+      put: new Map([[haramKey, { ...odd, checksum: checksumOf(odd.entries) }]]),
+    });
+    const store = await open(memory);
+    expect(store.getState().networkRecovery).toBeNull();
+    expect(store.getState().network.responses.a!.answers['a-1']).toEqual({ value: 7 });
+  });
+
   it('counts bad entries in a record, loads the rest, and keeps a copy of the record', async () => {
     const { memory, haramKey } = await savedNetwork();
-    const record = memory.records().get(haramKey) as { responses: Record<string, unknown> };
-    const damaged = { ...record, responses: { ...record.responses, z: { id: 'z' } } };
+    const record = memory.records().get(haramKey) as Saved;
+    const [responses, actions, agreements] = listsOf(record);
+    const damaged = withLists(record, [[...responses!, { id: 'z' }], actions!, agreements!]);
     await memory.write({ put: new Map([[haramKey, damaged]]) });
     const store = await open(memory);
     expect(store.getState().networkRecovery?.invalidEntries).toBe(1);
     expect(Object.keys(store.getState().network.responses).sort()).toEqual(['a', 'b']);
     expect(memory.records().get(`kept:${haramKey}`)).toEqual(damaged);
-    expect(memory.records().get(haramKey)).toEqual(record);
+    expect(contents(memory.records().get(haramKey))).toEqual(contents(record));
+  });
+
+  it('a record damaged inside one response: the checksum fails, the full check decides, and the user is told', async () => {
+    const { memory, haramKey } = await savedNetwork();
+    const record = memory.records().get(haramKey) as Saved;
+    const [[a]] = listsOf(record) as [[Record<string, unknown>]];
+    const damaged = withLists(record, [
+      [
+        // An answer out of range: refused.
+        { ...a, answers: { 'a-1': { value: 7, updatedAt: a.updatedAt } } },
+        // A name with spaces: the fast check leaves it to zod, which trims it and keeps it.
+        { ...a, id: 'c', municipality: { number: '1580', name: ' Haram ' } },
+      ],
+      [],
+      [],
+    ]);
+    await memory.write({ put: new Map([[haramKey, damaged]]) });
+    const store = await open(memory);
+    expect(store.getState().networkRecovery).toEqual({
+      unreadable: 0,
+      invalidEntries: 1,
+      migrationFailed: false,
+    });
+    expect(Object.keys(store.getState().network.responses).sort()).toEqual(['b', 'c']);
+    expect(store.getState().network.responses.c!.municipality.name).toBe('Haram');
+    expect(memory.records().get(`kept:${haramKey}`)).toEqual(damaged);
+    // Written again as it now reads, with a checksum that matches: the next load is quiet.
+    const next = await open(memory);
+    expect(next.getState().networkRecovery).toBeNull();
+    expect(next.getState().network.responses).toEqual(store.getState().network.responses);
+  });
+
+  it('a record changed outside the app but still valid: checked in full, kept as a copy, and written again', async () => {
+    const { memory, haramKey } = await savedNetwork();
+    const record = memory.records().get(haramKey) as Saved;
+    const [[a]] = listsOf(record) as [[Record<string, unknown>]];
+    const changed = withLists(record, [[{ ...a, id: 'a2' }], [], []]);
+    await memory.write({ put: new Map([[haramKey, changed]]) });
+    const store = await open(memory);
+    expect(store.getState().networkRecovery).toBeNull();
+    expect(store.getState().networkKept).toEqual({ [`kept:${haramKey}`]: changed });
+    expect(Object.keys(store.getState().network.responses).sort()).toEqual(['a2', 'b']);
+  });
+
+  it('reads records of version 1, which hold their entries as objects, checking each entry', async () => {
+    const { memory, haramKey } = await savedNetwork();
+    const record = memory.records().get(haramKey) as Saved;
+    const [[a]] = listsOf(record) as [[Record<string, unknown>]];
+    const { entries: _e, checksum: _c, ...meta } = record;
+    const v1 = {
+      ...meta,
+      version: 1,
+      responses: { a, z: { id: 'z' } },
+      actions: {},
+      agreements: {},
+    };
+    await memory.write({ put: new Map([[haramKey, v1]]) });
+    const store = await open(memory);
+    expect(store.getState().networkRecovery?.invalidEntries).toBe(1);
+    expect(Object.keys(store.getState().network.responses).sort()).toEqual(['a', 'b']);
+    expect(contents(memory.records().get(haramKey))).toEqual(contents(record));
   });
 
   it('a load that fails leaves the saved data alone, says so, and saves nothing', async () => {
@@ -298,6 +403,78 @@ describe('network storage: faults', () => {
   });
 });
 
+describe('network storage: a large save is written in parts', () => {
+  it('splits the records by the length of their text, never splits one, makes each as its part is written, and removes with the first part', async () => {
+    const memory = createMemoryNetworkStorage();
+    const { api, writes } = watched(memory);
+    const made: string[] = [];
+    const maker = (key: string, chars: number): [string, () => unknown] => [
+      key,
+      () => {
+        made.push(`${key} after ${writes.length} writes`);
+        return { entries: 'x'.repeat(chars) };
+      },
+    ];
+    const wrote = await writeInParts(
+      api,
+      {
+        put: new Map<string, () => unknown>([
+          maker('source:a', 300),
+          maker('source:b', 300),
+          maker('source:c', 700),
+          ['network', () => ({ salt: SALT })],
+        ]),
+        remove: ['source:old'],
+      },
+      600,
+    );
+    expect(wrote).toBe(true);
+    expect(writes).toEqual([
+      { put: ['source:a', 'source:b'], remove: ['source:old'] },
+      { put: ['source:c'], remove: [] },
+      { put: ['network'], remove: [] },
+    ]);
+    expect(made).toEqual([
+      'source:a after 0 writes',
+      'source:b after 0 writes',
+      'source:c after 1 writes',
+    ]);
+    expect(await writeInParts(api, { put: new Map(), remove: [] })).toBe(false);
+  });
+
+  it('a part that fails is written again with the next change, so nothing is lost', async () => {
+    const memory = createMemoryNetworkStorage();
+    let calls = 0;
+    const flaky: NetworkStorage = {
+      readAll: memory.readAll,
+      // The second write of the first save fails.
+      write: (changes) =>
+        ++calls === 2 ? Promise.reject(new Error('aborted')) : memory.write(changes),
+    };
+    const store = await open(flaky);
+    const big = (n: number, name: string) =>
+      Array.from({ length: n }, (_, i) => makeResponse({ id: `${name}${i}` }));
+    store.getState().addImports(
+      ['a', 'b', 'c'].map((name) => ({
+        source: { fileName: `${name}.json`, kind: 'file' as const },
+        responses: big(8000, name),
+        actions: [],
+      })),
+    );
+    await settled(store);
+    expect(calls).toBe(2);
+    expect(sourceKeys(memory.records())).toHaveLength(1);
+    expect(store.getState().networkStorageStatus).toBe('saveFailed');
+    store
+      .getState()
+      .addImport({ fileName: 'd.json', kind: 'file' }, [makeResponse({ id: 'd' })], []);
+    await settled(store);
+    expect(store.getState().networkStorageStatus).toBe('ok');
+    expect(sourceKeys(memory.records())).toHaveLength(4);
+    expect((await open(memory)).getState().network).toEqual(store.getState().network);
+  });
+});
+
 const SALT = '0123456789abcdef0123456789abcdef';
 
 describe("the network's anonymisation salt", () => {
@@ -312,7 +489,7 @@ describe("the network's anonymisation salt", () => {
     // The one made for the old layout is saved with the moved records.
     const memory = createMemoryNetworkStorage({ [LEGACY_KEY]: legacyFixture });
     const salt = (await open(memory)).getState().network.salt;
-    expect(memory.records().get(NETWORK_KEY)).toEqual({ version: 1, salt });
+    expect(memory.records().get(NETWORK_KEY)).toEqual({ version: NETWORK_RECORD_VERSION, salt });
     expect((await open(memory)).getState().network.salt).toBe(salt);
   });
 

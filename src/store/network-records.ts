@@ -1,6 +1,9 @@
 import * as z from 'zod/mini';
 import { lazy } from '../domain/core/lazy';
-import { isRecord, recordsById } from '../domain/core/records';
+import { isRecord, recordsById, type SafeParse } from '../domain/core/records';
+import type { Action, AgreedResponse, Response } from '../domain/core/types';
+import { fnv1a } from '../domain/core/hash';
+import { fastResponse } from '../domain/files/fast-check';
 import { actionSchema, agreedResponseSchema, responseSchema } from '../domain/core/schemas';
 import type { ImportedSource } from './network-slice';
 import type { NetworkRecovery } from './status-slice';
@@ -15,12 +18,16 @@ import { isSalt } from '../lib/id';
  *   kept:<key>       a copy of a record that could not be used as it was, for the user
  *   network-v1       the old layout (the whole network under one key): moved on first load
  *
- * Each record carries its format version, so a later reader that trusts records it wrote itself
- * can skip checking them again.
+ * Each record carries its format version. From version 2 a source record holds what its file
+ * brought as one JSON text (`entries`) with a checksum of that text: storing and reading one text
+ * is much quicker than storing and reading thousands of small objects, and a text whose checksum
+ * matches is exactly what this app checked and wrote, so it is read back without checking each
+ * entry again. One whose checksum does not match, and a version 1 record (entries as objects),
+ * are checked entry by entry.
  */
 
 /** The format of the records below. A record with a higher number is from a newer version. */
-export const NETWORK_RECORD_VERSION = 1;
+export const NETWORK_RECORD_VERSION = 2;
 export const NETWORK_KEY = 'network';
 export const SOURCE_PREFIX = 'source:';
 export const KEPT_PREFIX = 'kept:';
@@ -30,9 +37,13 @@ export const sourceKey = (id: string) => `${SOURCE_PREFIX}${id}`;
 export const keptKey = (key: string) => `${KEPT_PREFIX}${key}`;
 
 /** One imported file, where it stands in the list of files, and the record's format. */
-export type SourceRecord = ImportedSource & {
+export type SourceRecord = Pick<ImportedSource, 'id' | 'fileName' | 'importedAt' | 'kind'> & {
   version: typeof NETWORK_RECORD_VERSION;
   position: number;
+  /** JSON text of [responses, actions, agreements], each a list (packEntries). */
+  entries: string;
+  /** checksumOf(entries). */
+  checksum: string;
 };
 
 /** Network-level settings: the anonymisation salt (NetworkData.salt). */
@@ -41,8 +52,31 @@ export interface NetworkRecord {
   salt: string;
 }
 
+/** A text's checksum: FNV-1a (core/hash.ts) over it, and its length. */
+export const checksumOf = (text: string) => `${fnv1a(text).toString(16)}-${text.length}`;
+
+/** What a source brought, as one JSON text: its responses, actions and agreed answers as lists. */
+function packEntries(source: ImportedSource): string {
+  return JSON.stringify([
+    Object.values(source.responses),
+    Object.values(source.actions),
+    Object.values(source.agreements),
+  ]);
+}
+
+/** A source's record: its JSON text is made here, so make records a few at a time. */
 export function sourceRecord(source: ImportedSource, position: number): SourceRecord {
-  return { ...source, version: NETWORK_RECORD_VERSION, position };
+  const entries = packEntries(source);
+  return {
+    id: source.id,
+    fileName: source.fileName,
+    importedAt: source.importedAt,
+    kind: source.kind,
+    version: NETWORK_RECORD_VERSION,
+    position,
+    entries,
+    checksum: checksumOf(entries),
+  };
 }
 
 export const networkRecord = (salt: string): NetworkRecord => ({
@@ -55,7 +89,7 @@ const KINDS = ['file', 'demo', 'device'] as const;
 /** Built on first use (see ../domain/core/lazy.ts). */
 const sourceMetaSchema = lazy(() =>
   z.object({
-    version: z.literal(NETWORK_RECORD_VERSION),
+    version: z.union([z.literal(1), z.literal(NETWORK_RECORD_VERSION)]),
     position: z.number(),
     id: z.string(),
     fileName: z.string(),
@@ -64,9 +98,19 @@ const sourceMetaSchema = lazy(() =>
   }),
 );
 
+/**
+ * A saved response, checked: records the app wrote itself pass the fast check (fast-check.ts,
+ * which gives what zod would), and anything it is not sure of, such as a damaged record, gets
+ * the full zod check.
+ */
+const checkResponse: SafeParse<Response> = (v) => {
+  const fast = fastResponse(v);
+  return fast === null ? responseSchema().safeParse(v) : { success: true, data: fast };
+};
+
 /** The entries of one source, checked one by one; `rejected` counts those left out. */
 function sourceEntries(raw: Record<string, unknown>) {
-  const responses = recordsById(raw.responses, (v) => responseSchema().safeParse(v));
+  const responses = recordsById(raw.responses, checkResponse);
   const actions = recordsById(raw.actions, (v) => actionSchema().safeParse(v));
   const agreements = recordsById(raw.agreements, (v) => agreedResponseSchema().safeParse(v));
   return {
@@ -77,22 +121,77 @@ function sourceEntries(raw: Record<string, unknown>) {
   };
 }
 
+/** Lists of records keyed by their ids; null unless all three are lists. */
+function byIds(lists: unknown): Record<string, Record<string, unknown>> | null {
+  if (!Array.isArray(lists) || lists.length !== 3 || !lists.every(Array.isArray)) return null;
+  const keyed = (list: unknown[]) => {
+    const out: Record<string, unknown> = {};
+    for (const item of list) {
+      // An id that is not a string, or a reserved key, is left to the check to refuse.
+      const id = isRecord(item) && typeof item.id === 'string' ? item.id : `#${String(item)}`;
+      Object.defineProperty(out, id, { value: item, enumerable: true, writable: true });
+    }
+    return out;
+  };
+  const [responses, actions, agreements] = lists as unknown[][];
+  return { responses: keyed(responses!), actions: keyed(actions!), agreements: keyed(agreements!) };
+}
+
+/** Lists of records this app wrote and checked (a matching checksum): keyed by id, unchecked. */
+function trusted<T extends { id: string }>(list: readonly T[]): Record<string, T> {
+  const out: Record<string, T> = {};
+  for (const item of list) out[item.id] = item;
+  return out;
+}
+
 /**
  * A saved source record, checked like any outside input: null when it cannot be read (damaged,
  * from a newer version, or not saved under its own id), else the source with the entries that
- * pass their check, and how many did not.
+ * pass their check, how many did not, and whether the record must be written again (`damaged`:
+ * its checksum did not match). A version 2 record whose checksum matches
+ * is read without checking its entries again.
  */
 export function readSourceRecord(
   key: string,
   raw: unknown,
-): { source: ImportedSource; position: number; rejected: number } | null {
+): { source: ImportedSource; position: number; rejected: number; damaged: boolean } | null {
   if (!isRecord(raw)) return null;
   const meta = sourceMetaSchema().safeParse(raw);
   if (!meta.success || sourceKey(meta.data.id) !== key) return null;
-  if (![raw.responses, raw.actions, raw.agreements].every(isRecord)) return null;
-  const { version: _version, position, ...source } = meta.data;
-  const { rejected, ...entries } = sourceEntries(raw);
-  return { source: { ...source, ...entries }, position, rejected };
+  const { version, position, ...source } = meta.data;
+  let entries: Record<string, unknown>;
+  if (version === 1) {
+    if (![raw.responses, raw.actions, raw.agreements].every(isRecord)) return null;
+    entries = raw;
+  } else {
+    if (typeof raw.entries !== 'string') return null;
+    let lists: unknown;
+    try {
+      lists = JSON.parse(raw.entries);
+    } catch {
+      return null;
+    }
+    const lists3 = Array.isArray(lists) && lists.length === 3 && lists.every(Array.isArray);
+    if (lists3 && raw.checksum === checksumOf(raw.entries)) {
+      const [responses, actions, agreements] = lists as [Response[], Action[], AgreedResponse[]];
+      return {
+        source: {
+          ...source,
+          responses: trusted(responses),
+          actions: trusted(actions),
+          agreements: trusted(agreements),
+        },
+        position,
+        rejected: 0,
+        damaged: false,
+      };
+    }
+    const keyed = byIds(lists);
+    if (keyed === null) return null;
+    entries = keyed;
+  }
+  const { rejected, ...checked } = sourceEntries(entries);
+  return { source: { ...source, ...checked }, position, rejected, damaged: version !== 1 };
 }
 
 /**
@@ -102,7 +201,7 @@ export function readSourceRecord(
  */
 export function migrateLegacy(
   raw: unknown,
-): { sources: SourceRecord[]; rejected: number; salt: string | null } | null {
+): { sources: ImportedSource[]; rejected: number; salt: string | null } | null {
   if (!isRecord(raw) || !Array.isArray(raw.sources)) return null;
   const { rejected: badEntries, ...all } = sourceEntries(raw);
   let rejected = badEntries;
@@ -116,7 +215,7 @@ export function migrateLegacy(
     }
     return out;
   };
-  const sources: SourceRecord[] = [];
+  const sources: ImportedSource[] = [];
   for (const old of raw.sources) {
     if (
       !isRecord(old) ||
@@ -138,7 +237,7 @@ export function migrateLegacy(
       actions: pick(all.actions, old.actionIds, 'a:'),
       agreements: pick(all.agreements, old.agreementIds, 'g:'),
     };
-    sources.push(sourceRecord(source, sources.length));
+    sources.push(source);
   }
   const held =
     Object.keys(all.responses).length +
@@ -225,7 +324,9 @@ export function readNetworkRecords(
         keepCopy(key, raw, false);
         continue;
       }
-      if (source.rejected > 0) {
+      // A record whose checksum does not match was changed outside this app: checked in full,
+      // copied, and written again as it now reads, with what failed its check left out.
+      if (source.rejected > 0 || source.damaged) {
         recovery.invalidEntries += source.rejected;
         keepCopy(key, raw, true);
         put.set(key, sourceRecord(source.source, source.position));
@@ -247,12 +348,11 @@ export function readNetworkRecords(
     } else {
       // After the sources read above, in their old order.
       const after = Math.max(-1, ...positions.values()) + 1;
-      for (const record of moved.sources) {
-        const position = after + record.position;
-        put.set(sourceKey(record.id), { ...record, position });
-        positions.set(record.id, position);
-      }
-      migrated = moved.sources.map(({ version: _v, position: _p, ...source }) => source);
+      moved.sources.forEach((source, i) => {
+        put.set(sourceKey(source.id), sourceRecord(source, after + i));
+        positions.set(source.id, after + i);
+      });
+      migrated = moved.sources;
       salt ??= moved.salt;
       if (moved.rejected > 0) {
         recovery.invalidEntries += moved.rejected;

@@ -157,6 +157,12 @@ export interface NetworkSlice {
   setNetworkView: (view: Partial<NetworkView>) => void;
 }
 
+/**
+ * A User Timing mark set as imports are added to the network (addImports): the hand-over from an
+ * import's checking to the screens, which render what it brought. For DevTools and the bench.
+ */
+export const NETWORK_ADDED_MARK = 'naeringsspeilet:network-added';
+
 export const initialNetworkView = (): NetworkView => ({
   gathering: null,
   anonymised: false,
@@ -177,6 +183,7 @@ export const createNetworkSlice: SliceCreator<NetworkSlice> = (set, get, now) =>
     return get().addImports([{ source, responses, actions, agreements }])[0]!;
   },
   addImports(batch) {
+    if (typeof performance.mark === 'function') performance.mark(NETWORK_ADDED_MARK);
     // One pass over mutable maps and one state update for the whole batch: importing the
     // files of a whole country stays linear instead of copying everything once per file.
     const { network } = get();

@@ -13,7 +13,17 @@ import { PERIOD_PATTERN } from './gatherings';
  */
 
 /** Keys that must never become object keys when untrusted data is copied. */
-const RESERVED_KEYS: ReadonlySet<string> = new Set(['__proto__', 'constructor', 'prototype']);
+export const RESERVED_KEYS: ReadonlySet<string> = new Set([
+  '__proto__',
+  'constructor',
+  'prototype',
+]);
+/** The characters of an id (which is also used as an object key). */
+export const ID_PATTERN = /^[A-Za-z0-9_.:-]+$/;
+/** A kommunenummer: four digits. */
+export const MUNICIPALITY_NUMBER_PATTERN = /^\d{4}$/;
+/** Longest strings a response may carry (in UTF-16 code units, as zod counts). */
+export const RESPONSE_LIMITS = { id: 100, name: 100, initials: 20, comment: 2000 } as const;
 
 /**
  * The pieces every file schema checks the same way (responses, actions, agreed answers), built
@@ -23,8 +33,8 @@ export const schemaParts = lazy(() => ({
   /** An id that is also used as an object key: bounded, plain characters, never reserved. */
   id: z.string().check(
     z.minLength(1),
-    z.maxLength(100),
-    z.regex(/^[A-Za-z0-9_.:-]+$/),
+    z.maxLength(RESPONSE_LIMITS.id),
+    z.regex(ID_PATTERN),
     z.refine((k) => !RESERVED_KEYS.has(k), { error: 'Reserved key' }),
   ),
   timestamp: z.iso.datetime({ offset: true }),
@@ -32,8 +42,8 @@ export const schemaParts = lazy(() => ({
   isoDate: z.iso.date(),
   municipality: z.strictObject({
     /** Kommunenummer, four digits. */
-    number: z.string().check(z.regex(/^\d{4}$/)),
-    name: z.string().check(z.trim(), z.minLength(1), z.maxLength(100)),
+    number: z.string().check(z.regex(MUNICIPALITY_NUMBER_PATTERN)),
+    name: z.string().check(z.trim(), z.minLength(1), z.maxLength(RESPONSE_LIMITS.name)),
   }),
   /** A gathering's period: a year first, e.g. «2024» or «2024–2025» (see ./gatherings.ts). */
   period: z.string().check(z.regex(PERIOD_PATTERN)),
@@ -52,7 +62,7 @@ const responseSchemas = lazy(() => {
   const answerSchema = z.strictObject({
     /** Absent when the respondent has written a comment but not yet answered. */
     value: z.optional(z.union([level, z.literal('dontKnow'), z.literal('notRelevant')])),
-    comment: z.optional(shortText(2000)),
+    comment: z.optional(shortText(RESPONSE_LIMITS.comment)),
     /** ISO timestamp of the last change; the newer edit wins on merge. */
     updatedAt: timestamp,
   });
@@ -64,7 +74,7 @@ const responseSchemas = lazy(() => {
     respondent: z.strictObject({
       id,
       role: z.enum(ROLES),
-      initials: z.optional(shortText(20)),
+      initials: z.optional(shortText(RESPONSE_LIMITS.initials)),
     }),
     gathering: z.strictObject({
       /** Absent in state saved before periods: the year of `date` (./gatherings.ts, periodOf). */

@@ -21,6 +21,15 @@ import {
 } from './import';
 import { FORMAT_MIGRATIONS, keyRenameMigration, type FormatMigration } from './migrations';
 import { mergeById } from '../core/records';
+import {
+  allPaths,
+  edit,
+  isContainer,
+  mutate,
+  mutationArb as mutationArbOf,
+  type Mutation,
+  type Path,
+} from '../testing/json-mutations';
 import { responseSchema, actionSchema } from '../core/schemas';
 import { createResultsFile, serializeResultsFile } from './results-file';
 import { makeResponse, miniQuestionnaire } from '../testing/fixtures';
@@ -43,34 +52,9 @@ function imp(input: string | Uint8Array, extra: Partial<ImportOptions> = {}): Im
   return importResultsFile(input, { knownQuestionnaires: KNOWN, now: NOW, ...extra });
 }
 
-type Path = readonly (string | number)[];
-
 /** The fixture as a fresh, mutable JSON value. */
 function fixture(): Record<string, unknown> {
   return JSON.parse(fixtureText) as Record<string, unknown>;
-}
-
-function isContainer(value: unknown): value is Record<string | number, unknown> {
-  return typeof value === 'object' && value !== null;
-}
-
-/** Sets (or, with `remove`, deletes) the value at a path, defining keys as own data properties. */
-function edit(root: unknown, path: Path, value: unknown, remove = false): void {
-  let node: unknown = root;
-  for (const key of path.slice(0, -1)) {
-    if (!isContainer(node)) throw new Error(`No container at ${String(key)}`);
-    node = node[key];
-  }
-  const last = path[path.length - 1]!;
-  if (!isContainer(node)) throw new Error('No container at the end of the path');
-  if (remove) delete node[last];
-  else
-    Object.defineProperty(node, last, {
-      value,
-      enumerable: true,
-      writable: true,
-      configurable: true,
-    });
 }
 
 /** The fixture's text with one value changed. */
@@ -1114,19 +1098,6 @@ describe('hostile content', () => {
 // ------------------------------------------------------------------------------------------
 // Fuzzing: importResultsFile never throws, and its result is always well formed.
 
-function allPaths(root: unknown): Path[] {
-  const out: Path[] = [];
-  const stack: [unknown, Path][] = [[root, []]];
-  while (stack.length > 0) {
-    const [node, path] = stack.pop()!;
-    out.push(path);
-    if (isContainer(node))
-      for (const [k, v] of Object.entries(node))
-        stack.push([v, [...path, Array.isArray(node) ? Number(k) : k]]);
-  }
-  return out;
-}
-
 const FIXTURE_PATHS = allPaths(fixture()).filter((p) => p.length > 0);
 const keyArb = fc.oneof(
   fc.constantFrom(
@@ -1158,18 +1129,7 @@ const valueArb = fc.oneof(
   ),
 );
 
-type Mutation =
-  | { kind: 'set'; at: number; value: unknown }
-  | { kind: 'delete'; at: number }
-  | { kind: 'addKey'; at: number; key: string; value: unknown }
-  | { kind: 'duplicate'; at: number };
-
-const mutationArb: fc.Arbitrary<Mutation> = fc.oneof(
-  fc.record({ kind: fc.constant('set' as const), at: fc.nat(), value: valueArb }),
-  fc.record({ kind: fc.constant('delete' as const), at: fc.nat() }),
-  fc.record({ kind: fc.constant('addKey' as const), at: fc.nat(), key: keyArb, value: valueArb }),
-  fc.record({ kind: fc.constant('duplicate' as const), at: fc.nat() }),
-);
+const mutationArb = mutationArbOf(valueArb, keyArb);
 
 type TextMutation =
   | { kind: 'none' }
@@ -1201,27 +1161,7 @@ function applyMutations(
   mutations: readonly Mutation[],
   textMutation: TextMutation,
 ): string | Uint8Array {
-  const data = fixture();
-  for (const m of mutations) {
-    const paths = allPaths(data).filter((p) => p.length > 0);
-    const path = paths.length === 0 ? undefined : paths[m.at % paths.length];
-    if (path === undefined) continue;
-    // Each value goes in as a copy: fast-check hands the same value objects to later runs (and
-    // to shrinking), so a later mutation inside an inserted value must not change the original.
-    // Editing it in place once made a cycle, and JSON.stringify threw in this harness.
-    if (m.kind === 'set') edit(data, path, structuredClone(m.value));
-    else if (m.kind === 'delete') edit(data, path, undefined, true);
-    else if (m.kind === 'duplicate') {
-      const parent = path.slice(0, -1);
-      let node: unknown = data;
-      for (const k of parent) node = isContainer(node) ? node[k] : undefined;
-      if (Array.isArray(node)) node.push(node[Number(path[path.length - 1])]);
-    } else {
-      let node: unknown = data;
-      for (const k of path) node = isContainer(node) ? node[k] : undefined;
-      if (isContainer(node) && !Array.isArray(node)) edit(node, [m.key], structuredClone(m.value));
-    }
-  }
+  const data = mutate(fixture(), mutations);
   const text = JSON.stringify(data);
   switch (textMutation.kind) {
     case 'none':

@@ -31,6 +31,9 @@ function reportDuplicateIds(
   });
 }
 
+/** Longest app version a file may name. */
+export const APP_VERSION_MAX_LENGTH = 50;
+
 /** Built on first use (see ../core/lazy.ts). */
 const schemas = lazy(() => {
   const { id, timestamp } = schemaParts();
@@ -42,7 +45,7 @@ const schemas = lazy(() => {
       formatVersion: z.literal(RESULTS_FORMAT_VERSION),
       app: z.strictObject({
         name: z.literal('naeringsspeilet'),
-        version: z.string().check(z.minLength(1), z.maxLength(50)),
+        version: z.string().check(z.minLength(1), z.maxLength(APP_VERSION_MAX_LENGTH)),
       }),
       exportedAt: timestamp,
       questionnaire: z.strictObject({ id, version: z.int().check(z.gte(1)) }),

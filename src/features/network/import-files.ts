@@ -1,9 +1,4 @@
-import {
-  DEFAULT_MAX_BYTES,
-  importResultsFile,
-  type ImportOptions,
-  type ImportResult,
-} from '../../domain/files/import';
+import type { ImportOptions, ImportResult } from '../../domain/files/import';
 import type { LinkDecodeResult } from '../../domain/files/result-link';
 import type { FoundLink } from '../../domain/files/link-text';
 import { readResultBytes, readResultPayload } from '../../lib/result-links';
@@ -12,11 +7,16 @@ import type { ImportReport } from '../../store/network-slice';
 import { networkAggregation } from '../../store/network-model';
 import { latestQuestionnaire } from '../../lib/questionnaires';
 import { selectKnownQuestionnaires } from '../../store/selectors';
-import { readFileBytes } from '../../lib/read-file';
+import { createFileChecker } from '../../lib/import-workers';
 
 export type FileReport = ImportReport;
 
-const nextFrame = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+
+/** How long the import works on the page's main thread before it lets the page paint. */
+const SLICE_MS = 12;
+/** Sources checked ahead of the one being added (in workers, for files). */
+const AHEAD = 12;
 
 /** One thing to import: a file, a pasted link or a scanned result, checked when its turn comes. */
 export interface ImportSource {
@@ -26,9 +26,11 @@ export interface ImportSource {
 }
 
 /**
- * Checks sources (files, links, scans) one at a time, then adds every good one in one step.
- * Each is checked as a whole and either changes nothing (an error, reported for it) or adds all
- * it holds. Progress goes to `onProgress`.
+ * Checks sources (files, links, scans), a few ahead of the one being taken in (files in Web
+ * Workers, see lib/import-workers.ts), then adds every good one in one step. Each is checked as
+ * a whole and either changes nothing (an error, reported for it) or adds all it holds. Progress
+ * goes to `onProgress`. The page's own share of the work is done in slices of SLICE_MS, so it
+ * stays responsive and the progress bar moves.
  */
 export async function importSources(
   sources: readonly ImportSource[],
@@ -40,16 +42,27 @@ export async function importSources(
   const known = selectKnownQuestionnaires(store.getState());
   const latest = latestQuestionnaire(known);
   const { aggregator, align } = networkAggregation(store);
+  const options: ImportOptions = { knownQuestionnaires: known, now };
   const reports: (FileReport | null)[] = [];
   const good: {
     index: number;
     fileName: string;
     result: Extract<ImportResult, { ok: true }>;
   }[] = [];
+  const checks: Promise<LinkDecodeResult>[] = [];
+  const startUpTo = (end: number) => {
+    for (let i = checks.length; i < Math.min(end, sources.length); i += 1)
+      checks.push(sources[i]!.check(options));
+  };
+  let sliceStart = performance.now();
   for (const [index, source] of sources.entries()) {
     onProgress(index, sources.length);
-    await nextFrame();
-    const result = await source.check({ knownQuestionnaires: known, now });
+    startUpTo(index + AHEAD);
+    if (performance.now() - sliceStart > SLICE_MS) {
+      await nextTask();
+      sliceStart = performance.now();
+    }
+    const result = await checks[index]!;
     if (!result.ok) {
       reports.push({ fileName: source.fileName, ok: false, error: result.error });
       continue;
@@ -83,27 +96,22 @@ export async function importSources(
   return reports.filter((r): r is FileReport => r !== null);
 }
 
-/** Files, each read and checked by importResultsFile (see importSources). */
-export function importFiles(
+/** Files, each read and checked by the import chain in a Web Worker (see importSources). */
+export async function importFiles(
   files: readonly File[],
   store: AppStore,
   onProgress: (done: number, total: number) => void,
 ): Promise<FileReport[]> {
-  const sources = files.map((file): ImportSource => ({
-    fileName: file.name,
-    async check(options) {
-      // Refuse an oversized file before reading it into memory.
-      if (file.size > DEFAULT_MAX_BYTES) return { ok: false, error: { code: 'tooLarge' } };
-      let bytes: Uint8Array;
-      try {
-        bytes = await readFileBytes(file);
-      } catch {
-        return { ok: false, error: { code: 'notText' } };
-      }
-      return importResultsFile(bytes, options);
-    },
-  }));
-  return importSources(sources, store, onProgress);
+  const checker = createFileChecker();
+  try {
+    const sources = files.map((file): ImportSource => ({
+      fileName: file.name,
+      check: (options) => checker.check(file, options),
+    }));
+    return await importSources(sources, store, onProgress);
+  } finally {
+    checker.close();
+  }
 }
 
 /**
