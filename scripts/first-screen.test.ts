@@ -94,6 +94,13 @@ describe('measureSizes', () => {
     expect(() => measureSizes(dist)).toThrow(/stray-1\.js/);
   });
 
+  it('counts a Web Worker, which the manifest does not name, as lazy', () => {
+    const dist = build(MANIFEST, ['assets/import-file.worker-1.js']);
+    const sizes = measureSizes(dist);
+    expect(sizes.lazy.map((f) => f.file)).toContain('assets/import-file.worker-1.js');
+    expect(sizes.firstScreen.map((f) => f.file)).not.toContain('assets/import-file.worker-1.js');
+  });
+
   it('says what to do when there is no manifest', () => {
     const dist = mkdtempSync(path.join(TMP, 'empty-'));
     expect(() => measureSizes(dist)).toThrow(/npm run build/);

@@ -17,6 +17,9 @@ import { gzipSync } from 'node:zlib';
 /** The first screen's JS + CSS may not pass this, gzip. */
 export const FIRST_SCREEN_BUDGET_KB = 170;
 
+/** A Web Worker's file as Vite names it: `<name>.worker-<hash>.js`. */
+const WORKER_FILE = /^assets\/[\w-]+\.worker-[\w-]+\.js$/;
+
 /** The manifest's key for the app's entry. */
 const ENTRY = 'index.html';
 
@@ -94,6 +97,12 @@ export function measureSizes(dist = 'dist'): Sizes {
   const first = firstScreenFiles(manifest);
   const known = new Set(manifestFiles(manifest));
   // A JS or CSS file the manifest does not name would escape the rule: say so.
+  // Web Workers (`new Worker(new URL(…))`) are built apart and not in the manifest: lazy by
+  // nature, they load only when the page starts one.
+  const workers = readdirSync(join(dist, 'assets'))
+    .map((f) => `assets/${f}`)
+    .filter((f) => WORKER_FILE.test(f));
+  for (const worker of workers) known.add(worker);
   const unnamed = readdirSync(join(dist, 'assets'))
     .map((f) => `assets/${f}`)
     .filter((f) => /\.(js|css)$/.test(f) && !known.has(f));
