@@ -6,7 +6,7 @@ import '@digdir/designsystemet-theme';
 import './app/app.css';
 import { App } from './app/app';
 import { ErrorBoundary } from './app/error-boundary';
-import { createAppStore } from './store/app-store';
+import { openAppStore } from './store/store-factory';
 import { StoreProvider } from './store/store-context';
 import { listenToOtherTabs } from './store/cross-tab-sync';
 import { createSafeStorage } from './lib/storage';
@@ -14,13 +14,12 @@ import { createI18n, languageFromUrl, loadLanguage } from './i18n/i18n';
 import type { Locale } from './domain/core/types';
 
 const storage = createSafeStorage();
-const store = createAppStore({ storage });
+const { store, ready } = openAppStore({ storage });
 storage.onStatus((status) => store.getState().setStorageStatus(status));
 if (storage.status() !== 'ok') store.getState().setStorageStatus(storage.status());
 
-// ?lang=nn picks the language and is remembered.
+// ?lang=nn picks the language and is remembered (once the saved state is in: see the end).
 const fromUrl = languageFromUrl(window.location.search);
-if (fromUrl) store.getState().setLanguage(fromUrl);
 
 const i18n = createI18n('nb');
 let wantedLanguage: Locale = store.getState().language;
@@ -94,4 +93,10 @@ function renderApp() {
 
 // Bokmål is at hand at once; another saved language loads first, so no bokmål flashes by.
 // (Not a top-level await: that would make the bundler split the first screen into many files.)
-void applyLanguage(store.getState().language).finally(renderApp);
+// Saved state the app did not seal itself is checked in full first (store/saved-state.ts).
+void ready
+  .then(() => {
+    if (fromUrl) store.getState().setLanguage(fromUrl);
+    return applyLanguage(store.getState().language);
+  })
+  .finally(renderApp);
