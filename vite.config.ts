@@ -6,6 +6,8 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { deltaBetween } from './src/domain/questionnaire/delta.ts';
+import { textsIn, withTextsIn } from './src/domain/questionnaire/texts.ts';
+import type { Locale } from './src/domain/core/types.ts';
 
 const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8')) as {
   version: string;
@@ -100,38 +102,50 @@ export function patchDesignsystemetCss(): Plugin {
   };
 }
 
-const DELTA_QUERY = /^(.+\.json)\?delta-of=(v\d+)$/;
-const DELTA_PREFIX = '\0questionnaire-delta:';
+const QUESTIONNAIRE_QUERY = /^(.+\.json)\?(?:delta-of=(v\d+))?(?:&?lang=(nb|nn|en))?$/;
+const QUESTIONNAIRE_PREFIX = '\0questionnaire:';
 
 /**
- * `import q from './v1.json?delta-of=v2'` gives version 1 of a questionnaire as version 2 plus
- * the texts version 1 words differently (src/domain/questionnaire/delta.ts), computed from the
- * two published files at build time. Version 1 then costs the first screen about 1 KB instead
- * of a second full copy (12 KB gzip). The module's id does not end in `.json`, so Vite's JSON
- * plugin leaves the generated code alone.
+ * Bundled questionnaires, built from their published files:
+ *
+ * - `v2.json?lang=nb` is the questionnaire with its bokmål texts only, and `v2.json?lang=nn` the
+ *   list of its nynorsk texts (src/domain/questionnaire/texts.ts): the first screen carries one
+ *   language, and lib/questionnaires.ts loads another when it is chosen.
+ * - `v1.json?delta-of=v2` gives version 1 as version 2 plus the texts version 1 words
+ *   differently (src/domain/questionnaire/delta.ts), so it costs about 1 KB instead of a second
+ *   full copy; with `&lang=xx`, the same for that language's part.
+ *
+ * The module's id does not end in `.json`, so Vite's JSON plugin leaves the generated code alone.
  */
-function questionnaireDelta(): Plugin {
+function questionnaireParts(): Plugin {
   const applyDelta = fileURLToPath(new URL('./src/domain/questionnaire/delta.ts', import.meta.url));
   return {
-    name: 'questionnaire-delta',
+    name: 'questionnaire-parts',
     enforce: 'pre',
     async resolveId(source, importer) {
-      const match = DELTA_QUERY.exec(source);
-      if (!match) return null;
+      const match = QUESTIONNAIRE_QUERY.exec(source);
+      if (!match || (match[2] === undefined && match[3] === undefined)) return null;
       const target = await this.resolve(match[1]!, importer, { skipSelf: true });
       if (!target) return null;
-      return `${DELTA_PREFIX}${target.id}|${match[2]}`;
+      return `${QUESTIONNAIRE_PREFIX}${target.id}|${match[2] ?? ''}|${match[3] ?? ''}`;
     },
     load(id) {
-      if (!id.startsWith(DELTA_PREFIX)) return null;
-      const [targetPath, baseName] = id.slice(DELTA_PREFIX.length).split('|') as [string, string];
-      const basePath = path.join(path.dirname(targetPath), `${baseName}.json`);
+      if (!id.startsWith(QUESTIONNAIRE_PREFIX)) return null;
+      const [targetPath, baseName, lang] = id.slice(QUESTIONNAIRE_PREFIX.length).split('|') as [
+        string,
+        string,
+        '' | Locale,
+      ];
       this.addWatchFile(targetPath);
-      this.addWatchFile(basePath);
       const read = (file: string): unknown => JSON.parse(readFileSync(file, 'utf8'));
-      const delta = deltaBetween(read(basePath), read(targetPath));
+      const part = (value: unknown): unknown =>
+        lang === '' ? value : lang === 'nb' ? withTextsIn(value, 'nb') : textsIn(value, lang);
+      if (baseName === '') return `export default ${JSON.stringify(part(read(targetPath)))};`;
+      const basePath = path.join(path.dirname(targetPath), `${baseName}.json`);
+      this.addWatchFile(basePath);
+      const delta = deltaBetween(part(read(basePath)), part(read(targetPath)));
       return [
-        `import base from ${JSON.stringify(basePath)};`,
+        `import base from ${JSON.stringify(lang === '' ? basePath : `${basePath}?lang=${lang}`)};`,
         `import { applyDelta } from ${JSON.stringify(applyDelta)};`,
         `export default applyDelta(base, ${JSON.stringify(delta)});`,
       ].join('\n');
@@ -145,7 +159,7 @@ export default defineConfig({
     __APP_VERSION__: JSON.stringify(pkg.version),
   },
   plugins: [
-    questionnaireDelta(),
+    questionnaireParts(),
     react(),
     cspMeta(),
     patchDesignsystemetCss(),

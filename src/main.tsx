@@ -11,6 +11,7 @@ import { StoreProvider } from './store/store-context';
 import { listenToOtherTabs } from './store/cross-tab-sync';
 import { createSafeStorage } from './lib/storage';
 import { createI18n, languageFromUrl, loadLanguage } from './i18n/i18n';
+import { loadQuestionnaireTexts } from './lib/questionnaires';
 import type { Locale } from './domain/core/types';
 
 const storage = createSafeStorage();
@@ -26,7 +27,7 @@ let wantedLanguage: Locale = store.getState().language;
 async function applyLanguage(language: Locale) {
   wantedLanguage = language;
   try {
-    await loadLanguage(i18n, language);
+    await Promise.all([loadLanguage(i18n, language), loadQuestionnaireTexts(language)]);
   } catch {
     // The language's texts could not be loaded (offline before the app was cached): keep the
     // language on screen, and let the switcher show that one.
