@@ -6,7 +6,8 @@
  * questionnaireParts; lib/questionnaires.ts). The lists follow one walk over the file: keys in
  * their order, arrays in theirs, and a text is an object whose keys are all languages.
  */
-import { LOCALES, type Locale } from '../core/types';
+// With its extension: vite.config.ts loads this file at build time, outside the bundler.
+import { LOCALES, type Locale } from '../core/types.ts';
 
 function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
