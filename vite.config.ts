@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { deltaBetween } from './src/domain/questionnaire/delta.ts';
 import { textsIn, withTextsIn } from './src/domain/questionnaire/texts.ts';
 import type { Locale } from './src/domain/core/types.ts';
+import { delegateFiles, readManifest } from './scripts/first-screen.ts';
 
 const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8')) as {
   version: string;
@@ -214,12 +215,33 @@ function questionnaireParts(): Plugin {
   };
 }
 
+/** The build's output folder, as resolved (vite build --outDir …), for delegatePrecache. */
+let outDir = 'dist';
+const rememberOutDir: Plugin = {
+  name: 'remember-out-dir',
+  configResolved(config) {
+    outDir = path.resolve(config.root, config.build.outDir);
+  },
+};
+
+/**
+ * Keeps the service worker's precache to what a delegate needs (scripts/first-screen.ts,
+ * delegateFiles: the first screen, the three languages, sending a result), so a phone that opens
+ * the invite over the room's Wi-Fi fetches that and no more. Other files under assets/ (the
+ * facilitator's screens, the charts) are cached when first used (runtimeCaching below).
+ */
+function delegatePrecache(entries: { url: string; size: number; revision: string | null }[]) {
+  const keep = new Set(delegateFiles(readManifest(outDir)));
+  return { manifest: entries.filter((e) => !e.url.startsWith('assets/') || keep.has(e.url)) };
+}
+
 export default defineConfig({
   base: './',
   define: {
     __APP_VERSION__: JSON.stringify(pkg.version),
   },
   plugins: [
+    rememberOutDir,
     questionnaireParts(),
     react(),
     cspMeta(),
@@ -241,7 +263,18 @@ export default defineConfig({
         icons: [{ src: 'icon.svg', sizes: 'any', type: 'image/svg+xml', purpose: 'any' }],
       },
       workbox: {
-        globPatterns: ['**/*.{js,css,html,svg,png,json,woff2}'],
+        // questionnaire.schema.json is for authors, not for use offline.
+        globPatterns: ['**/*.{js,css,html,svg,png,woff2}'],
+        manifestTransforms: [delegatePrecache],
+        runtimeCaching: [
+          {
+            // The rest of the app's hashed files, when first used: a name never changes content.
+            urlPattern: ({ url, sameOrigin }) =>
+              sameOrigin && /\/assets\/[^/]+\.(?:js|css)$/.test(url.pathname),
+            handler: 'CacheFirst',
+            options: { cacheName: 'assets', expiration: { maxEntries: 200 } },
+          },
+        ],
         navigateFallback: 'index.html',
         // A new deployment takes over at once instead of waiting for every tab to close.
         skipWaiting: true,
