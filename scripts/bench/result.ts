@@ -1,5 +1,5 @@
 /** The shape of a bench run's JSON (bench-results/latest.json), part by part. */
-import type { Sizes } from '../first-screen';
+import type { PrecacheSizes, Sizes } from '../first-screen';
 import type { AnswerLatency } from './answer-latency';
 import type { LighthouseResult } from './lighthouse';
 import type { BrowserPlanItem, BrowserSize } from './national-browser';
@@ -12,6 +12,8 @@ export interface BenchOptions {
   build: boolean;
   only: Set<Part>;
   lighthouseRuns: number;
+  /** The Lighthouse runs again with one core kept busy (--lighthouse-loaded). */
+  lighthouseLoaded?: boolean;
   nodeRuns: number;
   sizes: number[];
   browserPlan: BrowserPlanItem[];
@@ -23,6 +25,8 @@ export interface SizesResult extends Sizes {
   /** A minimal SurveyJS form, gzip: a constant (see sizes in run.ts). */
   surveyJsKB: number;
   ratioToSurveyJs: number;
+  /** What the service worker precaches (a delegate's app), gzip. */
+  precache?: PrecacheSizes;
 }
 
 export interface NodeNationalResult extends Omit<NodeNationalOutput, 'files' | 'bundles'> {
@@ -56,6 +60,8 @@ export interface BenchResult {
   errors: { part: string; message: string }[];
   sizes?: SizesResult;
   lighthouse?: LighthouseResult;
+  /** The same runs while another process keeps one core busy. */
+  lighthouseLoaded?: LighthouseResult;
   answers?: AnswerLatency;
   nodeNational?: NodeNationalResult;
   browserNational?: BrowserSize[];
