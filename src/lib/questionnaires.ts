@@ -17,6 +17,8 @@ export const BUNDLED_QUESTIONNAIRES: readonly Questionnaire[] = [
   goodHostV2 as Questionnaire,
 ];
 
+const goodHostV2Texts = () => goodHostV2 as { title: Partial<Record<Locale, string>> };
+
 /** The bundled questionnaires' texts in nynorsk and English: chunks that load when chosen. */
 const otherTexts: Record<Exclude<Locale, 'nb'>, () => Promise<[string[], string[]]>> = {
   nn: () =>
@@ -30,19 +32,23 @@ const otherTexts: Record<Exclude<Locale, 'nb'>, () => Promise<[string[], string[
       import('../../questionnaires/god-vertskommune/v2.json?lang=en'),
     ]).then(([v1, v2]) => [v1.default, v2.default]),
 };
-const textsIn = new Set<Locale>(['nb']);
 
 /**
  * Makes sure the bundled questionnaires hold their texts in `locale`, loading them if need be.
  * The app awaits it with the language's interface texts (main.tsx), before showing the language.
+ *
+ * The texts are added to the bundled questionnaire objects in place: a language is only ever
+ * added, every text of it at once, and nothing shows a language before its texts are in, so no
+ * reader sees a questionnaire change under it. (Holding the questionnaires with their loaded
+ * languages in the store instead would avoid this shared state, at the cost of threading them
+ * through every reader of BUNDLED_QUESTIONNAIRES.)
  */
 export async function loadQuestionnaireTexts(locale: Locale): Promise<void> {
-  if (locale === 'nb' || textsIn.has(locale)) return;
+  if (locale === 'nb' || goodHostV2Texts().title[locale] !== undefined) return;
   const [v1, v2] = await otherTexts[locale]();
   if (!addTexts(goodHostV1, locale, v1) || !addTexts(goodHostV2, locale, v2)) {
     throw new Error(`The questionnaire texts in ${locale} do not fit the questionnaires`);
   }
-  textsIn.add(locale);
 }
 
 /**
