@@ -1,5 +1,6 @@
 /// <reference types="vitest/config" />
-import { defineConfig, type Plugin } from 'vite';
+import { createHash } from 'node:crypto';
+import { createServer, defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
 import { VitePWA } from 'vite-plugin-pwa';
 import { readFileSync } from 'node:fs';
@@ -42,6 +43,63 @@ function cspMeta(): Plugin {
         '<meta charset="UTF-8" />',
         `<meta charset="UTF-8" />\n    <meta http-equiv="Content-Security-Policy" content="${CSP}" />`,
       );
+    },
+  };
+}
+
+/** What the app defines for its code (also for the pre-render, which runs the app's code). */
+const DEFINE = { __APP_VERSION__: JSON.stringify(pkg.version) };
+
+/**
+ * Pre-renders the first visit to `#/` in bokmål into the built index.html (src/lib/first-visit.ts,
+ * src/app/prerender.tsx), and puts the small script that decides, before the first paint, whether
+ * a visit is that one inline in the head, right after the CSP, which allows exactly that script
+ * by its hash. The app's modules run in Node through a Vite server of their own (no config file,
+ * so this plugin does not run again there).
+ */
+function prerenderFirstVisit(): Plugin {
+  const root = fileURLToPath(new URL('.', import.meta.url));
+  return {
+    name: 'prerender-first-visit',
+    apply: 'build',
+    transformIndexHtml: {
+      order: 'post',
+      async handler(html) {
+        const server = await createServer({
+          configFile: false,
+          root,
+          logLevel: 'error',
+          appType: 'custom',
+          define: DEFINE,
+          plugins: [questionnaireParts()],
+          server: { middlewareMode: true, hmr: false, ws: false },
+        });
+        try {
+          const entry = (await server.ssrLoadModule('/src/app/prerender.tsx')) as {
+            renderFirstVisit: () => string;
+            firstVisitBootScript: () => string;
+          };
+          const body = entry.renderFirstVisit();
+          const boot = entry.firstVisitBootScript();
+          const hash = createHash('sha256').update(boot).digest('base64');
+          const csp = `content="${CSP}"`;
+          if (!html.includes(csp) || !html.includes('<div id="root"></div>')) {
+            this.error('prerender-first-visit: index.html has no CSP meta or no empty #root');
+          }
+          return html
+            .replace(
+              csp,
+              `content="${CSP.replace("script-src 'self'", `script-src 'self' 'sha256-${hash}'`)}"`,
+            )
+            .replace(
+              /(<meta http-equiv="Content-Security-Policy"[^>]*>)/,
+              `$1\n    <script>${boot}</script>`,
+            )
+            .replace('<div id="root"></div>', `<div id="root">${body}</div>`);
+        } finally {
+          await server.close();
+        }
+      },
     },
   };
 }
@@ -237,14 +295,13 @@ function delegatePrecache(entries: { url: string; size: number; revision: string
 
 export default defineConfig({
   base: './',
-  define: {
-    __APP_VERSION__: JSON.stringify(pkg.version),
-  },
+  define: DEFINE,
   plugins: [
     rememberOutDir,
     questionnaireParts(),
     react(),
     cspMeta(),
+    prerenderFirstVisit(),
     patchDesignsystemetCss(),
     trimDesignsystemetTheme(),
     VitePWA({

@@ -6,7 +6,7 @@ import {
   expectNoAxeViolations,
   guardRequests,
   startResponse,
-  statementGroups,
+  shownAreaGroups,
   tabTo,
 } from './helpers';
 
@@ -191,7 +191,7 @@ test.describe('chart download', () => {
       round: 'Samling 2',
       start: 'Start spørreskjemaet',
     });
-    const groups = statementGroups(page);
+    const groups = await shownAreaGroups(page);
     const count = await groups.count();
     for (let i = 0; i < count; i += 1) {
       await groups.nth(i).getByRole('radio', { name: /^4 / }).check();

@@ -1,5 +1,55 @@
 import { expect, type Locator, type Page } from '@playwright/test';
 import { AxeBuilder } from '@axe-core/playwright';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import type { Response } from '../src/domain/core/types';
+import { createDemoNetwork } from '../src/domain/demo/demo-network';
+import { createResultsFile, serializeResultsFile } from '../src/domain/files/results-file';
+import { parseQuestionnaire, type Questionnaire } from '../src/domain/questionnaire/schema';
+
+/** The raw JSON of a bundled questionnaire version (god-vertskommune/v<version>.json). */
+export function bundledQuestionnaireJson(version = 2): unknown {
+  return JSON.parse(
+    readFileSync(path.resolve(`questionnaires/god-vertskommune/v${version}.json`), 'utf8'),
+  ) as unknown;
+}
+
+/** A bundled questionnaire version, parsed as the app parses it. */
+export function bundledQuestionnaire(version = 2): Questionnaire {
+  const parsed = parseQuestionnaire(bundledQuestionnaireJson(version));
+  if (!parsed.ok) throw new Error(`bundled questionnaire v${version} is invalid`);
+  return parsed.questionnaire;
+}
+
+/** The demo network's responses at one gathering round, of the given municipalities or all. */
+export function demoResponses(
+  q: Questionnaire,
+  round: number,
+  municipalities?: readonly string[],
+): Response[] {
+  return createDemoNetwork(q).filter(
+    (r) =>
+      r.gathering.round === round &&
+      (municipalities === undefined || municipalities.includes(r.municipality.number)),
+  );
+}
+
+/** Responses as the text of the results file a delegation sends, exported at a fixed time. */
+export function resultsFileText(responses: readonly Response[], q: Questionnaire): string {
+  return serializeResultsFile(
+    createResultsFile(responses, {
+      appVersion: 'test',
+      exportedAt: '2024-05-03T12:00:00.000Z',
+      questionnaire: { id: q.id, version: q.version },
+    }),
+  );
+}
+
+/** A new folder of its own in the system's temp folder, its name starting with `prefix`. */
+export function tempDir(prefix: string): string {
+  return mkdtempSync(path.join(tmpdir(), `${prefix}-`));
+}
 
 /** Fails the test if the page asks for anything beyond its own origin. */
 export function guardRequests(page: Page): string[] {
@@ -113,6 +163,20 @@ export function statementGroups(page: Page) {
 }
 
 /**
+ * The statement groups of the area the address names, once that area's page is drawn. A click
+ * that opens an area (start, next, previous) changes the address at once and the page a moment
+ * later, so a test that counts the groups at once can count the page before. The area list marks
+ * the area on screen (`aria-current="step"`): when that is the address's area, the page is drawn.
+ */
+export async function shownAreaGroups(page: Page): Promise<Locator> {
+  await expect(page).toHaveURL(/#\/assessment\/[^/?]+$/);
+  const hash = new URL(page.url()).hash;
+  const current = page.getByTestId('area-nav').locator('a[aria-current="step"]');
+  await expect(current).toHaveAttribute('href', hash);
+  return statementGroups(page);
+}
+
+/**
  * Opens a view of the network screen the way a facilitator does: the step of the gathering it
  * belongs to ("4 Bli enige og handle"), then the view in that step's navigation.
  */
@@ -120,3 +184,28 @@ export async function openView(page: Page, step: string, view: string) {
   await page.getByRole('link', { name: step, exact: true }).click();
   await page.getByRole('navigation').getByRole('link', { name: view, exact: true }).click();
 }
+
+/**
+ * Records the text of every level-1 heading that is on screen, frame by frame, from the next
+ * page load on: for a test that a screen never flashes by (the pre-rendered start page is in the
+ * page, hidden, on every visit that is not a first one). Read it with `visibleHeadings`.
+ */
+export async function recordVisibleHeadings(page: Page) {
+  await page.addInitScript(() => {
+    const seen: string[] = [];
+    (window as unknown as { __headings: string[] }).__headings = seen;
+    const frame = () => {
+      for (const h1 of document.querySelectorAll('h1')) {
+        const box = h1.getBoundingClientRect();
+        if (box.width > 0 && box.height > 0 && !seen.includes(h1.textContent ?? '')) {
+          seen.push(h1.textContent ?? '');
+        }
+      }
+      requestAnimationFrame(frame);
+    };
+    requestAnimationFrame(frame);
+  });
+}
+
+export const visibleHeadings = (page: Page) =>
+  page.evaluate(() => (window as unknown as { __headings: string[] }).__headings);

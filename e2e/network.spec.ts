@@ -1,30 +1,25 @@
 import { expect, test, type Page } from '@playwright/test';
-import { mkdtempSync, writeFileSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { createDemoNetwork } from '../src/domain/demo/demo-network';
-import { createResultsFile, serializeResultsFile } from '../src/domain/files/results-file';
 import { aggregateResponses } from '../src/domain/scoring/aggregate';
-import { parseQuestionnaire } from '../src/domain/questionnaire/schema';
 import {
   expectNoAxeViolations,
   guardRequests,
   startResponse,
-  statementGroups,
+  shownAreaGroups,
   openView,
+  bundledQuestionnaire,
+  demoResponses,
+  resultsFileText,
+  tempDir,
 } from './helpers';
 
-const questionnaireJson = JSON.parse(
-  readFileSync(path.resolve('questionnaires/god-vertskommune/v2.json'), 'utf8'),
-) as unknown;
-const parsed = parseQuestionnaire(questionnaireJson);
-if (!parsed.ok) throw new Error('bundled questionnaire is invalid');
-const q = parsed.questionnaire;
+const q = bundledQuestionnaire();
 
 /** The demo network as one results file per municipality, as delegations would send them. */
 function writeDemoFiles(skip: string): string[] {
-  const dir = mkdtempSync(path.join(tmpdir(), 'demo-files-'));
-  const responses = createDemoNetwork(q).filter((r) => r.gathering.round === 2);
+  const dir = tempDir('demo-files');
+  const responses = demoResponses(q, 2);
   const byMunicipality = new Map<string, typeof responses>();
   for (const r of responses) {
     byMunicipality.set(r.municipality.number, [
@@ -36,12 +31,7 @@ function writeDemoFiles(skip: string): string[] {
   for (const [number, list] of byMunicipality) {
     if (number === skip) continue;
     const file = path.join(dir, `naeringsspeilet-${number}-samling-2.json`);
-    const envelope = createResultsFile(list, {
-      appVersion: 'test',
-      exportedAt: '2024-05-03T12:00:00.000Z',
-      questionnaire: { id: q.id, version: q.version },
-    });
-    writeFileSync(file, serializeResultsFile(envelope));
+    writeFileSync(file, resultsFileText(list, q));
     files.push(file);
   }
   return files;
@@ -70,7 +60,7 @@ test('export a response, import it with the other demo files in a fresh profile:
     start: 'Start spørreskjemaet',
   });
   for (let area = 0; area < 9; area += 1) {
-    const groups = statementGroups(page);
+    const groups = await shownAreaGroups(page);
     for (let i = 0; i < (await groups.count()); i += 1)
       await groups.nth(i).getByRole('radio', { name: /^4 / }).check();
     if (area < 8) await page.getByRole('button', { name: /Neste område/ }).click();
@@ -82,10 +72,7 @@ test('export a response, import it with the other demo files in a fresh profile:
   expect(download.suggestedFilename()).toMatch(
     /^naeringsspeilet-tingvoll-samling-2-\d{4}-\d{2}-\d{2}\.json$/,
   );
-  const exported = path.join(
-    mkdtempSync(path.join(tmpdir(), 'export-')),
-    download.suggestedFilename(),
-  );
+  const exported = path.join(tempDir('export'), download.suggestedFilename());
   await download.saveAs(exported);
   await delegate.close();
 
@@ -103,10 +90,7 @@ test('export a response, import it with the other demo files in a fresh profile:
   // Tingvoll: one respondent, every statement at level 4 -> 75 in every area.
   expect(await heatmapRow(fpage, 'Tingvoll')).toEqual(Array(9).fill('75'));
   // The others: the demo data's own means, computed by the domain from the same files.
-  const expected = aggregateResponses(
-    q,
-    createDemoNetwork(q).filter((r) => r.gathering.round === 2),
-  );
+  const expected = aggregateResponses(q, demoResponses(q, 2));
   for (const agg of expected.filter((a) => a.municipality.number !== '1560')) {
     // A cell shows the rounded mean, and "≠ stor uenighet" where respondents disagree strongly.
     const cells = agg.areas.map(
@@ -129,7 +113,7 @@ test('export a response, import it with the other demo files in a fresh profile:
 test('a corrupt file among good ones gets its own error, and the others are imported', async ({
   page,
 }) => {
-  const dir = mkdtempSync(path.join(tmpdir(), 'bad-'));
+  const dir = tempDir('bad');
   const broken = path.join(dir, 'broken.json');
   writeFileSync(broken, '{"format": "naeringsspeilet-results", "formatVersion": 1, "responses": [');
   const csv = path.join(dir, 'regneark.json');

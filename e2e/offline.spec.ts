@@ -1,13 +1,10 @@
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import { spawn, type ChildProcess } from 'node:child_process';
-import { readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
-import path from 'node:path';
 import { importResultsFile } from '../src/domain/files/import';
-import { parseQuestionnaire } from '../src/domain/questionnaire/schema';
 import { localize } from '../src/domain/questionnaire/localize';
 import { statementsForRole } from '../src/domain/questionnaire/model';
-import { startResponse, statementGroups } from './helpers';
+import { startResponse, statementGroups, bundledQuestionnaire } from './helpers';
 
 /**
  * After one visit the app loads and works with the network off: the server is stopped and the
@@ -17,12 +14,7 @@ import { startResponse, statementGroups } from './helpers';
  * app on a free port, so it can kill it.
  */
 
-const questionnaireJson = JSON.parse(
-  readFileSync(path.resolve('questionnaires/god-vertskommune/v2.json'), 'utf8'),
-) as unknown;
-const parsed = parseQuestionnaire(questionnaireJson);
-if (!parsed.ok) throw new Error('bundled questionnaire is invalid');
-const q = parsed.questionnaire;
+const q = bundledQuestionnaire();
 
 function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {

@@ -1,22 +1,20 @@
 import { expect, test } from '@playwright/test';
-import { mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { createDemoNetwork } from '../src/domain/demo/demo-network';
 import { aggregateResponses } from '../src/domain/scoring/aggregate';
 import { priorityInputs } from '../src/domain/priorities/view-models';
 import { aggregatesAt, networkStats } from '../src/domain/comparison/network-statistics';
 import { rankImprovementAreas } from '../src/domain/priorities/priorities';
-import { parseQuestionnaire } from '../src/domain/questionnaire/schema';
-import { animationsSettled, expectNoAxeViolations, openView } from './helpers';
+import {
+  animationsSettled,
+  expectNoAxeViolations,
+  openView,
+  bundledQuestionnaire,
+  tempDir,
+} from './helpers';
 
-const parsed = parseQuestionnaire(
-  JSON.parse(
-    readFileSync(path.resolve('questionnaires/god-vertskommune/v2.json'), 'utf8'),
-  ) as unknown,
-);
-if (!parsed.ok) throw new Error('bundled questionnaire is invalid');
-const q = parsed.questionnaire;
+const q = bundledQuestionnaire();
 
 test('the priorities view flags the areas the rule flags for Haram, with reasons in words', async ({
   page,
@@ -239,7 +237,7 @@ test('create two actions, export, import in a fresh profile, and see them in the
   const downloadPromise = page.waitForEvent('download');
   await page.getByRole('button', { name: 'Eksporter alt som én resultatfil' }).click();
   const download = await downloadPromise;
-  const file = path.join(mkdtempSync(path.join(tmpdir(), 'bundle-')), download.suggestedFilename());
+  const file = path.join(tempDir('bundle'), download.suggestedFilename());
   await download.saveAs(file);
   const bundle = JSON.parse(readFileSync(file, 'utf8')) as {
     actions: { title: string; demo?: boolean }[];

@@ -1,13 +1,19 @@
 import { expect, test } from '@playwright/test';
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { questionnaireToCsv } from '../src/domain/files/questionnaire-csv';
-import { parseQuestionnaire } from '../src/domain/questionnaire/schema';
-import { expectNoAxeViolations, startResponse, statementGroups, openView } from './helpers';
+import {
+  expectNoAxeViolations,
+  startResponse,
+  statementGroups,
+  openView,
+  bundledQuestionnaire,
+  bundledQuestionnaireJson,
+  tempDir,
+} from './helpers';
 
-const tmp = () => mkdtempSync(path.join(tmpdir(), 'reports-'));
+const tmp = () => tempDir('reports');
 
 /** Text of a PDF, via poppler's pdftotext (installed by .ci/run). */
 function pdfText(file: string): string {
@@ -147,9 +153,7 @@ test('CSV exports open in Norwegian Excel: BOM, semicolons, decimal comma, Norwe
 test('a broken custom questionnaire shows errors by path, and the app keeps working', async ({
   page,
 }) => {
-  const original = JSON.parse(
-    readFileSync(path.resolve('questionnaires/god-vertskommune/v2.json'), 'utf8'),
-  ) as {
+  const original = bundledQuestionnaireJson() as {
     version: number;
     statements: { id: string; area: string; text: Record<string, string> }[];
   };
@@ -192,11 +196,7 @@ test('a broken custom questionnaire shows errors by path, and the app keeps work
 test('a custom questionnaire as a spreadsheet (CSV) loads, and a broken cell is named by row', async ({
   page,
 }) => {
-  const bundled = parseQuestionnaire(
-    JSON.parse(readFileSync(path.resolve('questionnaires/god-vertskommune/v1.json'), 'utf8')),
-  );
-  if (!bundled.ok) throw new Error('the bundled questionnaire is invalid');
-  const csv = questionnaireToCsv({ ...bundled.questionnaire, version: 3 });
+  const csv = questionnaireToCsv({ ...bundledQuestionnaire(1), version: 3 });
   const dir = tmp();
   writeFileSync(path.join(dir, 'skjema.csv'), csv);
   // The last row's id cell opens a quote that never closes: the reader (a lazy chunk) names

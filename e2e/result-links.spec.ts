@@ -1,6 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { splitForQr } from '../src/domain/files/qr-parts';
 import type { Response } from '../src/domain/core/types';
@@ -9,8 +8,9 @@ import {
   expectNoAxeViolations,
   guardRequests,
   startResponse,
-  statementGroups,
+  shownAreaGroups,
   openView,
+  tempDir,
 } from './helpers';
 import { launchWithFakeCamera, writeQrVideo } from './qr-video';
 
@@ -64,7 +64,7 @@ async function answerAndSubmit(page: Page, lang: Lang, municipality: string) {
     round: t('start.gatheringRound', { round: 2 }),
     start: t('start.begin'),
   });
-  const groups = statementGroups(page);
+  const groups = await shownAreaGroups(page);
   const count = await groups.count();
   for (let i = 0; i < count; i += 1) {
     await groups.nth(i).getByRole('radio', { name: /^4 / }).check();
@@ -225,7 +225,7 @@ test('the facilitator makes an invite: link, QR code and slide, in nb, nn and en
 test.describe('QR codes through the camera', () => {
   let dir = '';
   test.beforeAll(() => {
-    dir = mkdtempSync(path.join(tmpdir(), 'naeringsspeilet-links-'));
+    dir = tempDir('naeringsspeilet-links');
   });
   test.afterAll(() => {
     if (dir) rmSync(dir, { recursive: true, force: true });

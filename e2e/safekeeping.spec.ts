@@ -1,8 +1,4 @@
 import { readFileSync } from 'node:fs';
-import path from 'node:path';
-import { createDemoNetwork } from '../src/domain/demo/demo-network';
-import { createResultsFile, serializeResultsFile } from '../src/domain/files/results-file';
-import { parseQuestionnaire } from '../src/domain/questionnaire/schema';
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import {
   expectNoAxeViolations,
@@ -10,25 +6,15 @@ import {
   startResponse,
   statementGroups,
   openView,
+  bundledQuestionnaire,
+  demoResponses,
+  resultsFileText,
 } from './helpers';
 
 /** Haram's responses of the demo's second gathering, as the delegation would send them. */
 const HARAM_FILE = (() => {
-  const parsed = parseQuestionnaire(
-    JSON.parse(readFileSync(path.resolve('questionnaires/god-vertskommune/v2.json'), 'utf8')),
-  );
-  if (!parsed.ok) throw new Error('bundled questionnaire is invalid');
-  const q = parsed.questionnaire;
-  const haram = createDemoNetwork(q).filter(
-    (r) => r.municipality.number === '1580' && r.gathering.round === 2,
-  );
-  return serializeResultsFile(
-    createResultsFile(haram, {
-      appVersion: 'test',
-      exportedAt: '2024-05-03T12:00:00.000Z',
-      questionnaire: { id: q.id, version: q.version },
-    }),
-  );
+  const q = bundledQuestionnaire();
+  return resultsFileText(demoResponses(q, 2, ['1580']), q);
 })();
 
 /**

@@ -1,12 +1,17 @@
 import { expect, test, type Download, type Page } from '@playwright/test';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { createDemoNetwork } from '../src/domain/demo/demo-network';
-import { createResultsFile, serializeResultsFile } from '../src/domain/files/results-file';
 import { importResultsFile } from '../src/domain/files/import';
-import { parseQuestionnaire } from '../src/domain/questionnaire/schema';
-import { expectNoAxeViolations, startResponse, statementGroups } from './helpers';
+import {
+  expectNoAxeViolations,
+  startResponse,
+  statementGroups,
+  bundledQuestionnaire,
+  demoResponses,
+  resultsFileText,
+  tempDir,
+} from './helpers';
 
 /**
  * Storage faults: what the browser does to saved answers that a user cannot see. Each test sets
@@ -26,12 +31,7 @@ const common = (lang: string) =>
 const nb = common('nb');
 const en = common('en');
 
-const questionnaireJson = JSON.parse(
-  readFileSync(path.resolve('questionnaires/god-vertskommune/v2.json'), 'utf8'),
-) as unknown;
-const parsed = parseQuestionnaire(questionnaireJson);
-if (!parsed.ok) throw new Error('bundled questionnaire is invalid');
-const q = parsed.questionnaire;
+const q = bundledQuestionnaire();
 
 async function downloadedText(download: Download): Promise<string> {
   const stream = await download.createReadStream();
@@ -351,16 +351,8 @@ test('two tabs: a response deleted in one tab stays deleted when the other tab s
 
 /** One municipality's demo responses at gathering 2 as a results file, as a delegation sends it. */
 function resultsFile(number: string): string {
-  const responses = createDemoNetwork(q).filter(
-    (r) => r.gathering.round === 2 && r.municipality.number === number,
-  );
-  const file = path.join(mkdtempSync(path.join(tmpdir(), 'idb-')), `${number}.json`);
-  const envelope = createResultsFile(responses, {
-    appVersion: 'test',
-    exportedAt: '2024-05-03T12:00:00.000Z',
-    questionnaire: { id: q.id, version: q.version },
-  });
-  writeFileSync(file, serializeResultsFile(envelope));
+  const file = path.join(tempDir('idb'), `${number}.json`);
+  writeFileSync(file, resultsFileText(demoResponses(q, 2, [number]), q));
   return file;
 }
 
@@ -438,9 +430,7 @@ test('IndexedDB: a network saved in the old layout (one key) opens, moved to one
   page,
 }) => {
   const errors = watchErrors(page);
-  const responses = createDemoNetwork(q).filter(
-    (r) => r.gathering.round === 2 && ['1580', '1516'].includes(r.municipality.number),
-  );
+  const responses = demoResponses(q, 2, ['1580', '1516']);
   const ids = (number: string) =>
     responses.filter((r) => r.municipality.number === number).map((r) => r.id);
   const old = {

@@ -1,18 +1,16 @@
-import { StrictMode, startTransition, useEffect } from 'react';
-import { createRoot } from 'react-dom/client';
-import { I18nextProvider } from 'react-i18next';
+import { startTransition } from 'react';
+import { createRoot, hydrateRoot } from 'react-dom/client';
 import './app/designsystemet.css';
 import '@digdir/designsystemet-theme';
 import './app/app.css';
-import { App } from './app/app';
-import { ErrorBoundary } from './app/error-boundary';
+import { AppRoot } from './app/app-root';
 import { openAppStore } from './store/store-factory';
-import { StoreProvider } from './store/store-context';
 import { listenToOtherTabs } from './store/cross-tab-sync';
 import { createSafeStorage } from './lib/storage';
 import { createI18n, languageFromUrl, loadLanguage } from './i18n/i18n';
 import { loadQuestionnaireTexts } from './lib/questionnaires';
 import type { Locale } from './domain/core/types';
+import { hasPrerenderedScreen, PRERENDER_ATTRIBUTE, replayEarlyClicks } from './lib/first-visit';
 
 const storage = createSafeStorage();
 const { store, ready } = openAppStore({ storage });
@@ -46,17 +44,18 @@ store.subscribe((s, prev) => {
 // Imported results live in IndexedDB. They load once the first screen has been committed: a
 // store update during the first (time-sliced) render would force React to finish it in one
 // long task. useSyncExternalStore updates cannot wait for a transition.
-let networkStarted = false;
-function LoadNetworkAfterFirstRender() {
-  useEffect(() => {
-    if (networkStarted) return; // StrictMode runs effects twice in development
-    networkStarted = true;
-    void Promise.all([import('./store/network-persistence'), import('./lib/network-storage')]).then(
-      ([persistence, storage]) =>
-        persistence.connectNetworkStorage(store, storage.createIdbNetworkStorage()),
-    );
-  }, []);
-  return null;
+let committed = false;
+function afterFirstCommit() {
+  if (committed) return; // StrictMode runs effects twice in development
+  committed = true;
+  // React has the page: from here a choice in the form reaches the store (npm run bench).
+  performance.mark('app-hydrated');
+  // After the start screen has adopted what was chosen before (a layout effect, done by now).
+  setTimeout(replayEarlyClicks, 0);
+  void Promise.all([import('./store/network-persistence'), import('./lib/network-storage')]).then(
+    ([persistence, storage]) =>
+      persistence.connectNetworkStorage(store, storage.createIdbNetworkStorage()),
+  );
 }
 
 // Offline use: the service worker precaches the app after the first visit. Registration can
@@ -72,24 +71,27 @@ if ('serviceWorker' in navigator && import.meta.env.PROD) {
 // Another tab saved answers: merge them, newest edit per statement wins.
 listenToOtherTabs((raw) => store.getState().syncFromOtherTab(raw));
 
-// A transition lets React render the first screen in slices of a few milliseconds instead of
-// one long task, so a slow phone stays responsive while the app starts (Lighthouse's TBT).
+// The build pre-renders a first visit to #/ in bokmål into index.html (src/lib/first-visit.ts).
+// When this visit is that one, React takes the page over; otherwise the page's head script has
+// hidden it, and the app renders from scratch. A transition lets React render the first screen
+// in slices of a few milliseconds instead of one long task, so a slow phone stays responsive
+// while the app starts (Lighthouse's TBT); taking over is sliced the same way.
 function renderApp() {
-  const root = createRoot(document.getElementById('root')!);
-  startTransition(() => {
-    root.render(
-      <StrictMode>
-        <I18nextProvider i18n={i18n}>
-          <StoreProvider store={store}>
-            <ErrorBoundary store={store}>
-              <App />
-            </ErrorBoundary>
-            <LoadNetworkAfterFirstRender />
-          </StoreProvider>
-        </I18nextProvider>
-      </StrictMode>,
-    );
-  });
+  const container = document.getElementById('root')!;
+  const prerendered = hasPrerenderedScreen(container);
+  const app = (
+    <AppRoot store={store} i18n={i18n} prerendered={prerendered} onCommitted={afterFirstCommit} />
+  );
+  if (prerendered) {
+    hydrateRoot(container, app, {
+      onRecoverableError: (error) => console.warn('Taking over the pre-rendered page:', error),
+    });
+    return;
+  }
+  container.replaceChildren();
+  document.documentElement.removeAttribute(PRERENDER_ATTRIBUTE);
+  const root = createRoot(container);
+  startTransition(() => root.render(app));
 }
 
 // Bokmål is at hand at once; another saved language loads first, so no bokmål flashes by.

@@ -12,6 +12,7 @@ const base: BenchResult = {
     build: false,
     only: [],
     lighthouseRuns: 1,
+    firstInputRuns: 1,
     nodeRuns: 1,
     sizes: [],
     browserPlan: [],

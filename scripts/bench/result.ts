@@ -1,11 +1,12 @@
 /** The shape of a bench run's JSON (bench-results/latest.json), part by part. */
 import type { PrecacheSizes, Sizes } from '../first-screen';
 import type { AnswerLatency } from './answer-latency';
+import type { FirstInputResult } from './first-input';
 import type { LighthouseResult } from './lighthouse';
 import type { BrowserPlanItem, BrowserSize } from './national-browser';
 import type { NodeNationalOutput } from './national-node';
 
-export const PARTS = ['sizes', 'lighthouse', 'latency', 'node', 'browser'] as const;
+export const PARTS = ['sizes', 'lighthouse', 'firstinput', 'latency', 'node', 'browser'] as const;
 export type Part = (typeof PARTS)[number];
 
 export interface BenchOptions {
@@ -14,6 +15,7 @@ export interface BenchOptions {
   lighthouseRuns: number;
   /** The Lighthouse runs again with one core kept busy (--lighthouse-loaded). */
   lighthouseLoaded?: boolean;
+  firstInputRuns: number;
   nodeRuns: number;
   sizes: number[];
   browserPlan: BrowserPlanItem[];
@@ -62,6 +64,7 @@ export interface BenchResult {
   lighthouse?: LighthouseResult;
   /** The same runs while another process keeps one core busy. */
   lighthouseLoaded?: LighthouseResult;
+  firstInput?: FirstInputResult;
   answers?: AnswerLatency;
   nodeNational?: NodeNationalResult;
   browserNational?: BrowserSize[];

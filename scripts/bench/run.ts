@@ -5,9 +5,10 @@
  *
  * Options (after `npm run bench --`):
  *   --no-build          use the existing dist/ instead of running `npm run build`
- *   --only LIST         run only these parts: sizes,lighthouse,latency,node,browser
+ *   --only LIST         run only these parts: sizes,lighthouse,firstinput,latency,node,browser
  *   --lighthouse-runs N Lighthouse runs (default 3)
  *   --lighthouse-loaded the Lighthouse runs again while `node -e 'for(;;){}'` keeps one core busy
+ *   --first-input-runs N  pairs of first-input runs, floor and app (default 5)
  *   --node-runs N       warm runs of the Node aggregation (default 5)
  *   --browser-runs N    Chromium import runs for 7 and 50 municipalities (default 3)
  *   --runs-357 N        Chromium import runs for 357 municipalities (default 1)
@@ -26,6 +27,7 @@ import { parseArgs } from 'node:util';
 import type { Browser } from 'playwright-core';
 import { measurePrecache, measureSizes } from '../first-screen';
 import { benchAnswerLatency } from './answer-latency';
+import { benchFirstInput } from './first-input';
 import { launchChromium } from './browser';
 import { benchLighthouse, LIGHTHOUSE_LOADED_TARGETS, withOneCoreBusy } from './lighthouse';
 import { benchNationalBrowser } from './national-browser';
@@ -51,6 +53,7 @@ function options(): BenchOptions {
       only: { type: 'string', default: PARTS.join(',') },
       'lighthouse-runs': { type: 'string', default: '3' },
       'lighthouse-loaded': { type: 'boolean', default: false },
+      'first-input-runs': { type: 'string', default: '5' },
       'node-runs': { type: 'string', default: '5' },
       'browser-runs': { type: 'string', default: '3' },
       'runs-357': { type: 'string', default: '1' },
@@ -75,6 +78,7 @@ function options(): BenchOptions {
     only,
     lighthouseRuns: Number(values['lighthouse-runs']),
     lighthouseLoaded: values['lighthouse-loaded'],
+    firstInputRuns: Number(values['first-input-runs']),
     nodeRuns: Number(values['node-runs']),
     sizes,
     browserPlan: sizes.map((n) =>
@@ -202,7 +206,9 @@ async function main(): Promise<void> {
       result.sizes = measureSizesPart(dist);
       return Promise.resolve();
     });
-    const server = needs('lighthouse', 'latency', 'browser') ? await startPreview(dist) : null;
+    const server = needs('lighthouse', 'firstinput', 'latency', 'browser')
+      ? await startPreview(dist)
+      : null;
     preview = server;
     await part('lighthouse', async () => {
       result.lighthouse = await benchLighthouse(
@@ -227,9 +233,15 @@ async function main(): Promise<void> {
         'lighthouse, one core busy',
       );
     }
-    const chromium = needs('latency', 'browser') ? await launchChromium() : null;
+    const chromium = needs('firstinput', 'latency', 'browser') ? await launchChromium() : null;
     browser = chromium;
     if (chromium) result.machine.chromium = chromium.version();
+    await part('firstinput', async () => {
+      result.firstInput = await benchFirstInput(chromium!, server!.url, dist, {
+        runs: opts.firstInputRuns,
+        withServer: server!.withServer,
+      });
+    });
     await part('latency', async () => {
       result.answers = await benchAnswerLatency(chromium!, server!.url, {
         withServer: server!.withServer,

@@ -156,8 +156,13 @@ function subscribe(callback: () => void) {
   return () => window.removeEventListener('hashchange', callback);
 }
 
+/** The address's hash; the build's pre-render (src/app/prerender.tsx) is of `#/`. */
 export function useHash(): string {
-  return useSyncExternalStore(subscribe, () => window.location.hash);
+  return useSyncExternalStore(
+    subscribe,
+    () => window.location.hash,
+    () => '#/',
+  );
 }
 
 export function useRoute(): Route {

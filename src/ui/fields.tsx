@@ -2,9 +2,11 @@ import { useId, type ReactNode } from 'react';
 import {
   Input,
   Label,
+  Select,
   Textarea,
   ValidationMessage,
   type InputProps,
+  type SelectProps,
   type TextareaProps,
 } from '@digdir/designsystemet-react';
 
@@ -42,6 +44,8 @@ interface SharedTextProps {
   description?: ReactNode;
   error?: ReactNode;
   id?: string | undefined;
+  /** The wrapper's class; `ds-field` unless given. */
+  className?: string | undefined;
 }
 
 /**
@@ -53,6 +57,7 @@ function Field({
   description,
   error,
   id,
+  className = 'ds-field',
   render,
 }: SharedTextProps & {
   render: (control: {
@@ -66,7 +71,7 @@ function Field({
   const descId = `${inputId}-description`;
   const errorId = `${inputId}-error`;
   return (
-    <div className="ds-field">
+    <div className={className}>
       <Label htmlFor={inputId}>{label}</Label>
       {description && (
         <div data-field="description" id={descId}>
@@ -86,33 +91,93 @@ function Field({
   );
 }
 
-export function TextField({
+/** A field's props split into what Field takes and what goes on to the control. */
+function splitField<P extends SharedTextProps>({
   label,
   description,
   error,
   id,
-  ...rest
-}: SharedTextProps & Omit<InputProps, 'size' | 'id'>) {
+  className,
+  ...control
+}: P) {
+  return [{ label, description, error, id, className }, control] as const;
+}
+
+export function TextField(props: SharedTextProps & Omit<InputProps, 'size' | 'id' | 'className'>) {
+  const [field, rest] = splitField(props);
+  return <Field {...field} render={(control) => <Input {...control} {...rest} />} />;
+}
+
+export function TextAreaField(props: SharedTextProps & Omit<TextareaProps, 'id' | 'className'>) {
+  const [field, rest] = splitField(props);
+  return <Field {...field} render={(control) => <Textarea {...control} {...rest} />} />;
+}
+
+/** One choice in a SelectField: the value it sets and the text it shows. */
+export interface Choice {
+  value: string;
+  label: string;
+}
+
+/**
+ * A labelled native select. `empty`, when given, is the text of a first choice with the value ''
+ * (none chosen, or any); `choices` follow in their order.
+ */
+export function SelectField(
+  props: SharedTextProps &
+    Omit<SelectProps, 'id' | 'className' | 'children'> & {
+      empty?: string;
+      choices: readonly Choice[];
+    },
+) {
+  const [field, { empty, choices, ...rest }] = splitField(props);
   return (
     <Field
-      {...{ label, description, error, id }}
-      render={(control) => <Input {...control} {...rest} />}
+      {...field}
+      render={(control) => (
+        <Select {...control} {...rest}>
+          {empty !== undefined && <option value="">{empty}</option>}
+          {choices.map((c) => (
+            <option key={c.value} value={c.value}>
+              {c.label}
+            </option>
+          ))}
+        </Select>
+      )}
     />
   );
 }
 
-export function TextAreaField({
+/**
+ * A file input for one file, behind a label that looks like a button. `onFile` gets the chosen
+ * file; the input is emptied, so choosing the same file again is seen too.
+ */
+export function FilePicker({
   label,
-  description,
-  error,
-  id,
-  ...rest
-}: SharedTextProps & Omit<TextareaProps, 'id'>) {
+  accept,
+  onFile,
+}: {
+  label: ReactNode;
+  accept: string;
+  onFile: (file: File) => void;
+}) {
+  const id = useId();
   return (
-    <Field
-      {...{ label, description, error, id }}
-      render={(control) => <Textarea {...control} {...rest} />}
-    />
+    <>
+      <label htmlFor={id} className="file-label">
+        {label}
+      </label>
+      <input
+        id={id}
+        type="file"
+        accept={accept}
+        onChange={(e) => {
+          const file = e.target.files?.[0];
+          e.target.value = '';
+          if (file) onFile(file);
+        }}
+      />
+    </>
   );
 }
 

@@ -1,4 +1,4 @@
-import { useId, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Alert, Button, Paragraph } from '@digdir/designsystemet-react';
 import type { Questionnaire } from '../../domain/questionnaire/schema';
@@ -6,7 +6,7 @@ import { localize } from '../../domain/questionnaire/localize';
 import { BUNDLED_QUESTIONNAIRES } from '../../lib/questionnaires';
 import { readFileBytes } from '../../lib/read-file';
 import { useAppStore } from '../../store/store-context';
-import { Disclosure } from '../../ui/fields';
+import { Disclosure, FilePicker } from '../../ui/fields';
 
 type Outcome =
   | { ok: true; questionnaire: Questionnaire }
@@ -66,7 +66,6 @@ export function CustomQuestionnaire() {
   const custom = useAppStore((s) => s.customQuestionnaires);
   const add = useAppStore((s) => s.addCustomQuestionnaire);
   const remove = useAppStore((s) => s.removeCustomQuestionnaire);
-  const inputId = useId();
   const [outcome, setOutcome] = useState<Outcome | null>(null);
   const [fileName, setFileName] = useState('');
 
@@ -74,22 +73,15 @@ export function CustomQuestionnaire() {
     <Disclosure summary={t('custom.title')}>
       <div className="custom-questionnaire">
         <Paragraph data-size="sm">{t('custom.help')}</Paragraph>
-        <label htmlFor={inputId} className="file-label">
-          {t('custom.choose')}
-        </label>
-        <input
-          id={inputId}
-          type="file"
+        <FilePicker
+          label={t('custom.choose')}
           accept=".json,.csv,application/json,text/csv"
-          onChange={(e) => {
-            const file = e.target.files?.[0];
-            if (!file) return;
+          onFile={(file) => {
             setFileName(file.name);
             void check(file).then((o) => {
               if (o.ok) add(o.questionnaire);
               setOutcome(o);
             });
-            e.target.value = '';
           }}
         />
         <div aria-live="polite">

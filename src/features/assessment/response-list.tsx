@@ -1,6 +1,8 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Button, Dialog, Heading, Paragraph, Table, Tag } from '@digdir/designsystemet-react';
+import { Section } from '../../ui/section';
+import { DataTable } from '../../ui/data-table';
 import { useShallow } from 'zustand/react/shallow';
 import { useAppStore, useAppStoreApi } from '../../store/store-context';
 import { findQuestionnaire } from '../../lib/questionnaires';
@@ -85,10 +87,11 @@ export function UnfinishedResponses() {
   const unfinished = responses.filter((r) => r.submittedAt === undefined);
   if (unfinished.length === 0) return null;
   return (
-    <section aria-labelledby="unfinished-heading" className="unfinished-first">
-      <Heading level={2} data-size="md" id="unfinished-heading">
-        {t('saved.unfinishedTitle')}
-      </Heading>
+    <Section
+      id="unfinished-heading"
+      className="unfinished-first"
+      title={t('saved.unfinishedTitle')}
+    >
       <ul className="unfinished-list">
         {unfinished.map((r) => {
           const p = progressOf(questionnaires, r);
@@ -112,7 +115,7 @@ export function UnfinishedResponses() {
           );
         })}
       </ul>
-    </section>
+    </Section>
   );
 }
 
@@ -131,97 +134,88 @@ export function ResponseList() {
   const open = useOpenResponse();
 
   return (
-    <section aria-labelledby="saved-heading" className="saved-responses">
-      <Heading level={2} data-size="md" id="saved-heading">
-        {t('saved.title')}
-      </Heading>
+    <Section id="saved-heading" className="saved-responses" title={t('saved.title')}>
       <Paragraph>{t('saved.help')}</Paragraph>
-      <div className="table-scroll">
-        <Table>
-          <caption className="visually-hidden">{t('saved.caption')}</caption>
-          <Table.Head>
-            <Table.Row>
-              <Table.HeaderCell>{t('saved.municipality')}</Table.HeaderCell>
-              <Table.HeaderCell>{t('saved.role')}</Table.HeaderCell>
-              <Table.HeaderCell>{t('saved.gathering')}</Table.HeaderCell>
-              <Table.HeaderCell>{t('saved.progress')}</Table.HeaderCell>
-              <Table.HeaderCell>{t('saved.actions')}</Table.HeaderCell>
+      <DataTable
+        caption={t('saved.caption')}
+        hideCaption
+        columns={[
+          { label: t('saved.municipality') },
+          { label: t('saved.role') },
+          { label: t('saved.gathering') },
+          { label: t('saved.progress') },
+          { label: t('saved.actions') },
+        ]}
+      >
+        {responses.map((r) => {
+          const p = progressOf(questionnaires, r);
+          const label = responseLabel(r);
+          return (
+            <Table.Row key={r.id} aria-current={r.id === activeId ? 'true' : undefined}>
+              <Table.Cell>
+                {r.municipality.name}
+                {r.id === activeId && (
+                  <>
+                    {' '}
+                    <Tag data-color="info" data-size="sm">
+                      {t('saved.active')}
+                    </Tag>
+                  </>
+                )}
+              </Table.Cell>
+              <Table.Cell>
+                {t(`roles.${r.respondent.role}`)}
+                {r.respondent.initials ? ` (${r.respondent.initials})` : ''}
+              </Table.Cell>
+              <Table.Cell>{gathering(r)}</Table.Cell>
+              <Table.Cell>
+                {t('saved.answeredOf', { answered: p.answered, total: p.total })}
+                {r.submittedAt ? ` · ${t('saved.submitted')}` : ''}
+              </Table.Cell>
+              <Table.Cell>
+                <div className="button-row">
+                  {/* An unfinished response has its "continue" at the top (UnfinishedResponses). */}
+                  {r.submittedAt !== undefined && (
+                    <Button
+                      data-size="sm"
+                      variant="secondary"
+                      onClick={() => open(r, 'assessment')}
+                      aria-label={t('saved.continueLabel', { label })}
+                    >
+                      {t('saved.continue')}
+                    </Button>
+                  )}
+                  <Button
+                    data-size="sm"
+                    variant="secondary"
+                    onClick={() => open(r, 'results')}
+                    aria-label={t('saved.resultsLabel', { label })}
+                  >
+                    {t('saved.results')}
+                  </Button>
+                  <Button
+                    data-size="sm"
+                    variant="tertiary"
+                    onClick={() => exportResponses([r], Object.values(store.getState().actions))}
+                    aria-label={t('saved.exportLabel', { label })}
+                  >
+                    {t('saved.export')}
+                  </Button>
+                  <Button
+                    data-size="sm"
+                    variant="tertiary"
+                    data-color="danger"
+                    onClick={() => setToDelete(r)}
+                    aria-label={t('saved.deleteLabel', { label })}
+                  >
+                    {t('saved.delete')}
+                  </Button>
+                </div>
+              </Table.Cell>
             </Table.Row>
-          </Table.Head>
-          <Table.Body>
-            {responses.map((r) => {
-              const p = progressOf(questionnaires, r);
-              const label = responseLabel(r);
-              return (
-                <Table.Row key={r.id} aria-current={r.id === activeId ? 'true' : undefined}>
-                  <Table.Cell>
-                    {r.municipality.name}
-                    {r.id === activeId && (
-                      <>
-                        {' '}
-                        <Tag data-color="info" data-size="sm">
-                          {t('saved.active')}
-                        </Tag>
-                      </>
-                    )}
-                  </Table.Cell>
-                  <Table.Cell>
-                    {t(`roles.${r.respondent.role}`)}
-                    {r.respondent.initials ? ` (${r.respondent.initials})` : ''}
-                  </Table.Cell>
-                  <Table.Cell>{gathering(r)}</Table.Cell>
-                  <Table.Cell>
-                    {t('saved.answeredOf', { answered: p.answered, total: p.total })}
-                    {r.submittedAt ? ` · ${t('saved.submitted')}` : ''}
-                  </Table.Cell>
-                  <Table.Cell>
-                    <div className="button-row">
-                      {/* An unfinished response has its "continue" at the top (UnfinishedResponses). */}
-                      {r.submittedAt !== undefined && (
-                        <Button
-                          data-size="sm"
-                          variant="secondary"
-                          onClick={() => open(r, 'assessment')}
-                          aria-label={t('saved.continueLabel', { label })}
-                        >
-                          {t('saved.continue')}
-                        </Button>
-                      )}
-                      <Button
-                        data-size="sm"
-                        variant="secondary"
-                        onClick={() => open(r, 'results')}
-                        aria-label={t('saved.resultsLabel', { label })}
-                      >
-                        {t('saved.results')}
-                      </Button>
-                      <Button
-                        data-size="sm"
-                        variant="tertiary"
-                        onClick={() =>
-                          exportResponses([r], Object.values(store.getState().actions))
-                        }
-                        aria-label={t('saved.exportLabel', { label })}
-                      >
-                        {t('saved.export')}
-                      </Button>
-                      <Button
-                        data-size="sm"
-                        variant="tertiary"
-                        data-color="danger"
-                        onClick={() => setToDelete(r)}
-                        aria-label={t('saved.deleteLabel', { label })}
-                      >
-                        {t('saved.delete')}
-                      </Button>
-                    </div>
-                  </Table.Cell>
-                </Table.Row>
-              );
-            })}
-          </Table.Body>
-        </Table>
-      </div>
+          );
+        })}
+      </DataTable>
       <Dialog
         open={toDelete !== null}
         onClose={() => setToDelete(null)}
@@ -254,6 +248,6 @@ export function ResponseList() {
           </Button>
         </div>
       </Dialog>
-    </section>
+    </Section>
   );
 }

@@ -1,4 +1,12 @@
-import { useEffect, useId, useState, type FormEvent } from 'react';
+import {
+  useContext,
+  useEffect,
+  useId,
+  useLayoutEffect,
+  useRef,
+  useState,
+  type FormEvent,
+} from 'react';
 import { useTranslation } from 'react-i18next';
 import {
   Alert,
@@ -6,10 +14,8 @@ import {
   Fieldset,
   Heading,
   Paragraph,
-  Select,
   ValidationMessage,
   ErrorSummary,
-  Label,
 } from '@digdir/designsystemet-react';
 import {
   findNetworkMunicipality,
@@ -26,10 +32,11 @@ import { CustomQuestionnaire } from './custom-questionnaire';
 import { localize } from '../../domain/questionnaire/localize';
 import { navigate } from '../../lib/router';
 import { ResponseList, UnfinishedResponses } from './response-list';
-import { RadioOption, TextField } from '../../ui/fields';
+import { RadioOption, SelectField, TextField } from '../../ui/fields';
 import { parseInvite, type Invite } from '../../domain/files/invite';
 import { saveInvite } from '../../lib/invite-storage';
 import { formatDate, todayIso } from '../../i18n/format';
+import { PrerenderContext } from '../../lib/first-visit';
 
 const OTHER = 'other';
 
@@ -71,7 +78,6 @@ export function StartScreen({ inviteQuery }: { inviteQuery?: string } = {}) {
   const questionnaire =
     choices.find((q) => `${q.id}@${q.version}` === questionnaireKey) ??
     latestQuestionnaire(choices);
-  const questionnaireSelectId = useId();
 
   const [initial] = useState(() => invitedMunicipality(invite));
   const [municipality, setMunicipality] = useState(initial.municipality);
@@ -79,7 +85,9 @@ export function StartScreen({ inviteQuery }: { inviteQuery?: string } = {}) {
   const [otherNumber, setOtherNumber] = useState(initial.otherNumber);
   const [role, setRole] = useState<Role | ''>('');
   const [round, setRound] = useState<GatheringRound | ''>(invite?.round ?? '');
-  const [date, setDate] = useState(() => invite?.date ?? todayIso());
+  // The build's pre-render holds no date: today is filled in once the app has taken over.
+  const prerendered = useContext(PrerenderContext);
+  const [date, setDate] = useState(() => invite?.date ?? (prerendered ? '' : todayIso()));
   const [period, setPeriod] = useState(invite?.period ?? '');
 
   // An invite for a nynorsk municipality opens in nynorsk; the address is kept for sending.
@@ -93,6 +101,26 @@ export function StartScreen({ inviteQuery }: { inviteQuery?: string } = {}) {
   const [errors, setErrors] = useState<FieldErrors>({});
   const [submitted, setSubmitted] = useState(false);
   const selectId = useId();
+
+  // Taking over the pre-rendered form: what the user chose before the app had loaded is in the
+  // page, not in React's state. Adopt it before the first paint (React does not replay it).
+  const formRef = useRef<HTMLFormElement>(null);
+  useLayoutEffect(() => {
+    const form = formRef.current;
+    if (!prerendered || !form) return;
+    const value = (name: string) => {
+      const field = form.elements.namedItem(name) as HTMLInputElement | RadioNodeList | null;
+      return field?.value ?? '';
+    };
+    setMunicipality(value('municipality'));
+    const chosenRole = ROLES.find((r) => r === value('role'));
+    if (chosenRole) setRole(chosenRole);
+    const chosenRound = GATHERING_ROUNDS.find((n) => String(n) === value('round'));
+    if (chosenRound) setRound(chosenRound);
+    setDate(value('date') || todayIso());
+    setPeriod(value('period'));
+    setInitials(value('initials'));
+  }, [prerendered]);
 
   const network = findNetworkMunicipality(municipality);
   const wantsNynorsk = network?.writtenForm === 'nynorsk' && language !== 'nn';
@@ -207,6 +235,7 @@ export function StartScreen({ inviteQuery }: { inviteQuery?: string } = {}) {
       {hasResponses && <ResponseList />}
 
       <form
+        ref={formRef}
         className="start-form"
         onSubmit={onSubmit}
         noValidate
@@ -238,44 +267,36 @@ export function StartScreen({ inviteQuery }: { inviteQuery?: string } = {}) {
         )}
 
         {choices.length > 1 && (
-          <div className="field">
-            <Label htmlFor={questionnaireSelectId}>{t('start.questionnaire')}</Label>
-            <Select
-              id={questionnaireSelectId}
-              value={`${questionnaire.id}@${questionnaire.version}`}
-              onChange={(e) => setQuestionnaireKey(e.target.value)}
-            >
-              {choices.map((q) => (
-                <option key={`${q.id}@${q.version}`} value={`${q.id}@${q.version}`}>
-                  {localize(q.title, language)} ({t('custom.version', { version: q.version })})
-                </option>
-              ))}
-            </Select>
-          </div>
+          <SelectField
+            className="field"
+            label={t('start.questionnaire')}
+            value={`${questionnaire.id}@${questionnaire.version}`}
+            onChange={(e) => setQuestionnaireKey(e.target.value)}
+            choices={choices.map((q) => ({
+              value: `${q.id}@${q.version}`,
+              label: `${localize(q.title, language)} (${t('custom.version', { version: q.version })})`,
+            }))}
+          />
         )}
 
-        <div className="field">
-          <Label htmlFor={selectId}>{t('start.municipality')}</Label>
-          <Select
-            id={selectId}
-            data-testid="start-municipality"
-            value={municipality}
-            aria-invalid={errors.municipality ? true : undefined}
-            aria-describedby={errors.municipality ? `${selectId}-error` : undefined}
-            onChange={(e) => setMunicipality(e.target.value)}
-          >
-            <option value="">{t('start.chooseMunicipality')}</option>
-            {NETWORK_MUNICIPALITIES.map((m) => (
-              <option key={m.number} value={m.number}>
-                {m.name} ({m.number})
-              </option>
-            ))}
-            <option value={OTHER}>{t('start.otherMunicipality')}</option>
-          </Select>
-          {errors.municipality && (
-            <ValidationMessage id={`${selectId}-error`}>{errors.municipality}</ValidationMessage>
-          )}
-        </div>
+        <SelectField
+          id={selectId}
+          className="field"
+          label={t('start.municipality')}
+          data-testid="start-municipality"
+          name="municipality"
+          value={municipality}
+          error={errors.municipality}
+          onChange={(e) => setMunicipality(e.target.value)}
+          empty={t('start.chooseMunicipality')}
+          choices={[
+            ...NETWORK_MUNICIPALITIES.map((m) => ({
+              value: m.number,
+              label: `${m.name} (${m.number})`,
+            })),
+            { value: OTHER, label: t('start.otherMunicipality') },
+          ]}
+        />
 
         {suggestNynorsk && (
           <Alert data-color="info" className="notice">
@@ -355,6 +376,7 @@ export function StartScreen({ inviteQuery }: { inviteQuery?: string } = {}) {
           <TextField
             id="gathering-date"
             type="date"
+            name="date"
             label={t('start.gatheringDate')}
             value={date}
             onChange={(e) => setDate(e.target.value)}
@@ -362,6 +384,7 @@ export function StartScreen({ inviteQuery }: { inviteQuery?: string } = {}) {
           />
           <TextField
             id="gathering-period"
+            name="period"
             label={t('start.period')}
             description={t('start.periodHelp', { year: yearOf(date) || '–' })}
             value={period}
@@ -372,6 +395,7 @@ export function StartScreen({ inviteQuery }: { inviteQuery?: string } = {}) {
           />
           <TextField
             id="initials"
+            name="initials"
             label={t('start.initials')}
             description={t('start.initialsHelp')}
             value={initials}

@@ -1,13 +1,5 @@
-import { useId, useState, type FormEvent } from 'react';
-import {
-  Alert,
-  Button,
-  Heading,
-  Label,
-  Paragraph,
-  Select,
-  Tag,
-} from '@digdir/designsystemet-react';
+import { useState, type FormEvent } from 'react';
+import { Alert, Button, Heading, Paragraph, Tag } from '@digdir/designsystemet-react';
 import { useMunicipalityName, useNetworkTranslation } from '../../i18n/network-namespace';
 import { useGatheringText } from '../../i18n/gathering-text';
 import { compareGatherings, keyOfGathering, yearOf } from '../../domain/core/gatherings';
@@ -27,11 +19,16 @@ import {
   type ActionStatus,
   type Municipality,
 } from '../../domain/core/types';
-import { formatDate } from '../../i18n/format';
-import { TextAreaField, TextField } from '../../ui/fields';
+import { formatDate, todayIso } from '../../i18n/format';
+import { SelectField, TextAreaField, TextField } from '../../ui/fields';
+import { areaChoices } from './choices';
 import type { NetworkModel } from '../../store/network-model';
 import { useAppStore } from '../../store/store-context';
-import { chooseMunicipality, MunicipalityPicker } from './municipality-picker';
+import {
+  chooseMunicipality,
+  MunicipalitySection,
+  type MunicipalityViewProps,
+} from './municipality-picker';
 import { FollowUpTable } from './follow-up-table';
 import { HiddenText, HideTextButton } from './free-text';
 import { useFreeTextView } from '../../store/free-text';
@@ -41,11 +38,6 @@ import {
   type FreeTextVisibility,
 } from '../../domain/priorities/comments';
 
-function todayIso(): string {
-  const d = new Date();
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
-}
-
 /**
  * The action plan: actions tied to areas, with owner, due date, status and follow-up at each
  * gathering. `area` (from the route's query) presets the area of a new action.
@@ -54,11 +46,7 @@ export function ActionsView({
   model,
   municipality,
   area,
-}: {
-  model: NetworkModel;
-  municipality: string | null;
-  area: string | null;
-}) {
+}: MunicipalityViewProps & { area: string | null }) {
   const { t } = useNetworkTranslation();
   const name = useMunicipalityName(model.letters);
   const view = useFreeTextView(model);
@@ -69,16 +57,13 @@ export function ActionsView({
     .sort((a, b) => a.areaId.localeCompare(b.areaId) || a.createdAt.localeCompare(b.createdAt));
 
   return (
-    <section aria-labelledby="actions-heading" className="network-section">
-      <MunicipalityPicker
-        model={model}
-        view="actions"
-        choices={model.municipalities}
-        chosen={chosen}
-      />
-      <Heading level={2} data-size="md" id="actions-heading">
-        {t('actions.title', { name: name(chosen) })}
-      </Heading>
+    <MunicipalitySection
+      model={model}
+      view="actions"
+      choices={model.municipalities}
+      chosen={chosen}
+      title={t('actions.title', { name: name(chosen) })}
+    >
       <FollowUpTable model={model} municipality={chosen.number} />
       {actions.length === 0 ? (
         <Paragraph>{t('actions.none')}</Paragraph>
@@ -99,7 +84,7 @@ export function ActionsView({
         </ul>
       )}
       <NewActionForm model={model} municipality={chosen} preset={area} />
-    </section>
+    </MunicipalitySection>
   );
 }
 
@@ -148,7 +133,6 @@ function ActionCard({ action, model }: { action: Action; model: NetworkModel }) 
   const adopt = useAppStore((s) => s.adoptAction);
   const setStatus = useAppStore((s) => s.setActionStatus);
   const followUp = useAppStore((s) => s.followUpAction);
-  const statusId = useId();
   const [note, setNote] = useState('');
   const agreedAt = actionGathering(action);
   const gathering = model.gathering ?? agreedAt;
@@ -206,23 +190,15 @@ function ActionCard({ action, model }: { action: Action; model: NetworkModel }) 
         </Alert>
       )}
       <div className="action-controls">
-        <div className="ds-field">
-          <Label htmlFor={statusId}>{t('actions.statusLabel')}</Label>
-          <Select
-            id={statusId}
-            value={action.status}
-            onChange={(e) => {
-              ensureOwn();
-              setStatus(action.id, e.target.value as ActionStatus);
-            }}
-          >
-            {ACTION_STATUSES.map((s) => (
-              <option key={s} value={s}>
-                {t(`actions.status.${s}`)}
-              </option>
-            ))}
-          </Select>
-        </div>
+        <SelectField
+          label={t('actions.statusLabel')}
+          value={action.status}
+          onChange={(e) => {
+            ensureOwn();
+            setStatus(action.id, e.target.value as ActionStatus);
+          }}
+          choices={ACTION_STATUSES.map((s) => ({ value: s, label: t(`actions.status.${s}`) }))}
+        />
         {compareGatherings(gathering, agreedAt) > 0 && (
           <form
             className="follow-up-form"
@@ -281,8 +257,6 @@ function NewActionForm({
   const [dueDate, setDueDate] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [saved, setSaved] = useState<string | null>(null);
-  const areaSelect = useId();
-  const statementSelect = useId();
 
   function submit(e: FormEvent) {
     e.preventDefault();
@@ -326,40 +300,24 @@ function NewActionForm({
       <Heading level={3} data-size="sm" id="new-action-heading">
         {t('actions.newTitle')}
       </Heading>
-      <div className="ds-field">
-        <Label htmlFor={areaSelect}>{t('results.area')}</Label>
-        <Select
-          id={areaSelect}
-          value={areaId}
-          onChange={(e) => {
-            setAreaId(e.target.value);
-            setStatementId('');
-          }}
-        >
-          {q.areas.map((a) => (
-            <option key={a.id} value={a.id}>
-              {localize(a.title, language)}
-            </option>
-          ))}
-        </Select>
-      </div>
-      <div className="ds-field">
-        <Label htmlFor={statementSelect}>{t('actions.statement')}</Label>
-        <Select
-          id={statementSelect}
-          value={statementId}
-          onChange={(e) => setStatementId(e.target.value)}
-        >
-          <option value="">{t('actions.wholeArea')}</option>
-          {q.statements
-            .filter((s) => s.area === areaId)
-            .map((s) => (
-              <option key={s.id} value={s.id}>
-                {localize(s.text, language)}
-              </option>
-            ))}
-        </Select>
-      </div>
+      <SelectField
+        label={t('results.area')}
+        value={areaId}
+        onChange={(e) => {
+          setAreaId(e.target.value);
+          setStatementId('');
+        }}
+        choices={areaChoices(q, language)}
+      />
+      <SelectField
+        label={t('actions.statement')}
+        value={statementId}
+        onChange={(e) => setStatementId(e.target.value)}
+        empty={t('actions.wholeArea')}
+        choices={q.statements
+          .filter((s) => s.area === areaId)
+          .map((s) => ({ value: s.id, label: localize(s.text, language) }))}
+      />
       <TextField
         label={t('actions.titleLabel')}
         value={title}

@@ -1,7 +1,9 @@
 import { gatheringOf } from '../../domain/core/gatherings';
 import { useGatheringText } from '../../i18n/gathering-text';
 import { useId, useState } from 'react';
-import { Heading, Paragraph, Table, Tag } from '@digdir/designsystemet-react';
+import { Paragraph, Table, Tag } from '@digdir/designsystemet-react';
+import { Section } from '../../ui/section';
+import { ColumnHeads } from '../../ui/data-table';
 import { useMunicipalityName, useNetworkTranslation } from '../../i18n/network-namespace';
 import { expectedKey, whoHasAnswered, type AnsweredCell } from '../../domain/comparison/answered';
 import { gatheringKey } from '../../domain/scoring/counted';
@@ -37,10 +39,11 @@ export function AnsweredView({ model }: { model: NetworkModel }) {
   const missingTotal = rows.reduce((s, r) => s + r.missing, 0);
 
   return (
-    <section aria-labelledby="answered-heading" className="network-section">
-      <Heading level={2} data-size="md" id="answered-heading">
-        {t('answered.title', { round })}
-      </Heading>
+    <Section
+      id="answered-heading"
+      className="network-section"
+      title={t('answered.title', { round })}
+    >
       <Paragraph>
         {previous === null
           ? t('answered.introFirst')
@@ -54,30 +57,24 @@ export function AnsweredView({ model }: { model: NetworkModel }) {
       <div className="table-scroll">
         <Table data-size="sm" className="answered-table">
           <caption>{t('answered.caption', { round })}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('answered.municipality')}</th>
-              <th scope="col">{t('answered.role')}</th>
-              <th scope="col" className="num">
-                {t('answered.responses')}
-              </th>
-              <th scope="col" className="num">
-                {t('answered.submitted')}
-              </th>
-              <th scope="col" className="num">
-                {t('answered.inProgress')}
-              </th>
-              <th scope="col" className="num">
-                {previous === null
-                  ? t('answered.previousNone')
-                  : t('answered.previous', { round: roundText(gatheringOf(previous)) })}
-              </th>
-              <th scope="col" className="num">
-                {t('answered.expected')}
-              </th>
-              <th scope="col">{t('answered.missing')}</th>
-            </tr>
-          </thead>
+          <ColumnHeads
+            columns={[
+              { label: t('answered.municipality') },
+              { label: t('answered.role') },
+              { label: t('answered.responses'), numeric: true },
+              { label: t('answered.submitted'), numeric: true },
+              { label: t('answered.inProgress'), numeric: true },
+              {
+                label:
+                  previous === null
+                    ? t('answered.previousNone')
+                    : t('answered.previous', { round: roundText(gatheringOf(previous)) }),
+                numeric: true,
+              },
+              { label: t('answered.expected'), numeric: true },
+              { label: t('answered.missing') },
+            ]}
+          />
           {rows.map((row) => {
             const cells = row.roles.filter(
               (c) => c.responses > 0 || (c.previous ?? 0) > 0 || c.typed,
@@ -113,7 +110,7 @@ export function AnsweredView({ model }: { model: NetworkModel }) {
           })}
         </Table>
       </div>
-    </section>
+    </Section>
   );
 }
 

@@ -1,7 +1,7 @@
-import { Heading, Paragraph } from '@digdir/designsystemet-react';
+import { Section } from '../../ui/section';
 import { useMunicipalityName, useNetworkTranslation } from '../../i18n/network-namespace';
 import { actionsForArea } from '../../domain/priorities/actions';
-import type { NetworkModel } from '../../store/network-model';
+import type { AreaPartProps } from './area-comments';
 import { useFreeTextView } from '../../store/free-text';
 import { ActionLine } from '../../ui/hidden-text';
 
@@ -9,15 +9,7 @@ import { ActionLine } from '../../ui/hidden-text';
  * "What the others are doing in this area": every municipality's actions for one area, their
  * texts as the free-text rule allows (hidden with the names).
  */
-export function AreaActions({
-  model,
-  areaId,
-  areaTitle,
-}: {
-  model: NetworkModel;
-  areaId: string;
-  areaTitle: string;
-}) {
+export function AreaActions({ model, areaId, areaTitle }: AreaPartProps) {
   const { t } = useNetworkTranslation();
   const name = useMunicipalityName(model.letters);
   const view = useFreeTextView(model);
@@ -29,19 +21,19 @@ export function AreaActions({
       a.id.localeCompare(b.id),
   );
   return (
-    <section aria-labelledby={`others-${areaId}`} className="area-actions">
-      <Heading level={3} data-size="sm" id={`others-${areaId}`}>
-        {t('actions.othersTitle', { area: areaTitle })}
-      </Heading>
-      {actions.length === 0 ? (
-        <Paragraph>{t('actions.othersNone')}</Paragraph>
-      ) : (
-        <ul>
-          {actions.map((a) => (
-            <ActionLine key={a.id} action={a} view={view} name={name(a.municipality)} />
-          ))}
-        </ul>
-      )}
-    </section>
+    <Section
+      id={`others-${areaId}`}
+      level={3}
+      size="sm"
+      className="area-actions"
+      title={t('actions.othersTitle', { area: areaTitle })}
+      empty={actions.length === 0 && t('actions.othersNone')}
+    >
+      <ul>
+        {actions.map((a) => (
+          <ActionLine key={a.id} action={a} view={view} name={name(a.municipality)} />
+        ))}
+      </ul>
+    </Section>
   );
 }

@@ -1,7 +1,10 @@
 import { useMunicipalityName, useNetworkTranslation } from '../../i18n/network-namespace';
 import { useChosenGatheringText } from '../../i18n/gathering-text';
-import { Suspense, useId } from 'react';
-import { Heading, Label, Paragraph, Select, Spinner, Table } from '@digdir/designsystemet-react';
+import { Suspense } from 'react';
+import { Heading, Paragraph, Spinner, Table } from '@digdir/designsystemet-react';
+import { DataTable } from '../../ui/data-table';
+import { SelectField } from '../../ui/fields';
+import { areaChoices } from './choices';
 import { navigate } from '../../lib/router';
 import { areaRanking } from '../../domain/comparison/network-statistics';
 import { localize } from '../../domain/questionnaire/localize';
@@ -17,7 +20,6 @@ export function AreaView({ model, areaId }: { model: NetworkModel; areaId: strin
   const { t } = useNetworkTranslation();
   const roundText = useChosenGatheringText(model);
   const language = useAppStore((s) => s.language);
-  const selectId = useId();
   const q = model.questionnaire;
   const area = q.areas.find((a) => a.id === areaId) ?? q.areas[0]!;
   const name = useMunicipalityName(model.letters);
@@ -34,20 +36,13 @@ export function AreaView({ model, areaId }: { model: NetworkModel; areaId: strin
 
   return (
     <section aria-labelledby="area-heading" className="network-section">
-      <div className="ds-field inline-field">
-        <Label htmlFor={selectId}>{t('network.chooseArea')}</Label>
-        <Select
-          id={selectId}
-          value={area.id}
-          onChange={(e) => navigate({ name: 'network', view: 'area', param: e.target.value })}
-        >
-          {q.areas.map((a) => (
-            <option key={a.id} value={a.id}>
-              {localize(a.title, language)}
-            </option>
-          ))}
-        </Select>
-      </div>
+      <SelectField
+        className="ds-field inline-field"
+        label={t('network.chooseArea')}
+        value={area.id}
+        onChange={(e) => navigate({ name: 'network', view: 'area', param: e.target.value })}
+        choices={areaChoices(q, language)}
+      />
       <Heading level={2} data-size="md" id="area-heading">
         {t('network.areaTitle', { area: title, round: roundText })}
       </Heading>
@@ -73,37 +68,32 @@ export function AreaView({ model, areaId }: { model: NetworkModel; areaId: strin
           downloadName={t('network.areaTitle', { area: title, round: roundText })}
         />
       </Suspense>
-      <div className="table-scroll">
-        <Table>
-          <caption>{t('network.areaCaption', { area: title })}</caption>
-          <Table.Head>
-            <Table.Row>
-              <Table.HeaderCell className="num">{t('network.rank')}</Table.HeaderCell>
-              <Table.HeaderCell>{t('network.municipality')}</Table.HeaderCell>
-              <Table.HeaderCell className="num">{t('results.score')}</Table.HeaderCell>
-              <Table.HeaderCell className="num">{t('network.respondents')}</Table.HeaderCell>
-              <Table.HeaderCell>{t('network.spread')}</Table.HeaderCell>
+      <DataTable
+        caption={t('network.areaCaption', { area: title })}
+        columns={[
+          { label: t('network.rank'), numeric: true },
+          { label: t('network.municipality') },
+          { label: t('results.score'), numeric: true },
+          { label: t('network.respondents'), numeric: true },
+          { label: t('network.spread') },
+        ]}
+      >
+        {ranking.map((r) => {
+          const a = disagreement.get(r.municipality.number);
+          return (
+            <Table.Row key={r.municipality.number}>
+              <Table.Cell className="num">{r.rank ?? '–'}</Table.Cell>
+              <Table.HeaderCell scope="row">{name(r.municipality)}</Table.HeaderCell>
+              <Table.Cell className="num">{r.mean === null ? '–' : fmt(r.mean)}</Table.Cell>
+              <Table.Cell className="num">{r.n}</Table.Cell>
+              <Table.Cell>
+                {a && a.min !== null && a.max !== null ? `${fmt(a.min)}–${fmt(a.max)}` : '–'}
+                {a?.disagreement ? ` ≠ ${t('network.disagreement')}` : ''}
+              </Table.Cell>
             </Table.Row>
-          </Table.Head>
-          <Table.Body>
-            {ranking.map((r) => {
-              const a = disagreement.get(r.municipality.number);
-              return (
-                <Table.Row key={r.municipality.number}>
-                  <Table.Cell className="num">{r.rank ?? '–'}</Table.Cell>
-                  <Table.HeaderCell scope="row">{name(r.municipality)}</Table.HeaderCell>
-                  <Table.Cell className="num">{r.mean === null ? '–' : fmt(r.mean)}</Table.Cell>
-                  <Table.Cell className="num">{r.n}</Table.Cell>
-                  <Table.Cell>
-                    {a && a.min !== null && a.max !== null ? `${fmt(a.min)}–${fmt(a.max)}` : '–'}
-                    {a?.disagreement ? ` ≠ ${t('network.disagreement')}` : ''}
-                  </Table.Cell>
-                </Table.Row>
-              );
-            })}
-          </Table.Body>
-        </Table>
-      </div>
+          );
+        })}
+      </DataTable>
       <AreaComments model={model} areaId={area.id} areaTitle={title} />
       <AreaActions model={model} areaId={area.id} areaTitle={title} />
     </section>

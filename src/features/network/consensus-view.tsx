@@ -1,5 +1,5 @@
-import { useId, useState } from 'react';
-import { Heading, Label, Paragraph, Select, Tag } from '@digdir/designsystemet-react';
+import { useState } from 'react';
+import { Paragraph, Tag } from '@digdir/designsystemet-react';
 import { useMunicipalityName, useNetworkTranslation } from '../../i18n/network-namespace';
 import { localize } from '../../domain/questionnaire/localize';
 import {
@@ -15,12 +15,16 @@ import {
   type AgreedResponse,
 } from '../../domain/core/types';
 import { formatDecimal } from '../../i18n/format';
-import { Disclosure } from '../../ui/fields';
-import { agreementAt, type NetworkModel } from '../../store/network-model';
+import { Disclosure, SelectField, TextField } from '../../ui/fields';
+import { agreementAt } from '../../store/network-model';
 import { useChosenGatheringText } from '../../i18n/gathering-text';
 import type { GatheringId } from '../../domain/core/gatherings';
 import { useAppStore } from '../../store/store-context';
-import { chooseMunicipality, MunicipalityPicker } from './municipality-picker';
+import {
+  chooseMunicipality,
+  MunicipalitySection,
+  type MunicipalityViewProps,
+} from './municipality-picker';
 import { delegationComments, type StatementComment } from '../../domain/priorities/comments';
 import { useFreeTextView } from '../../store/free-text';
 import { useDelegations } from '../../store/delegations';
@@ -29,13 +33,7 @@ import { CommentList } from './free-text';
 const OPTIONS: readonly AnswerValue[] = [...LEVELS, 'dontKnow', 'notRelevant'];
 
 /** The coordinator's consensus step: the delegation's spread per statement, and an agreed level. */
-export function ConsensusView({
-  model,
-  municipality,
-}: {
-  model: NetworkModel;
-  municipality: string | null;
-}) {
+export function ConsensusView({ model, municipality }: MunicipalityViewProps) {
   const { t } = useNetworkTranslation();
   const name = useMunicipalityName(model.letters);
   const round = useChosenGatheringText(model);
@@ -65,11 +63,13 @@ export function ConsensusView({
   const agreedCount = agreed ? Object.keys(agreed.agreed).length : 0;
 
   return (
-    <section aria-labelledby="consensus-heading" className="network-section">
-      <MunicipalityPicker model={model} view="consensus" choices={inRound} chosen={chosen} />
-      <Heading level={2} data-size="md" id="consensus-heading">
-        {t('consensus.title', { name: name(chosen), round })}
-      </Heading>
+    <MunicipalitySection
+      model={model}
+      view="consensus"
+      choices={inRound}
+      chosen={chosen}
+      title={t('consensus.title', { name: name(chosen), round })}
+    >
       <Paragraph>{t('consensus.intro', { count: delegation.length })}</Paragraph>
       <Paragraph>
         {t('consensus.progress', { agreed: agreedCount, total: q.statements.length })}
@@ -98,7 +98,7 @@ export function ConsensusView({
           </div>
         </Disclosure>
       ))}
-    </section>
+    </MunicipalitySection>
   );
 }
 
@@ -126,8 +126,6 @@ function ConsensusItem({
   const { t } = useNetworkTranslation();
   const language = useAppStore((s) => s.language);
   const setAgreed = useAppStore((s) => s.setAgreed);
-  const levelId = useId();
-  const rationaleId = useId();
   const [rationale, setRationale] = useState(agreed?.rationale ?? '');
   const label = (v: AnswerValue) =>
     typeof v === 'number' ? `${v} ${scale[v - 1] ?? ''}` : t(`answer.${v}`);
@@ -159,40 +157,29 @@ function ConsensusItem({
         context={t('comments.commentContext', { statement: localize(statement.text, language) })}
       />
       <div className="consensus-controls">
-        <div className="ds-field">
-          <Label htmlFor={levelId}>{t('consensus.agreedLevel')}</Label>
-          <Select
-            id={levelId}
-            value={agreed ? String(agreed.level) : ''}
-            onChange={(e) => {
-              const raw = e.target.value;
-              const value = OPTIONS.find((o) => String(o) === raw) ?? null;
-              setAgreed(target, statement.id, value, rationale, base);
-            }}
-          >
-            <option value="">{t('consensus.notAgreed')}</option>
-            {OPTIONS.map((o) => (
-              <option key={String(o)} value={String(o)}>
-                {label(o)}
-              </option>
-            ))}
-          </Select>
-        </div>
-        <div className="ds-field consensus-rationale">
-          <Label htmlFor={rationaleId}>{t('consensus.rationale')}</Label>
-          <input
-            id={rationaleId}
-            className="ds-input"
-            value={rationale}
-            maxLength={2000}
-            disabled={!agreed}
-            onChange={(e) => setRationale(e.target.value)}
-            onBlur={() => {
-              if (agreed && rationale !== agreed.rationale)
-                setAgreed(target, statement.id, agreed.level, rationale, base);
-            }}
-          />
-        </div>
+        <SelectField
+          label={t('consensus.agreedLevel')}
+          value={agreed ? String(agreed.level) : ''}
+          onChange={(e) => {
+            const raw = e.target.value;
+            const value = OPTIONS.find((o) => String(o) === raw) ?? null;
+            setAgreed(target, statement.id, value, rationale, base);
+          }}
+          empty={t('consensus.notAgreed')}
+          choices={OPTIONS.map((o) => ({ value: String(o), label: label(o) }))}
+        />
+        <TextField
+          className="ds-field consensus-rationale"
+          label={t('consensus.rationale')}
+          value={rationale}
+          maxLength={2000}
+          disabled={!agreed}
+          onChange={(e) => setRationale(e.target.value)}
+          onBlur={() => {
+            if (agreed && rationale !== agreed.rationale)
+              setAgreed(target, statement.id, agreed.level, rationale, base);
+          }}
+        />
       </div>
     </article>
   );

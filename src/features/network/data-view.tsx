@@ -1,5 +1,8 @@
 import { useNetworkTranslation } from '../../i18n/network-namespace';
-import { Button, Heading, Paragraph, Table } from '@digdir/designsystemet-react';
+import { Button, Paragraph, Table } from '@digdir/designsystemet-react';
+import { Section } from '../../ui/section';
+import { gatheringColumns } from './choices';
+import { DataTable } from '../../ui/data-table';
 import { useAppStore, useAppStoreApi } from '../../store/store-context';
 import { selectKnownQuestionnaires } from '../../store/selectors';
 import type { NetworkModel } from '../../store/network-model';
@@ -29,112 +32,87 @@ export function DataView({ model }: { model: NetworkModel }) {
   return (
     <div className="network-section">
       {/* The import and invite panels come before this view (network-screen.tsx). */}
-      <section aria-labelledby="sources-heading">
-        <Heading level={2} data-size="sm" id="sources-heading">
-          {t('data.sourcesTitle')}
-        </Heading>
-        <div className="table-scroll">
-          <Table>
-            <caption className="visually-hidden">{t('data.sourcesTitle')}</caption>
-            <Table.Head>
-              <Table.Row>
-                <Table.HeaderCell>{t('data.file')}</Table.HeaderCell>
-                <Table.HeaderCell>{t('data.importedAt')}</Table.HeaderCell>
-                <Table.HeaderCell className="num">{t('data.responses')}</Table.HeaderCell>
-                <Table.HeaderCell>{t('saved.actions')}</Table.HeaderCell>
-              </Table.Row>
-            </Table.Head>
-            <Table.Body>
-              {sources.map((s) => (
-                <Table.Row key={s.id}>
-                  <Table.HeaderCell scope="row">{sourceName(s)}</Table.HeaderCell>
-                  <Table.Cell>{formatDate(s.importedAt, language)}</Table.Cell>
-                  <Table.Cell className="num">{Object.keys(s.responses).length}</Table.Cell>
-                  <Table.Cell>
-                    <Button
-                      data-size="sm"
-                      variant="tertiary"
-                      data-color="danger"
-                      onClick={() => removeSource(s.id)}
-                      aria-label={t('data.removeFileLabel', { name: sourceName(s) })}
-                    >
-                      {t('data.remove')}
-                    </Button>
-                  </Table.Cell>
-                </Table.Row>
+      <Section id="sources-heading" size="sm" title={t('data.sourcesTitle')}>
+        <DataTable
+          caption={t('data.sourcesTitle')}
+          hideCaption
+          columns={[
+            { label: t('data.file') },
+            { label: t('data.importedAt') },
+            { label: t('data.responses'), numeric: true },
+            { label: t('saved.actions') },
+          ]}
+        >
+          {sources.map((s) => (
+            <Table.Row key={s.id}>
+              <Table.HeaderCell scope="row">{sourceName(s)}</Table.HeaderCell>
+              <Table.Cell>{formatDate(s.importedAt, language)}</Table.Cell>
+              <Table.Cell className="num">{Object.keys(s.responses).length}</Table.Cell>
+              <Table.Cell>
+                <Button
+                  data-size="sm"
+                  variant="tertiary"
+                  data-color="danger"
+                  onClick={() => removeSource(s.id)}
+                  aria-label={t('data.removeFileLabel', { name: sourceName(s) })}
+                >
+                  {t('data.remove')}
+                </Button>
+              </Table.Cell>
+            </Table.Row>
+          ))}
+        </DataTable>
+      </Section>
+      <Section id="municipalities-heading" size="sm" title={t('data.municipalitiesTitle')}>
+        <DataTable
+          caption={t('data.municipalitiesTitle')}
+          hideCaption
+          columns={[
+            { label: t('network.municipality') },
+            ...gatheringColumns(model.gatherings, (g) =>
+              t('start.gatheringRound', { round: roundText(g) }),
+            ),
+            { label: t('saved.actions') },
+          ]}
+        >
+          {model.municipalities.map((m) => (
+            <Table.Row key={m.number}>
+              <Table.HeaderCell scope="row">
+                {m.name} ({m.number})
+              </Table.HeaderCell>
+              {model.gatherings.map((g) => (
+                <Table.Cell key={keyOfGathering(g)} className="num">
+                  {model.all.find((a) => a.municipality.number === m.number && sameGathering(a, g))
+                    ?.respondents ?? 0}
+                </Table.Cell>
               ))}
-            </Table.Body>
-          </Table>
-        </div>
-      </section>
-      <section aria-labelledby="municipalities-heading">
-        <Heading level={2} data-size="sm" id="municipalities-heading">
-          {t('data.municipalitiesTitle')}
-        </Heading>
-        <div className="table-scroll">
-          <Table>
-            <caption className="visually-hidden">{t('data.municipalitiesTitle')}</caption>
-            <Table.Head>
-              <Table.Row>
-                <Table.HeaderCell>{t('network.municipality')}</Table.HeaderCell>
-                {model.gatherings.map((g) => (
-                  <Table.HeaderCell key={keyOfGathering(g)} className="num">
-                    {t('start.gatheringRound', { round: roundText(g) })}
-                  </Table.HeaderCell>
-                ))}
-                <Table.HeaderCell>{t('saved.actions')}</Table.HeaderCell>
-              </Table.Row>
-            </Table.Head>
-            <Table.Body>
-              {model.municipalities.map((m) => (
-                <Table.Row key={m.number}>
-                  <Table.HeaderCell scope="row">
-                    {m.name} ({m.number})
-                  </Table.HeaderCell>
-                  {model.gatherings.map((g) => (
-                    <Table.Cell key={keyOfGathering(g)} className="num">
-                      {model.all.find(
-                        (a) => a.municipality.number === m.number && sameGathering(a, g),
-                      )?.respondents ?? 0}
-                    </Table.Cell>
-                  ))}
-                  <Table.Cell>
-                    <Button
-                      data-size="sm"
-                      variant="tertiary"
-                      onClick={() =>
-                        exportNetworkBundle(
-                          store.getState(),
-                          t('data.bundleFileName'),
-                          new Date(),
-                          m,
-                        )
-                      }
-                      aria-label={t('data.exportMunicipalityLabel', { name: m.name })}
-                    >
-                      {t('data.export')}
-                    </Button>
-                    <Button
-                      data-size="sm"
-                      variant="tertiary"
-                      data-color="danger"
-                      onClick={() => removeMunicipality(m.number)}
-                      aria-label={t('data.removeMunicipalityLabel', { name: m.name })}
-                    >
-                      {t('data.remove')}
-                    </Button>
-                  </Table.Cell>
-                </Table.Row>
-              ))}
-            </Table.Body>
-          </Table>
-        </div>
+              <Table.Cell>
+                <Button
+                  data-size="sm"
+                  variant="tertiary"
+                  onClick={() =>
+                    exportNetworkBundle(store.getState(), t('data.bundleFileName'), new Date(), m)
+                  }
+                  aria-label={t('data.exportMunicipalityLabel', { name: m.name })}
+                >
+                  {t('data.export')}
+                </Button>
+                <Button
+                  data-size="sm"
+                  variant="tertiary"
+                  data-color="danger"
+                  onClick={() => removeMunicipality(m.number)}
+                  aria-label={t('data.removeMunicipalityLabel', { name: m.name })}
+                >
+                  {t('data.remove')}
+                </Button>
+              </Table.Cell>
+            </Table.Row>
+          ))}
+        </DataTable>
         <Paragraph data-size="sm">{t('data.respondentsHelp')}</Paragraph>
-      </section>
-      <section aria-labelledby="tables-heading">
-        <Heading level={2} data-size="sm" id="tables-heading">
-          {t('data.tablesTitle')}
-        </Heading>
+      </Section>
+      <Section id="tables-heading" size="sm" title={t('data.tablesTitle')}>
         <Paragraph data-size="sm">
           {model.anonymised ? t('data.tablesAnonymised') : t('data.tablesHelp')}
         </Paragraph>
@@ -166,7 +144,7 @@ export function DataView({ model }: { model: NetworkModel }) {
             )),
           )}
         </div>
-      </section>
+      </Section>
       <div className="button-row">
         <Button
           variant="secondary"

@@ -1,4 +1,5 @@
-import { Paragraph, Table, Tag } from '@digdir/designsystemet-react';
+import { Paragraph, Tag } from '@digdir/designsystemet-react';
+import { DataTable } from '../../ui/data-table';
 import { useNetworkTranslation } from '../../i18n/network-namespace';
 import { localize } from '../../domain/questionnaire/localize';
 import { followUpRows } from '../../domain/priorities/follow-up';
@@ -35,55 +36,47 @@ export function FollowUpTable({
     return a === undefined ? id : localize(a.title, language);
   };
   return (
-    <div className="table-scroll">
-      <Table data-size="sm">
-        <caption>{t('followUp.caption', { round })}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('followUp.action')}</th>
-            <th scope="col">{t('followUp.area')}</th>
-            <th scope="col">{t('followUp.status')}</th>
-            <th scope="col">{t('followUp.history')}</th>
-            <th scope="col">{t('followUp.change')}</th>
+    <DataTable
+      caption={t('followUp.caption', { round })}
+      size="sm"
+      columns={(['action', 'area', 'status', 'history', 'change'] as const).map((c) => ({
+        label: t(`followUp.${c}`),
+      }))}
+    >
+      {rows.map((row) => {
+        const a = row.action.action;
+        return (
+          <tr key={a.id}>
+            <th scope="row">
+              {row.action.text === 'shown' ? a.title : <HiddenText reason={row.action.text} />} (
+              {t('actions.agreedAt', { round: roundText(actionGathering(a)) })})
+            </th>
+            <td>{area(a.areaId)}</td>
+            <td>
+              {t(`actions.status.${row.status}`)}
+              {row.notFollowedUp && (
+                <>
+                  {' '}
+                  <Tag data-color="warning" data-size="sm">
+                    {t('followUp.notFollowedUp')}
+                  </Tag>
+                </>
+              )}
+            </td>
+            <td>
+              {row.history.length === 0
+                ? '–'
+                : row.history
+                    .map(
+                      (f) =>
+                        `${t('followUp.at', { round: roundText(followUpGathering(f)), status: t(`actions.status.${f.status}`) })}${f.note ? `: ${f.note}` : ''}`,
+                    )
+                    .join(' · ')}
+            </td>
+            <td>{changeText(t, language, row.change, row.direction)}</td>
           </tr>
-        </thead>
-        <tbody>
-          {rows.map((row) => {
-            const a = row.action.action;
-            return (
-              <tr key={a.id}>
-                <th scope="row">
-                  {row.action.text === 'shown' ? a.title : <HiddenText reason={row.action.text} />}{' '}
-                  ({t('actions.agreedAt', { round: roundText(actionGathering(a)) })})
-                </th>
-                <td>{area(a.areaId)}</td>
-                <td>
-                  {t(`actions.status.${row.status}`)}
-                  {row.notFollowedUp && (
-                    <>
-                      {' '}
-                      <Tag data-color="warning" data-size="sm">
-                        {t('followUp.notFollowedUp')}
-                      </Tag>
-                    </>
-                  )}
-                </td>
-                <td>
-                  {row.history.length === 0
-                    ? '–'
-                    : row.history
-                        .map(
-                          (f) =>
-                            `${t('followUp.at', { round: roundText(followUpGathering(f)), status: t(`actions.status.${f.status}`) })}${f.note ? `: ${f.note}` : ''}`,
-                        )
-                        .join(' · ')}
-                </td>
-                <td>{changeText(t, language, row.change, row.direction)}</td>
-              </tr>
-            );
-          })}
-        </tbody>
-      </Table>
-    </div>
+        );
+      })}
+    </DataTable>
   );
 }

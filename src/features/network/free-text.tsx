@@ -3,6 +3,8 @@ import { useNetworkTranslation } from '../../i18n/network-namespace';
 import type { StatementComment } from '../../domain/priorities/comments';
 import { HiddenText } from '../../ui/hidden-text';
 import { useAppStore } from '../../store/store-context';
+import { Disclosure } from '../../ui/fields';
+import { Section } from '../../ui/section';
 
 export { HiddenText };
 
@@ -59,6 +61,53 @@ export function CommentList({
         </li>
       ))}
     </ul>
+  );
+}
+
+/** Comments under a line that says whose they are, or what they are about. */
+export interface CommentEntry {
+  key: string;
+  heading: string;
+  comments: readonly StatementComment[];
+  /** The list's name, and what the comments are about (CommentList). */
+  label: string;
+  context: string;
+}
+
+/**
+ * Comments folded in groups (one per statement, or per area), in a section with its heading;
+ * "no comments" when there are no groups.
+ */
+export function CommentGroups({
+  id,
+  title,
+  groups,
+}: {
+  id: string;
+  title: string;
+  groups: readonly { key: string; summary: string; entries: readonly CommentEntry[] }[];
+}) {
+  const { t } = useNetworkTranslation();
+  return (
+    <Section
+      id={id}
+      level={3}
+      size="sm"
+      className="municipality-comments"
+      title={title}
+      empty={groups.length === 0 && t('comments.none')}
+    >
+      {groups.map((g) => (
+        <Disclosure key={g.key} summary={g.summary}>
+          {g.entries.map((e) => (
+            <div key={e.key} className="statement-comments">
+              <p className="consensus-statement">{e.heading}</p>
+              <CommentList comments={e.comments} label={e.label} context={e.context} />
+            </div>
+          ))}
+        </Disclosure>
+      ))}
+    </Section>
   );
 }
 

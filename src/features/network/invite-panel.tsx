@@ -1,5 +1,5 @@
 import { Suspense, useId, useState } from 'react';
-import { Button, Heading, Label, Paragraph, Select, Spinner } from '@digdir/designsystemet-react';
+import { Button, Heading, Paragraph, Spinner } from '@digdir/designsystemet-react';
 import { NETWORK_MUNICIPALITIES } from '../../domain/core/municipalities';
 import { GATHERING_ROUNDS, type GatheringRound } from '../../domain/core/types';
 import { inviteLink, inviteQuery, isEmailAddress, type Invite } from '../../domain/files/invite';
@@ -9,7 +9,8 @@ import { latestQuestionnaire } from '../../lib/questionnaires';
 import { appAddress } from '../../lib/result-links';
 import { selectKnownQuestionnaires } from '../../store/selectors';
 import { useAppStore } from '../../store/store-context';
-import { TextField } from '../../ui/fields';
+import { SelectField, TextField } from '../../ui/fields';
+import { municipalityChoices } from './choices';
 import { LazyQrCode } from '../../ui/qr-lazy';
 
 /**
@@ -20,7 +21,6 @@ export function InvitePanel() {
   const { t } = useShareTranslation();
   const questionnaire = latestQuestionnaire(useAppStore(selectKnownQuestionnaires));
   const roundId = useId();
-  const municipalityId = useId();
   const linkId = useId();
   const [round, setRound] = useState<GatheringRound>(1);
   const [date, setDate] = useState(todayIso);
@@ -57,20 +57,17 @@ export function InvitePanel() {
       </Heading>
       <Paragraph>{t('share.invite.help')}</Paragraph>
       <div className="field-row">
-        <div className="field">
-          <Label htmlFor={roundId}>{t('share.invite.round')}</Label>
-          <Select
-            id={roundId}
-            value={String(round)}
-            onChange={(e) => setRound(Number(e.target.value) as GatheringRound)}
-          >
-            {GATHERING_ROUNDS.map((r) => (
-              <option key={r} value={r}>
-                {t('start.gatheringRound', { round: r })}
-              </option>
-            ))}
-          </Select>
-        </div>
+        <SelectField
+          id={roundId}
+          className="field"
+          label={t('share.invite.round')}
+          value={String(round)}
+          onChange={(e) => setRound(Number(e.target.value) as GatheringRound)}
+          choices={GATHERING_ROUNDS.map((r) => ({
+            value: String(r),
+            label: t('start.gatheringRound', { round: r }),
+          }))}
+        />
         <TextField
           id={`${roundId}-date`}
           type="date"
@@ -81,21 +78,14 @@ export function InvitePanel() {
         />
       </div>
       <div className="field-row">
-        <div className="field">
-          <Label htmlFor={municipalityId}>{t('share.invite.municipality')}</Label>
-          <Select
-            id={municipalityId}
-            value={municipality}
-            onChange={(e) => setMunicipality(e.target.value)}
-          >
-            <option value="">{t('share.invite.anyMunicipality')}</option>
-            {NETWORK_MUNICIPALITIES.map((m) => (
-              <option key={m.number} value={m.number}>
-                {m.name}
-              </option>
-            ))}
-          </Select>
-        </div>
+        <SelectField
+          className="field"
+          label={t('share.invite.municipality')}
+          value={municipality}
+          onChange={(e) => setMunicipality(e.target.value)}
+          empty={t('share.invite.anyMunicipality')}
+          choices={municipalityChoices(NETWORK_MUNICIPALITIES, (m) => m.name)}
+        />
         <TextField
           id={`${roundId}-email`}
           type="email"

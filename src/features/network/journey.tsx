@@ -6,53 +6,33 @@ import type { NetworkModel } from '../../store/network-model';
 import { useGatheringText } from '../../i18n/gathering-text';
 import { NetworkControls } from './network-controls';
 
-/** A place a step leads to: a view of the network screen, or another screen. */
+/**
+ * A place a step leads to: a view of the network screen, or another screen. `tab` names its
+ * link (`network.tabs.<tab>`) and keys it.
+ */
 type Stop =
-  { view: NetworkView; key: string } | { href: (municipality: string) => string; key: string };
+  { view: NetworkView; tab: string } | { href: (municipality: string) => string; tab: string };
+
+/** A stop at a view, its link named after the view unless `tab` says otherwise. */
+const at = (view: NetworkView, tab: string = view): Stop => ({ view, tab });
 
 /**
  * The steps of one gathering (docs: "The loop of one gathering"), each with its views in the
  * order the facilitator uses them. The first view is where the step's own link leads.
  */
 export const JOURNEY: readonly { id: string; stops: readonly Stop[] }[] = [
-  {
-    id: 'collect',
-    stops: [
-      { view: 'data', key: 'network.tabs.data' },
-      { view: 'answered', key: 'network.tabs.answered' },
-    ],
-  },
-  {
-    id: 'compare',
-    stops: [
-      { view: 'overview', key: 'network.tabs.overview' },
-      { view: 'profile', key: 'network.tabs.profile' },
-      { view: 'area', key: 'network.tabs.area' },
-      { view: 'trends', key: 'network.tabs.trends' },
-    ],
-  },
-  {
-    id: 'learn',
-    stops: [
-      { view: 'priorities', key: 'network.tabs.priorities' },
-      { view: 'learn', key: 'network.tabs.learn' },
-    ],
-  },
-  {
-    id: 'agree',
-    stops: [
-      { view: 'consensus', key: 'network.tabs.consensus' },
-      { view: 'actions', key: 'network.tabs.actions' },
-    ],
-  },
+  { id: 'collect', stops: [at('data'), at('answered')] },
+  { id: 'compare', stops: [at('overview'), at('profile'), at('area'), at('trends')] },
+  { id: 'learn', stops: [at('priorities'), at('learn')] },
+  { id: 'agree', stops: [at('consensus'), at('actions')] },
   {
     id: 'share',
     stops: [
-      { view: 'share', key: 'network.tabs.share' },
-      { href: (m) => `#/report${m}`, key: 'network.tabs.report' },
-      { href: () => '#/report/network', key: 'network.tabs.networkReport' },
-      { view: 'data', key: 'network.tabs.exports' },
-      { href: () => '#/present/1', key: 'network.tabs.present' },
+      at('share'),
+      { href: (m) => `#/report${m}`, tab: 'report' },
+      { href: () => '#/report/network', tab: 'networkReport' },
+      at('data', 'exports'),
+      { href: () => '#/present/1', tab: 'present' },
     ],
   },
 ];
@@ -72,6 +52,16 @@ const MUNICIPALITY_VIEWS = new Set<NetworkView>([
   'share',
 ]);
 
+/**
+ * Where a stop's link leads. `carried` is the chosen municipality as a path part ('' for none);
+ * it goes only to the views that show one municipality, and to other screens' links.
+ */
+function stopHref(stop: Stop, carried: string): string {
+  return 'view' in stop
+    ? `#/network/${stop.view}${MUNICIPALITY_VIEWS.has(stop.view) ? carried : ''}`
+    : stop.href(carried);
+}
+
 /** The step a view belongs to: the first step that holds it. */
 export function stepOf(view: NetworkView): number {
   return Math.max(
@@ -88,10 +78,7 @@ export function JourneyNav({ view, param }: { view: NetworkView; param: string |
   const current = stepOf(view);
   const carried =
     param !== null && MUNICIPALITY_VIEWS.has(view) ? `/${encodeURIComponent(param)}` : '';
-  const hrefOf = (stop: Stop) =>
-    'view' in stop
-      ? `#/network/${stop.view}${MUNICIPALITY_VIEWS.has(stop.view) ? carried : ''}`
-      : stop.href(carried);
+  const hrefOf = (stop: Stop) => stopHref(stop, carried);
   const step = JOURNEY[current]!;
   return (
     <div className="journey">
@@ -113,12 +100,12 @@ export function JourneyNav({ view, param }: { view: NetworkView; param: string |
       >
         <ul>
           {step.stops.map((stop) => (
-            <li key={stop.key}>
+            <li key={stop.tab}>
               <a
                 href={hrefOf(stop)}
                 aria-current={'view' in stop && stop.view === view ? 'page' : undefined}
               >
-                {t(stop.key)}
+                {t(`network.tabs.${stop.tab}`)}
               </a>
             </li>
           ))}
@@ -158,16 +145,16 @@ export function ContextBar({ model }: { model: NetworkModel }) {
   );
 }
 
-/** The share step's own page: what each way of sharing is for, with its link. */
+/**
+ * The share step's own page: what each way of sharing is for, with its link. The ways are the
+ * share step's other stops.
+ */
 export function ShareView({ municipality }: { municipality: string | null }) {
   const { t } = useNetworkTranslation();
   const carried = municipality === null ? '' : `/${encodeURIComponent(municipality)}`;
-  const ways = [
-    { href: `#/report${carried}`, key: 'report' },
-    { href: '#/report/network', key: 'networkReport' },
-    { href: '#/network/data', key: 'exports' },
-    { href: '#/present/1', key: 'present' },
-  ];
+  const ways = JOURNEY.find((s) => s.id === 'share')!
+    .stops.filter((stop) => !('view' in stop && stop.view === 'share'))
+    .map((stop) => ({ href: stopHref(stop, carried), key: stop.tab }));
   return (
     <section className="network-section">
       <Heading level={2} data-size="md">

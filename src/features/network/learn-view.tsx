@@ -1,18 +1,22 @@
 import type { GatheringId } from '../../domain/core/gatherings';
 import { actionGathering } from '../../domain/priorities/actions';
 import { useGatheringText } from '../../i18n/gathering-text';
-import { Heading, Paragraph, Table, Tag } from '@digdir/designsystemet-react';
+import { Heading, Paragraph, Tag } from '@digdir/designsystemet-react';
+import { DataTable } from '../../ui/data-table';
 import { useMunicipalityName, useNetworkTranslation } from '../../i18n/network-namespace';
 import { localize } from '../../domain/questionnaire/localize';
 import { improvementAreas } from '../../domain/priorities/priorities';
 import { priorityInputs } from '../../domain/priorities/view-models';
 import { learnFromPeers, type PeerLesson } from '../../domain/priorities/learning';
 import { formatScore } from '../../i18n/format';
-import type { NetworkModel } from '../../store/network-model';
 import { useAppStore } from '../../store/store-context';
 import { useFreeTextView } from '../../store/free-text';
 import { useDelegations } from '../../store/delegations';
-import { chooseMunicipality, MunicipalityPicker } from './municipality-picker';
+import {
+  chooseMunicipality,
+  MunicipalitySection,
+  type MunicipalityViewProps,
+} from './municipality-picker';
 import { CommentList, HiddenText, HideTextButton } from './free-text';
 import { actionTextKey } from '../../domain/priorities/comments';
 
@@ -21,13 +25,7 @@ import { actionTextKey } from '../../domain/priorities/comments';
  * highest there, the statements where they are furthest ahead, their comments and their actions
  * (docs/learning.md), and pairs to suggest for the gathering.
  */
-export function LearnView({
-  model,
-  municipality,
-}: {
-  model: NetworkModel;
-  municipality: string | null;
-}) {
+export function LearnView({ model, municipality }: MunicipalityViewProps) {
   const { t } = useNetworkTranslation();
   const nameOf = useMunicipalityName(model.letters);
   const language = useAppStore((s) => s.language);
@@ -68,11 +66,13 @@ export function LearnView({
   const name = nameOf(chosen);
 
   return (
-    <section aria-labelledby="learn-heading" className="network-section">
-      <MunicipalityPicker model={model} view="learn" choices={choices} chosen={chosen} />
-      <Heading level={2} data-size="md" id="learn-heading">
-        {t('learn.title', { name, round })}
-      </Heading>
+    <MunicipalitySection
+      model={model}
+      view="learn"
+      choices={choices}
+      chosen={chosen}
+      title={t('learn.title', { name, round })}
+    >
       <Paragraph>{t('learn.intro')}</Paragraph>
       {model.anonymised && <Paragraph data-size="sm">{t('learn.namesHidden')}</Paragraph>}
       {flagged.length === 0 ? (
@@ -135,7 +135,7 @@ export function LearnView({
           ))}
         </>
       )}
-    </section>
+    </MunicipalitySection>
   );
 }
 
@@ -166,35 +166,25 @@ function PeerSection({
         <Paragraph data-size="sm">{t('learn.noStatements')}</Paragraph>
       ) : (
         <>
-          <div className="table-scroll">
-            <Table data-size="sm">
-              <caption>{t('learn.statementsCaption', { peer: peerLabel, name })}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t('learn.statement')}</th>
-                  <th scope="col" className="num">
-                    {peerLabel}
-                  </th>
-                  <th scope="col" className="num">
-                    {name}
-                  </th>
-                  <th scope="col" className="num">
-                    {t('learn.gap')}
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {peer.statements.map((s) => (
-                  <tr key={s.statementId}>
-                    <th scope="row">{statementText(s.statementId)}</th>
-                    <td className="num">{score(s.theirs)}</td>
-                    <td className="num">{score(s.ours)}</td>
-                    <td className="num">+{score(s.gap)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </Table>
-          </div>
+          <DataTable
+            caption={t('learn.statementsCaption', { peer: peerLabel, name })}
+            size="sm"
+            columns={[
+              { label: t('learn.statement') },
+              { label: peerLabel, numeric: true },
+              { label: name, numeric: true },
+              { label: t('learn.gap'), numeric: true },
+            ]}
+          >
+            {peer.statements.map((s) => (
+              <tr key={s.statementId}>
+                <th scope="row">{statementText(s.statementId)}</th>
+                <td className="num">{score(s.theirs)}</td>
+                <td className="num">{score(s.ours)}</td>
+                <td className="num">+{score(s.gap)}</td>
+              </tr>
+            ))}
+          </DataTable>
           {peer.statements.map((s) => (
             <CommentList
               key={s.statementId}

@@ -1,14 +1,12 @@
-import { Heading, Paragraph } from '@digdir/designsystemet-react';
 import { useNetworkTranslation } from '../../i18n/network-namespace';
 import { localize } from '../../domain/questionnaire/localize';
 import { delegationComments } from '../../domain/priorities/comments';
 import type { Municipality } from '../../domain/core/types';
-import { Disclosure } from '../../ui/fields';
 import type { NetworkModel } from '../../store/network-model';
 import { useAppStore } from '../../store/store-context';
 import { useFreeTextView } from '../../store/free-text';
 import { useDelegations } from '../../store/delegations';
-import { CommentList } from './free-text';
+import { CommentGroups } from './free-text';
 
 /**
  * A municipality's comments beside their statements, area by area, for its profile: what
@@ -38,41 +36,29 @@ export function MunicipalityComments({
     q.statements.some((s) => s.area === a.id && comments.has(s.id)),
   );
   return (
-    <section aria-labelledby="comments-heading" className="municipality-comments">
-      <Heading level={3} data-size="sm" id="comments-heading">
-        {t('comments.title', { name: label })}
-      </Heading>
-      {areas.length === 0 ? (
-        <Paragraph>{t('comments.none')}</Paragraph>
-      ) : (
-        areas.map((area) => (
-          <Disclosure
-            key={area.id}
-            summary={t('comments.areaSummary', {
-              area: localize(area.title, language),
-              count: q.statements
-                .filter((s) => s.area === area.id)
-                .reduce((n, s) => n + (comments.get(s.id)?.length ?? 0), 0),
-            })}
-          >
-            {q.statements
-              .filter((s) => s.area === area.id && comments.has(s.id))
-              .map((s) => {
-                const text = localize(s.text, language);
-                return (
-                  <div key={s.id} className="statement-comments">
-                    <p className="consensus-statement">{text}</p>
-                    <CommentList
-                      comments={comments.get(s.id)!}
-                      label={t('comments.statementLabel', { statement: text })}
-                      context={t('comments.commentContext', { statement: text })}
-                    />
-                  </div>
-                );
-              })}
-          </Disclosure>
-        ))
-      )}
-    </section>
+    <CommentGroups
+      id="comments-heading"
+      title={t('comments.title', { name: label })}
+      groups={areas.map((area) => {
+        const statements = q.statements.filter((s) => s.area === area.id && comments.has(s.id));
+        return {
+          key: area.id,
+          summary: t('comments.areaSummary', {
+            area: localize(area.title, language),
+            count: statements.reduce((n, s) => n + comments.get(s.id)!.length, 0),
+          }),
+          entries: statements.map((s) => {
+            const text = localize(s.text, language);
+            return {
+              key: s.id,
+              heading: text,
+              comments: comments.get(s.id)!,
+              label: t('comments.statementLabel', { statement: text }),
+              context: t('comments.commentContext', { statement: text }),
+            };
+          }),
+        };
+      })}
+    />
   );
 }

@@ -1,9 +1,17 @@
-import { useId } from 'react';
-import { Label, Select } from '@digdir/designsystemet-react';
+import type { ReactNode } from 'react';
+import { Heading } from '@digdir/designsystemet-react';
+import { SelectField } from '../../ui/fields';
+import { municipalityChoices } from './choices';
 import { useMunicipalityName, useNetworkTranslation } from '../../i18n/network-namespace';
 import { navigate, type NetworkView } from '../../lib/router';
 import type { Municipality } from '../../domain/core/types';
 import type { NetworkModel } from '../../store/network-model';
+
+/** What a view about one municipality gets: the network, and the municipality in the address. */
+export interface MunicipalityViewProps {
+  model: NetworkModel;
+  municipality: string | null;
+}
 
 /**
  * The municipality a view is about: the one in the address, else the viewer's own, else the
@@ -35,22 +43,35 @@ export function MunicipalityPicker({
   chosen: Municipality;
 }) {
   const { t } = useNetworkTranslation();
-  const id = useId();
   const name = useMunicipalityName(model.letters);
   return (
-    <div className="ds-field inline-field">
-      <Label htmlFor={id}>{t('network.chooseMunicipality')}</Label>
-      <Select
-        id={id}
-        value={chosen.number}
-        onChange={(e) => navigate({ name: 'network', view, param: e.target.value })}
-      >
-        {choices.map((m) => (
-          <option key={m.number} value={m.number}>
-            {name(m)}
-          </option>
-        ))}
-      </Select>
-    </div>
+    <SelectField
+      className="ds-field inline-field"
+      label={t('network.chooseMunicipality')}
+      value={chosen.number}
+      onChange={(e) => navigate({ name: 'network', view, param: e.target.value })}
+      choices={municipalityChoices(choices, name)}
+    />
+  );
+}
+
+/**
+ * The frame of a view about one municipality: its picker, then the heading that names the
+ * section (`<view>-heading`), then the view's content.
+ */
+export function MunicipalitySection({
+  title,
+  children,
+  ...picker
+}: Parameters<typeof MunicipalityPicker>[0] & { title: string; children: ReactNode }) {
+  const id = `${picker.view}-heading`;
+  return (
+    <section aria-labelledby={id} className="network-section">
+      <MunicipalityPicker {...picker} />
+      <Heading level={2} data-size="md" id={id}>
+        {title}
+      </Heading>
+      {children}
+    </section>
   );
 }

@@ -1,6 +1,8 @@
 import { useMunicipalityName, useNetworkTranslation } from '../../i18n/network-namespace';
 import { useId } from 'react';
-import { Label, Select } from '@digdir/designsystemet-react';
+import { Label } from '@digdir/designsystemet-react';
+import { SelectField } from '../../ui/fields';
+import { municipalityChoices } from './choices';
 import { useAppStore } from '../../store/store-context';
 import type { NetworkModel } from '../../store/network-model';
 import { keyOfGathering } from '../../domain/core/gatherings';
@@ -12,40 +14,25 @@ export function NetworkControls({ model }: { model: NetworkModel }) {
   const name = useMunicipalityName(model.letters);
   const setView = useAppStore((s) => s.setNetworkView);
   const roundText = useGatheringText(model.showPeriod);
-  const roundId = useId();
-  const viewerId = useId();
   const anonId = useId();
   return (
     <div className="network-controls">
-      <div className="ds-field">
-        <Label htmlFor={roundId}>{t('network.round')}</Label>
-        <Select
-          id={roundId}
-          value={model.gathering === null ? '' : keyOfGathering(model.gathering)}
-          onChange={(e) => setView({ gathering: e.target.value })}
-        >
-          {model.gatherings.map((g) => (
-            <option key={keyOfGathering(g)} value={keyOfGathering(g)}>
-              {t('start.gatheringRound', { round: roundText(g) })}
-            </option>
-          ))}
-        </Select>
-      </div>
-      <div className="ds-field">
-        <Label htmlFor={viewerId}>{t('network.viewer')}</Label>
-        <Select
-          id={viewerId}
-          value={model.viewer ?? ''}
-          onChange={(e) => setView({ viewer: e.target.value || null })}
-        >
-          <option value="">{t('network.viewerNone')}</option>
-          {model.municipalities.map((m) => (
-            <option key={m.number} value={m.number}>
-              {name(m)}
-            </option>
-          ))}
-        </Select>
-      </div>
+      <SelectField
+        label={t('network.round')}
+        value={model.gathering === null ? '' : keyOfGathering(model.gathering)}
+        onChange={(e) => setView({ gathering: e.target.value })}
+        choices={model.gatherings.map((g) => ({
+          value: keyOfGathering(g),
+          label: t('start.gatheringRound', { round: roundText(g) }),
+        }))}
+      />
+      <SelectField
+        label={t('network.viewer')}
+        value={model.viewer ?? ''}
+        onChange={(e) => setView({ viewer: e.target.value || null })}
+        empty={t('network.viewerNone')}
+        choices={municipalityChoices(model.municipalities, name)}
+      />
       <div className="ds-field anon-toggle">
         <input
           id={anonId}

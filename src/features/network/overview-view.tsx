@@ -1,6 +1,7 @@
 import { useMunicipalityName, useNetworkTranslation } from '../../i18n/network-namespace';
 import { useChosenGatheringText } from '../../i18n/gathering-text';
-import { Heading, Paragraph } from '@digdir/designsystemet-react';
+import { Paragraph } from '@digdir/designsystemet-react';
+import { Section } from '../../ui/section';
 import { heatmapRows } from '../../domain/comparison/network-statistics';
 import { heatmapView } from '../../domain/comparison/view-models';
 import { localize, shortTitle } from '../../domain/questionnaire/localize';
@@ -35,10 +36,11 @@ export function OverviewView({ model }: { model: NetworkModel }) {
   const areaTitle = (id: string) => localize(q.areas.find((a) => a.id === id)!.title, language);
 
   return (
-    <section aria-labelledby="overview-heading" className="network-section">
-      <Heading level={2} data-size="md" id="overview-heading">
-        {t('network.overviewTitle', { round: roundText })}
-      </Heading>
+    <Section
+      id="overview-heading"
+      className="network-section"
+      title={t('network.overviewTitle', { round: roundText })}
+    >
       {top && bottom && byArea[0] && byArea.at(-1) && (
         <Paragraph className="chart-summary">
           {t('network.overviewSummary', {
@@ -64,6 +66,6 @@ export function OverviewView({ model }: { model: NetworkModel }) {
       />
       <HeatLegend label={t('network.legend')} formatValue={fmt} />
       <Paragraph data-size="sm">{t('network.disagreementHelp')}</Paragraph>
-    </section>
+    </Section>
   );
 }

@@ -1,5 +1,6 @@
 import { Suspense } from 'react';
 import { Heading, Paragraph, Spinner, Table } from '@digdir/designsystemet-react';
+import { DataTable } from '../../ui/data-table';
 import { useMunicipalityName, useNetworkTranslation } from '../../i18n/network-namespace';
 import { useChosenGatheringText } from '../../i18n/gathering-text';
 import { localize } from '../../domain/questionnaire/localize';
@@ -10,19 +11,16 @@ import { ROLES } from '../../domain/core/types';
 import { formatDecimal, formatScore } from '../../i18n/format';
 import { LazyQuadrantChart } from '../../charts/lazy';
 import { numberPoints } from '../../charts/quadrant-layout';
-import type { NetworkModel } from '../../store/network-model';
 import { useAppStore } from '../../store/store-context';
-import { chooseMunicipality, MunicipalityPicker } from './municipality-picker';
+import {
+  chooseMunicipality,
+  MunicipalitySection,
+  type MunicipalityViewProps,
+} from './municipality-picker';
 import { reasonText } from '../../i18n/reason-text';
 
 /** Improvement areas for one municipality, why they are flagged, and the role gaps. */
-export function PrioritiesView({
-  model,
-  municipality,
-}: {
-  model: NetworkModel;
-  municipality: string | null;
-}) {
+export function PrioritiesView({ model, municipality }: MunicipalityViewProps) {
   const { t } = useNetworkTranslation();
   const roundText = useChosenGatheringText(model);
   const name = useMunicipalityName(model.letters);
@@ -61,11 +59,13 @@ export function PrioritiesView({
   );
 
   return (
-    <section aria-labelledby="priorities-heading" className="network-section">
-      <MunicipalityPicker model={model} view="priorities" choices={inRound} chosen={chosen} />
-      <Heading level={2} data-size="md" id="priorities-heading">
-        {t('priorities.title', { name: label, round: roundText })}
-      </Heading>
+    <MunicipalitySection
+      model={model}
+      view="priorities"
+      choices={inRound}
+      chosen={chosen}
+      title={t('priorities.title', { name: label, round: roundText })}
+    >
       <Paragraph>{t('priorities.intro')}</Paragraph>
       {flagged.length === 0 ? (
         <Paragraph>{t('priorities.none')}</Paragraph>
@@ -108,81 +108,67 @@ export function PrioritiesView({
           }}
         />
       </Suspense>
-      <div className="table-scroll">
-        <Table>
-          <caption>{t('priorities.quadrantCaption', { name: label })}</caption>
-          <Table.Head>
-            <Table.Row>
-              <Table.HeaderCell>{t('results.area')}</Table.HeaderCell>
-              <Table.HeaderCell className="num">{t('results.importance')}</Table.HeaderCell>
-              <Table.HeaderCell className="num">{t('results.score')}</Table.HeaderCell>
-              <Table.HeaderCell>{t('priorities.quadrant')}</Table.HeaderCell>
+      <DataTable
+        caption={t('priorities.quadrantCaption', { name: label })}
+        columns={[
+          { label: t('results.area') },
+          { label: t('results.importance'), numeric: true },
+          { label: t('results.score'), numeric: true },
+          { label: t('priorities.quadrant') },
+        ]}
+      >
+        {inputs.map((i) => {
+          const qd = quadrant(i.importance, i.score);
+          return (
+            <Table.Row key={i.areaId}>
+              <Table.HeaderCell scope="row">
+                {localize(area(i.areaId).title, language)}
+              </Table.HeaderCell>
+              <Table.Cell className="num">
+                {i.importance === null ? '–' : formatDecimal(i.importance, language)}
+              </Table.Cell>
+              <Table.Cell className="num">{fmt(i.score)}</Table.Cell>
+              <Table.Cell>{qd === null ? '–' : t(`priorities.quadrants.${qd}`)}</Table.Cell>
             </Table.Row>
-          </Table.Head>
-          <Table.Body>
-            {inputs.map((i) => {
-              const qd = quadrant(i.importance, i.score);
-              return (
-                <Table.Row key={i.areaId}>
-                  <Table.HeaderCell scope="row">
-                    {localize(area(i.areaId).title, language)}
-                  </Table.HeaderCell>
-                  <Table.Cell className="num">
-                    {i.importance === null ? '–' : formatDecimal(i.importance, language)}
-                  </Table.Cell>
-                  <Table.Cell className="num">{fmt(i.score)}</Table.Cell>
-                  <Table.Cell>{qd === null ? '–' : t(`priorities.quadrants.${qd}`)}</Table.Cell>
-                </Table.Row>
-              );
-            })}
-          </Table.Body>
-        </Table>
-      </div>
+          );
+        })}
+      </DataTable>
 
       <Heading level={3} data-size="sm">
         {t('priorities.rolesTitle')}
       </Heading>
       <Paragraph data-size="sm">{t('priorities.rolesHelp')}</Paragraph>
-      <div className="table-scroll">
-        <Table>
-          <caption>{t('priorities.rolesCaption', { name: label })}</caption>
-          <Table.Head>
-            <Table.Row>
-              <Table.HeaderCell>{t('results.area')}</Table.HeaderCell>
-              {ROLES.map((role) => (
-                <Table.HeaderCell key={role} className="num">
-                  {t(`roles.${role}`)}
-                </Table.HeaderCell>
-              ))}
-              <Table.HeaderCell className="num">{t('priorities.gap')}</Table.HeaderCell>
-              <Table.HeaderCell className="num">{t('priorities.typicalGap')}</Table.HeaderCell>
-            </Table.Row>
-          </Table.Head>
-          <Table.Body>
-            {gaps.map((g) => (
-              <Table.Row key={g.areaId}>
-                <Table.HeaderCell scope="row">
-                  {localize(area(g.areaId).title, language)}
-                </Table.HeaderCell>
-                {g.roles.map((cell) => (
-                  <Table.Cell key={cell.role} className="num">
-                    {cell.shown ? (
-                      fmt(cell.mean)
-                    ) : (
-                      <span title={t(`priorities.hidden.${cell.reason}`)}>
-                        {t(`priorities.hiddenShort.${cell.reason}`)}
-                      </span>
-                    )}
-                  </Table.Cell>
-                ))}
-                <Table.Cell className="num">{g.gap ? fmt(g.gap.points) : '–'}</Table.Cell>
-                <Table.Cell className="num">{fmt(typical[g.areaId]?.median ?? null)}</Table.Cell>
-              </Table.Row>
+      <DataTable
+        caption={t('priorities.rolesCaption', { name: label })}
+        columns={[
+          { label: t('results.area') },
+          ...ROLES.map((role) => ({ key: role, label: t(`roles.${role}`), numeric: true })),
+          { label: t('priorities.gap'), numeric: true },
+          { label: t('priorities.typicalGap'), numeric: true },
+        ]}
+      >
+        {gaps.map((g) => (
+          <Table.Row key={g.areaId}>
+            <Table.HeaderCell scope="row">
+              {localize(area(g.areaId).title, language)}
+            </Table.HeaderCell>
+            {g.roles.map((cell) => (
+              <Table.Cell key={cell.role} className="num">
+                {cell.shown ? (
+                  fmt(cell.mean)
+                ) : (
+                  <span title={t(`priorities.hidden.${cell.reason}`)}>
+                    {t(`priorities.hiddenShort.${cell.reason}`)}
+                  </span>
+                )}
+              </Table.Cell>
             ))}
-          </Table.Body>
-        </Table>
-      </div>
+            <Table.Cell className="num">{g.gap ? fmt(g.gap.points) : '–'}</Table.Cell>
+            <Table.Cell className="num">{fmt(typical[g.areaId]?.median ?? null)}</Table.Cell>
+          </Table.Row>
+        ))}
+      </DataTable>
       <Paragraph data-size="sm">{t('priorities.hiddenNote')}</Paragraph>
-    </section>
+    </MunicipalitySection>
   );
 }

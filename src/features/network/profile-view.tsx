@@ -1,24 +1,22 @@
 import { useMunicipalityName, useNetworkTranslation } from '../../i18n/network-namespace';
 import { useChosenGatheringText } from '../../i18n/gathering-text';
 import { Suspense, useId, useState } from 'react';
-import { Heading, Label, Paragraph, Spinner, Table } from '@digdir/designsystemet-react';
+import { Label, Paragraph, Spinner, Table } from '@digdir/designsystemet-react';
+import { DataTable } from '../../ui/data-table';
 import { profileSeries } from '../../domain/comparison/network-statistics';
 import { localize, shortTitle } from '../../domain/questionnaire/localize';
 import { formatScore } from '../../i18n/format';
 import { LazyProfileChart, LazyRadarChart } from '../../charts/lazy';
-import type { NetworkModel } from '../../store/network-model';
 import { useAppStore } from '../../store/store-context';
-import { chooseMunicipality, MunicipalityPicker } from './municipality-picker';
+import {
+  chooseMunicipality,
+  MunicipalitySection,
+  type MunicipalityViewProps,
+} from './municipality-picker';
 import { MunicipalityComments } from './municipality-comments';
 
 /** One municipality against the network's min–max band and median, per area. */
-export function ProfileView({
-  model,
-  municipality,
-}: {
-  model: NetworkModel;
-  municipality: string | null;
-}) {
+export function ProfileView({ model, municipality }: MunicipalityViewProps) {
   const { t } = useNetworkTranslation();
   const roundText = useChosenGatheringText(model);
   const name = useMunicipalityName(model.letters);
@@ -50,11 +48,13 @@ export function ProfileView({
   const label = name(chosen);
 
   return (
-    <section aria-labelledby="profile-heading" className="network-section">
-      <MunicipalityPicker model={model} view="profile" choices={inRound} chosen={chosen} />
-      <Heading level={2} data-size="md" id="profile-heading">
-        {t('network.profileTitle', { name: label, round: roundText })}
-      </Heading>
+    <MunicipalitySection
+      model={model}
+      view="profile"
+      choices={inRound}
+      chosen={chosen}
+      title={t('network.profileTitle', { name: label, round: roundText })}
+    >
       <Paragraph className="chart-summary">
         {t('network.profileSummary', { name: label, above, below, count: series.length })}
       </Paragraph>
@@ -66,39 +66,34 @@ export function ProfileView({
           downloadName={t('network.profileTitle', { name: label, round: roundText })}
         />
       </Suspense>
-      <div className="table-scroll">
-        <Table>
-          <caption>{t('network.profileCaption', { name: label })}</caption>
-          <Table.Head>
-            <Table.Row>
-              <Table.HeaderCell>{t('results.area')}</Table.HeaderCell>
-              <Table.HeaderCell className="num">{label}</Table.HeaderCell>
-              <Table.HeaderCell className="num">{t('network.median')}</Table.HeaderCell>
-              <Table.HeaderCell className="num">{t('network.min')}</Table.HeaderCell>
-              <Table.HeaderCell className="num">{t('network.max')}</Table.HeaderCell>
-              <Table.HeaderCell className="num">{t('network.rank')}</Table.HeaderCell>
+      <DataTable
+        caption={t('network.profileCaption', { name: label })}
+        columns={[
+          { label: t('results.area') },
+          { label: label, numeric: true },
+          { label: t('network.median'), numeric: true },
+          { label: t('network.min'), numeric: true },
+          { label: t('network.max'), numeric: true },
+          { label: t('network.rank'), numeric: true },
+        ]}
+      >
+        {series.map((p, i) => {
+          const rank = model.stats[i]?.ranks[chosen.number];
+          const cell = (v: number | null) => (v === null ? '–' : fmt(v));
+          return (
+            <Table.Row key={p.areaId}>
+              <Table.HeaderCell scope="row">{title(p.areaId)}</Table.HeaderCell>
+              <Table.Cell className="num">{cell(p.value)}</Table.Cell>
+              <Table.Cell className="num">{cell(p.median)}</Table.Cell>
+              <Table.Cell className="num">{cell(p.min)}</Table.Cell>
+              <Table.Cell className="num">{cell(p.max)}</Table.Cell>
+              <Table.Cell className="num">
+                {rank === undefined ? '–' : t('network.rankOf', { rank, total: n })}
+              </Table.Cell>
             </Table.Row>
-          </Table.Head>
-          <Table.Body>
-            {series.map((p, i) => {
-              const rank = model.stats[i]?.ranks[chosen.number];
-              const cell = (v: number | null) => (v === null ? '–' : fmt(v));
-              return (
-                <Table.Row key={p.areaId}>
-                  <Table.HeaderCell scope="row">{title(p.areaId)}</Table.HeaderCell>
-                  <Table.Cell className="num">{cell(p.value)}</Table.Cell>
-                  <Table.Cell className="num">{cell(p.median)}</Table.Cell>
-                  <Table.Cell className="num">{cell(p.min)}</Table.Cell>
-                  <Table.Cell className="num">{cell(p.max)}</Table.Cell>
-                  <Table.Cell className="num">
-                    {rank === undefined ? '–' : t('network.rankOf', { rank, total: n })}
-                  </Table.Cell>
-                </Table.Row>
-              );
-            })}
-          </Table.Body>
-        </Table>
-      </div>
+          );
+        })}
+      </DataTable>
       <MunicipalityComments model={model} municipality={chosen} label={label} />
       <div className="ds-field anon-toggle">
         <input
@@ -123,6 +118,6 @@ export function ProfileView({
           />
         </Suspense>
       )}
-    </section>
+    </MunicipalitySection>
   );
 }

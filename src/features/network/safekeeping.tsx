@@ -1,5 +1,7 @@
-import { useEffect, useId, useState } from 'react';
-import { Alert, Button, Heading, Paragraph } from '@digdir/designsystemet-react';
+import { useEffect, useState } from 'react';
+import { Alert, Button, Paragraph } from '@digdir/designsystemet-react';
+import { Section } from '../../ui/section';
+import { FilePicker } from '../../ui/fields';
 import { useNetworkTranslation } from '../../i18n/network-namespace';
 import {
   backupDue,
@@ -94,7 +96,6 @@ export function SafekeepingPanel({ hasData }: { hasData: boolean }) {
   const estimate = useAppStore((s) => s.storageEstimate);
   const lastBackupAt = useAppStore((s) => s.lastBackupAt);
   const take = useTakeBackup();
-  const inputId = useId();
   const [outcome, setOutcome] = useState<'restored' | 'failed' | null>(null);
 
   async function restore(file: File) {
@@ -105,10 +106,12 @@ export function SafekeepingPanel({ hasData }: { hasData: boolean }) {
   }
 
   return (
-    <section aria-labelledby="safekeeping-heading" className="safekeeping">
-      <Heading level={2} data-size="sm" id="safekeeping-heading">
-        {t('safekeeping.title')}
-      </Heading>
+    <Section
+      id="safekeeping-heading"
+      size="sm"
+      className="safekeeping"
+      title={t('safekeeping.title')}
+    >
       {persistence !== null && (
         <Paragraph data-testid="persistence">
           {persistence === 'granted'
@@ -141,18 +144,10 @@ export function SafekeepingPanel({ hasData }: { hasData: boolean }) {
       )}
       <div className="button-row">
         {hasData && <Button onClick={take}>{t('safekeeping.backup')}</Button>}
-        <label htmlFor={inputId} className="file-label">
-          {t('safekeeping.restore')}
-        </label>
-        <input
-          id={inputId}
-          type="file"
+        <FilePicker
+          label={t('safekeeping.restore')}
           accept=".json,application/json"
-          onChange={(e) => {
-            const file = e.target.files?.[0];
-            e.target.value = '';
-            if (file) void restore(file);
-          }}
+          onFile={(file) => void restore(file)}
         />
       </div>
       <div aria-live="polite">
@@ -167,6 +162,6 @@ export function SafekeepingPanel({ hasData }: { hasData: boolean }) {
           </Alert>
         )}
       </div>
-    </section>
+    </Section>
   );
 }

@@ -1,5 +1,8 @@
-import { Suspense, useId } from 'react';
-import { Heading, Label, Paragraph, Select, Spinner, Table } from '@digdir/designsystemet-react';
+import { Suspense } from 'react';
+import { Paragraph, Spinner, Table } from '@digdir/designsystemet-react';
+import { DataTable } from '../../ui/data-table';
+import { SelectField } from '../../ui/fields';
+import { areaChoices, gatheringColumns } from './choices';
 import { useMunicipalityName, useNetworkTranslation } from '../../i18n/network-namespace';
 import { localize } from '../../domain/questionnaire/localize';
 import type { TFunction } from 'i18next';
@@ -9,9 +12,12 @@ import { municipalityTrends } from '../../domain/priorities/view-models';
 import { formatScore } from '../../i18n/format';
 import { navigate } from '../../lib/router';
 import { LazyTrendChart } from '../../charts/lazy';
-import type { NetworkModel } from '../../store/network-model';
 import { useAppStore } from '../../store/store-context';
-import { chooseMunicipality, MunicipalityPicker } from './municipality-picker';
+import {
+  chooseMunicipality,
+  MunicipalitySection,
+  type MunicipalityViewProps,
+} from './municipality-picker';
 import { useGatheringText } from '../../i18n/gathering-text';
 import { keyOfGathering, parseGatheringKey } from '../../domain/core/gatherings';
 
@@ -38,16 +44,11 @@ export function TrendsView({
   model,
   municipality,
   area: areaParam,
-}: {
-  model: NetworkModel;
-  municipality: string | null;
-  area: string | null;
-}) {
+}: MunicipalityViewProps & { area: string | null }) {
   const { t } = useNetworkTranslation();
   const roundText = useGatheringText(model.showPeriod);
   const name = useMunicipalityName(model.letters);
   const language = useAppStore((s) => s.language);
-  const areaSelectId = useId();
   const q = model.questionnaire;
   const { chosen } = chooseMunicipality(model, municipality, false);
   if (!chosen) return <Paragraph>{t('network.noData')}</Paragraph>;
@@ -62,76 +63,59 @@ export function TrendsView({
     changeText(t, language, p?.delta ?? null, p?.direction ?? null);
 
   return (
-    <section aria-labelledby="trends-heading" className="network-section">
-      <MunicipalityPicker
-        model={model}
-        view="trends"
-        choices={model.municipalities}
-        chosen={chosen}
-      />
-      <Heading level={2} data-size="md" id="trends-heading">
-        {t('trends.title', { name: label })}
-      </Heading>
-      <div className="table-scroll">
-        <Table>
-          <caption>{t('trends.caption', { name: label })}</caption>
-          <Table.Head>
-            <Table.Row>
-              <Table.HeaderCell>{t('results.area')}</Table.HeaderCell>
-              {model.gatherings.map((g) => (
-                <Table.HeaderCell key={keyOfGathering(g)} className="num">
-                  {t('start.gatheringRound', { round: roundText(g) })}
-                </Table.HeaderCell>
-              ))}
-              <Table.HeaderCell>{t('trends.change')}</Table.HeaderCell>
-              <Table.HeaderCell className="num">{t('trends.vsMedian')}</Table.HeaderCell>
-            </Table.Row>
-          </Table.Head>
-          <Table.Body>
-            {trends.map((tr) => (
-              <Table.Row key={tr.areaId}>
-                <Table.HeaderCell scope="row">
-                  {localize(q.areas.find((a) => a.id === tr.areaId)!.title, language)}
-                </Table.HeaderCell>
-                {tr.points.map((p) => (
-                  <Table.Cell key={keyOfGathering(p.gathering)} className="num">
-                    {fmt(p.score)}
-                  </Table.Cell>
-                ))}
-                <Table.Cell className={`trend-${tr.latest?.direction ?? 'none'}`}>
-                  {change(tr.latest)}
-                </Table.Cell>
-                <Table.Cell className="num">
-                  {tr.latest?.vsNetwork == null
-                    ? '–'
-                    : `${tr.latest.vsNetwork > 0 ? '+' : tr.latest.vsNetwork < 0 ? '−' : ''}${formatScore(Math.abs(tr.latest.vsNetwork), language)}`}
-                </Table.Cell>
-              </Table.Row>
+    <MunicipalitySection
+      model={model}
+      view="trends"
+      choices={model.municipalities}
+      chosen={chosen}
+      title={t('trends.title', { name: label })}
+    >
+      <DataTable
+        caption={t('trends.caption', { name: label })}
+        columns={[
+          { label: t('results.area') },
+          ...gatheringColumns(model.gatherings, (g) =>
+            t('start.gatheringRound', { round: roundText(g) }),
+          ),
+          { label: t('trends.change') },
+          { label: t('trends.vsMedian'), numeric: true },
+        ]}
+      >
+        {trends.map((tr) => (
+          <Table.Row key={tr.areaId}>
+            <Table.HeaderCell scope="row">
+              {localize(q.areas.find((a) => a.id === tr.areaId)!.title, language)}
+            </Table.HeaderCell>
+            {tr.points.map((p) => (
+              <Table.Cell key={keyOfGathering(p.gathering)} className="num">
+                {fmt(p.score)}
+              </Table.Cell>
             ))}
-          </Table.Body>
-        </Table>
-      </div>
-      <div className="ds-field inline-field">
-        <Label htmlFor={areaSelectId}>{t('trends.chartArea')}</Label>
-        <Select
-          id={areaSelectId}
-          value={focus.areaId}
-          onChange={(e) =>
-            navigate({
-              name: 'network',
-              view: 'trends',
-              param: chosen.number,
-              query: { area: e.target.value },
-            })
-          }
-        >
-          {q.areas.map((a) => (
-            <option key={a.id} value={a.id}>
-              {localize(a.title, language)}
-            </option>
-          ))}
-        </Select>
-      </div>
+            <Table.Cell className={`trend-${tr.latest?.direction ?? 'none'}`}>
+              {change(tr.latest)}
+            </Table.Cell>
+            <Table.Cell className="num">
+              {tr.latest?.vsNetwork == null
+                ? '–'
+                : `${tr.latest.vsNetwork > 0 ? '+' : tr.latest.vsNetwork < 0 ? '−' : ''}${formatScore(Math.abs(tr.latest.vsNetwork), language)}`}
+            </Table.Cell>
+          </Table.Row>
+        ))}
+      </DataTable>
+      <SelectField
+        className="ds-field inline-field"
+        label={t('trends.chartArea')}
+        value={focus.areaId}
+        onChange={(e) =>
+          navigate({
+            name: 'network',
+            view: 'trends',
+            param: chosen.number,
+            query: { area: e.target.value },
+          })
+        }
+        choices={areaChoices(q, language)}
+      />
       <Suspense fallback={<Spinner aria-label={t('results.chartLoading')} />}>
         <LazyTrendChart
           data={trendChartSeries(focus)}
@@ -144,6 +128,6 @@ export function TrendsView({
           downloadName={t('chart.names.trend', { name: label, area: focusTitle })}
         />
       </Suspense>
-    </section>
+    </MunicipalitySection>
   );
 }

@@ -1,4 +1,6 @@
+import type { ReactNode } from 'react';
 import { Button, Heading, Spinner } from '@digdir/designsystemet-react';
+import { ColumnHeads } from '../../ui/data-table';
 import { useMunicipalityName, useNetworkTranslation } from '../../i18n/network-namespace';
 import { useChosenGatheringText, useGatheringText } from '../../i18n/gathering-text';
 import { sameGathering } from '../../domain/core/gatherings';
@@ -105,27 +107,20 @@ function MunicipalityReport({ model, number }: { model: NetworkModel; number: st
         {agg.demo && <p className="report-demo">{t('network.demoBanner')}</p>}
       </header>
 
-      <section aria-labelledby="report-scores">
-        <h2 id="report-scores">{t('report.scoresTitle')}</h2>
+      <ReportSection id="report-scores" title={t('report.scoresTitle')}>
         <div className="table-scroll">
           <table className="report-table">
             <caption className="visually-hidden">{t('report.scoresTitle')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('report.area')}</th>
-                <th scope="col" className="num">
-                  {t('report.score')}
-                </th>
-                <th scope="col" className="num">
-                  {t('network.median')}
-                </th>
-                <th scope="col" className="num">
-                  {t('report.band')}
-                </th>
-                <th scope="col">{t('report.position')}</th>
-                <th scope="col">{t('report.change')}</th>
-              </tr>
-            </thead>
+            <ColumnHeads
+              columns={[
+                { label: t('report.area') },
+                { label: t('report.score'), numeric: true },
+                { label: t('network.median'), numeric: true },
+                { label: t('report.band'), numeric: true },
+                { label: t('report.position') },
+                { label: t('report.change') },
+              ]}
+            />
             <tbody>
               {agg.areas.map((a) => {
                 const s = stats.get(a.areaId);
@@ -161,54 +156,84 @@ function MunicipalityReport({ model, number }: { model: NetworkModel; number: st
           </table>
         </div>
         <p className="report-note">{t('report.stripNote')}</p>
-      </section>
+      </ReportSection>
 
-      <section aria-labelledby="report-priorities">
-        <h2 id="report-priorities">{t('report.prioritiesTitle')}</h2>
-        {ranked.length === 0 ? (
-          <p>{t('priorities.none')}</p>
-        ) : (
-          <ol>
-            {ranked.map((r) => (
-              <li key={r.areaId}>
-                <strong>{areaTitle(r.areaId)}</strong>:{' '}
-                {r.reasons.map((reason) => reasonText(reason, t, language)).join('; ')}.
-              </li>
-            ))}
-          </ol>
-        )}
-      </section>
+      <ReportSection
+        id="report-priorities"
+        title={t('report.prioritiesTitle')}
+        empty={ranked.length === 0 && t('priorities.none')}
+      >
+        <ol>
+          {ranked.map((r) => (
+            <li key={r.areaId}>
+              <strong>{areaTitle(r.areaId)}</strong>:{' '}
+              {r.reasons.map((reason) => reasonText(reason, t, language)).join('; ')}.
+            </li>
+          ))}
+        </ol>
+      </ReportSection>
 
-      <section aria-labelledby="report-actions">
-        <h2 id="report-actions">{t('report.actionsTitle')}</h2>
-        {actions.length === 0 ? (
-          <p>{t('actions.none')}</p>
-        ) : (
-          <ul>
-            {actions.map(({ action: a, text }) => (
-              <li key={a.id}>
-                {text === 'shown' ? <strong>{a.title}</strong> : <HiddenText reason={text} />} (
-                {t(`actions.status.${a.status}`)}
-                {a.owner ? `, ${t('actions.owner').toLowerCase()}: ${a.owner}` : ''}
-                {a.dueDate
-                  ? `, ${t('actions.dueDate').toLowerCase()}: ${formatDate(a.dueDate, language)}`
-                  : ''}
-                ) –{' '}
-                {shortTitle(
-                  q.areas.find((x) => x.id === a.areaId) ?? {
-                    title: { nb: a.areaId, nn: a.areaId, en: a.areaId },
-                  },
-                  language,
-                )}
-              </li>
-            ))}
-          </ul>
-        )}
-      </section>
-      <footer className="report-footer">
-        {t('report.footer', { date: formatDate(new Date().toISOString(), language) })}
-      </footer>
+      <ReportSection
+        id="report-actions"
+        title={t('report.actionsTitle')}
+        empty={actions.length === 0 && t('actions.none')}
+      >
+        <ul>
+          {actions.map(({ action: a, text }) => (
+            <li key={a.id}>
+              {text === 'shown' ? <strong>{a.title}</strong> : <HiddenText reason={text} />} (
+              {t(`actions.status.${a.status}`)}
+              {a.owner ? `, ${t('actions.owner').toLowerCase()}: ${a.owner}` : ''}
+              {a.dueDate
+                ? `, ${t('actions.dueDate').toLowerCase()}: ${formatDate(a.dueDate, language)}`
+                : ''}
+              ) –{' '}
+              {shortTitle(
+                q.areas.find((x) => x.id === a.areaId) ?? {
+                  title: { nb: a.areaId, nn: a.areaId, en: a.areaId },
+                },
+                language,
+              )}
+            </li>
+          ))}
+        </ul>
+      </ReportSection>
+      <ReportFooter />
     </article>
+  );
+}
+
+/**
+ * A section of the printed report, named by its heading (plain HTML, for print), with the text
+ * for an empty list in its place when `empty` is given.
+ */
+function ReportSection({
+  id,
+  title,
+  empty,
+  children,
+}: {
+  id: string;
+  title: string;
+  empty?: string | false;
+  children: ReactNode;
+}) {
+  return (
+    <section aria-labelledby={id}>
+      <h2 id={id}>{title}</h2>
+      {empty ? <p>{empty}</p> : children}
+    </section>
+  );
+}
+
+/** The foot of a printed report: the day it was made. */
+function ReportFooter() {
+  const { t } = useNetworkTranslation();
+  const language = useAppStore((s) => s.language);
+  return (
+    <footer className="report-footer">
+      {t('report.footer', { date: formatDate(new Date().toISOString(), language) })}
+    </footer>
   );
 }
 
@@ -292,9 +317,7 @@ function NetworkReport({ model }: { model: NetworkModel }) {
           </section>
         ))}
       </div>
-      <footer className="report-footer">
-        {t('report.footer', { date: formatDate(new Date().toISOString(), language) })}
-      </footer>
+      <ReportFooter />
     </article>
   );
 }

@@ -1,6 +1,8 @@
 import { lazy, Suspense, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Button, Card, Heading, Paragraph, Spinner, Table } from '@digdir/designsystemet-react';
+import { Section } from '../../ui/section';
+import { DataTable } from '../../ui/data-table';
 import { navigate } from '../../lib/router';
 import { LazyAreaScoreChart } from '../../charts/lazy';
 import type { BarDatum } from '../../charts/types';
@@ -8,8 +10,7 @@ import { localize, shortTitle } from '../../domain/questionnaire/localize';
 import {
   mostImportant,
   strongestAndWeakest,
-  type RankedArea,
-  type TiedGroup,
+  type StrongestAndWeakest,
 } from '../../domain/scoring/scoring';
 import { formatDate, formatPercent, formatScore } from '../../i18n/format';
 import { useAppStore } from '../../store/store-context';
@@ -74,33 +75,25 @@ export function ResultsScreen() {
       </Heading>
 
       <div className="key-figures">
-        <Card className="key-figure">
-          <span className="key-figure-label">{t('results.overall')}</span>
-          <span className="key-figure-value">
-            {score.overall === null ? '–' : fmt(score.overall)}
-          </span>
-          <span className="key-figure-note">{t('results.overallNote')}</span>
-        </Card>
-        <Card className="key-figure">
-          <span className="key-figure-label">{t('results.coverage')}</span>
-          <span className="key-figure-value">
-            {score.coverage === null ? '–' : formatPercent(score.coverage, language)}
-          </span>
-          <span className="key-figure-note">{t('results.coverageNote')}</span>
-        </Card>
-        <Card className="key-figure">
-          <span className="key-figure-label">{t('results.answered')}</span>
-          <span className="key-figure-value">
-            {t('results.answeredValue', { answered: score.answered, total: score.total })}
-          </span>
-          <span className="key-figure-note">{t('results.answeredNote')}</span>
-        </Card>
+        {(
+          [
+            ['overall', score.overall === null ? '–' : fmt(score.overall)],
+            ['coverage', score.coverage === null ? '–' : formatPercent(score.coverage, language)],
+            [
+              'answered',
+              t('results.answeredValue', { answered: score.answered, total: score.total }),
+            ],
+          ] as const
+        ).map(([figure, value]) => (
+          <Card key={figure} className="key-figure">
+            <span className="key-figure-label">{t(`results.${figure}`)}</span>
+            <span className="key-figure-value">{value}</span>
+            <span className="key-figure-note">{t(`results.${figure}Note`)}</span>
+          </Card>
+        ))}
       </div>
 
-      <section aria-labelledby="chart-heading">
-        <Heading level={2} data-size="md" id="chart-heading">
-          {t('results.chartTitle')}
-        </Heading>
+      <Section id="chart-heading" title={t('results.chartTitle')}>
         <Suspense fallback={<Spinner aria-label={t('results.chartLoading')} />}>
           <LazyAreaScoreChart
             data={series}
@@ -112,86 +105,64 @@ export function ResultsScreen() {
             })}
           />
         </Suspense>
-        <div className="table-scroll">
-          <Table className="score-table">
-            <caption>{t('results.tableCaption')}</caption>
-            <Table.Head>
-              <Table.Row>
-                <Table.HeaderCell>{t('results.area')}</Table.HeaderCell>
-                <Table.HeaderCell className="num">{t('results.score')}</Table.HeaderCell>
-                <Table.HeaderCell className="num">{t('results.coverage')}</Table.HeaderCell>
-                <Table.HeaderCell className="num">{t('results.importance')}</Table.HeaderCell>
-              </Table.Row>
-            </Table.Head>
-            <Table.Body>
-              {score.areas.map((a) => (
-                <Table.Row key={a.areaId}>
-                  <Table.HeaderCell scope="row">{title(a.areaId)}</Table.HeaderCell>
-                  <Table.Cell className="num">
-                    {a.score === null ? t('results.noScore') : fmt(a.score)}
-                  </Table.Cell>
-                  <Table.Cell className="num">
-                    {a.coverage === null ? '–' : formatPercent(a.coverage, language)}
-                  </Table.Cell>
-                  <Table.Cell className="num">{a.importance ?? '–'}</Table.Cell>
-                </Table.Row>
-              ))}
-            </Table.Body>
-          </Table>
-        </div>
-      </section>
+        <DataTable
+          caption={t('results.tableCaption')}
+          className="score-table"
+          columns={[
+            { label: t('results.area') },
+            { label: t('results.score'), numeric: true },
+            { label: t('results.coverage'), numeric: true },
+            { label: t('results.importance'), numeric: true },
+          ]}
+        >
+          {score.areas.map((a) => (
+            <Table.Row key={a.areaId}>
+              <Table.HeaderCell scope="row">{title(a.areaId)}</Table.HeaderCell>
+              <Table.Cell className="num">
+                {a.score === null ? t('results.noScore') : fmt(a.score)}
+              </Table.Cell>
+              <Table.Cell className="num">
+                {a.coverage === null ? '–' : formatPercent(a.coverage, language)}
+              </Table.Cell>
+              <Table.Cell className="num">{a.importance ?? '–'}</Table.Cell>
+            </Table.Row>
+          ))}
+        </DataTable>
+      </Section>
 
       <div className="results-lists">
         {ranking.allEqual ? (
-          <section aria-labelledby="strongest-weakest-heading">
-            <Heading level={2} data-size="sm" id="strongest-weakest-heading">
-              {t('results.strongestAndWeakest')}
-            </Heading>
+          <Section
+            id="strongest-weakest-heading"
+            size="sm"
+            title={t('results.strongestAndWeakest')}
+          >
             <Paragraph>
               {t('results.allEqual', {
                 count: ranking.allEqual.count,
                 score: fmt(ranking.allEqual.score),
               })}
             </Paragraph>
-          </section>
+          </Section>
         ) : (
-          <>
-            <RankSection
-              id="strongest-heading"
-              heading={t('results.strongest')}
-              list={ranking.strongest}
-              leftOut={ranking.strongestLeftOut}
-              firstPlaceKey="results.tiedTop"
-              title={title}
-              fmt={fmt}
-            />
-            <RankSection
-              id="weakest-heading"
-              heading={t('results.weakest')}
-              list={ranking.weakest}
-              leftOut={ranking.weakestLeftOut}
-              firstPlaceKey="results.tiedBottom"
-              title={title}
-              fmt={fmt}
-            />
-          </>
+          (['strongest', 'weakest'] as const).map((end) => (
+            <RankSection key={end} end={end} ranking={ranking} title={title} fmt={fmt} />
+          ))
         )}
-        <section aria-labelledby="important-heading">
-          <Heading level={2} data-size="sm" id="important-heading">
-            {t('results.mostImportant')}
-          </Heading>
-          {important.length === 0 ? (
-            <Paragraph>{t('results.noImportance')}</Paragraph>
-          ) : (
-            <ol>
-              {important.map((a) => (
-                <li key={a.areaId}>
-                  {title(a.areaId)}: {t('results.importanceValue', { level: a.importance })}
-                </li>
-              ))}
-            </ol>
-          )}
-        </section>
+        <Section
+          id="important-heading"
+          size="sm"
+          title={t('results.mostImportant')}
+          empty={important.length === 0 && t('results.noImportance')}
+        >
+          <ol>
+            {important.map((a) => (
+              <li key={a.areaId}>
+                {title(a.areaId)}: {t('results.importanceValue', { level: a.importance })}
+              </li>
+            ))}
+          </ol>
+        </Section>
       </div>
 
       {response.submittedAt && (
@@ -212,34 +183,29 @@ export function ResultsScreen() {
   );
 }
 
+/** Said when the first place itself is shared by too many to list. */
+const FIRST_PLACE_TIED = { strongest: 'results.tiedTop', weakest: 'results.tiedBottom' } as const;
+
 /**
  * The strongest or the weakest areas as a numbered list. Tied areas share a number (the list's
  * own marker, from `value`) and say so in words; a tie too large to list is told in a sentence.
  */
 function RankSection({
-  id,
-  heading,
-  list,
-  leftOut,
-  firstPlaceKey,
+  end,
+  ranking,
   title,
   fmt,
 }: {
-  id: string;
-  heading: string;
-  list: readonly RankedArea[];
-  leftOut: TiedGroup | null;
-  /** Said when the first place itself is shared by too many to list. */
-  firstPlaceKey: 'results.tiedTop' | 'results.tiedBottom';
+  end: 'strongest' | 'weakest';
+  ranking: StrongestAndWeakest;
   title: (areaId: string) => string;
   fmt: (score: number) => string;
 }) {
   const { t } = useTranslation();
+  const list = ranking[end];
+  const leftOut = ranking[`${end}LeftOut`];
   return (
-    <section aria-labelledby={id}>
-      <Heading level={2} data-size="sm" id={id}>
-        {heading}
-      </Heading>
+    <Section id={`${end}-heading`} size="sm" title={t(`results.${end}`)}>
       {list.length > 0 && (
         <ol>
           {list.map((a) => (
@@ -253,7 +219,7 @@ function RankSection({
       {leftOut ? (
         <Paragraph data-size="sm">
           {list.length === 0
-            ? t(firstPlaceKey, { count: leftOut.count, score: fmt(leftOut.score) })
+            ? t(FIRST_PLACE_TIED[end], { count: leftOut.count, score: fmt(leftOut.score) })
             : t('results.tiedNext', {
                 count: leftOut.count,
                 rank: leftOut.rank,
@@ -263,6 +229,6 @@ function RankSection({
       ) : (
         list.length === 0 && <Paragraph>{t('results.tooFew')}</Paragraph>
       )}
-    </section>
+    </Section>
   );
 }
