@@ -116,7 +116,6 @@ describe('the delegate precache', () => {
     'src/store/persisted.ts': { file: 'assets/persisted-1.js', imports: ['_zod-1.js'] },
     '_zod-1.js': { file: 'assets/zod-1.js' },
     'src/store/network-persistence.ts': { file: 'assets/np-1.js', imports: ['_zod-1.js'] },
-    'src/lib/network-storage.ts': { file: 'assets/ns-1.js' },
     'src/features/results/send-result.tsx': { file: 'assets/send-1.js' },
     'src/ui/qr-sequence.tsx': { file: 'assets/qrs-1.js' },
     'src/ui/qr-code.tsx': { file: 'assets/qrc-1.js', css: ['assets/qr-1.css'] },
@@ -130,6 +129,7 @@ describe('the delegate precache', () => {
     );
     expect(files).not.toContain('assets/lazy-1.js');
     expect(files).not.toContain('assets/chart-1.js');
+    expect(files).not.toContain('assets/np-1.js');
   });
 
   it('refuses a build in which a delegate entry is missing', () => {

@@ -23,17 +23,15 @@ export const PRECACHE_BUDGET_KB = 200;
 /**
  * What a delegate needs offline besides the first screen, by the manifest's key (the source
  * module of a lazy chunk), each with what it imports: the nynorsk and English texts (interface
- * and questionnaire), the full check of saved state, the loading of saved network data that
- * every start runs, and sending a result (links and QR codes). vite.config.ts precaches these and
- * no more; the facilitator's screens and the charts are cached when first used.
+ * and questionnaire), the full check of saved state and sending a result (links and QR codes).
+ * vite.config.ts precaches these and no more; the facilitator's screens, the charts and the
+ * loading of imported network data are cached when first used.
  */
 export const DELEGATE_LAZY_ENTRIES: readonly (string | RegExp)[] = [
   'src/i18n/locales/nn/common.json',
   'src/i18n/locales/en/common.json',
   /questionnaires\/[^|]+\.json\|[^|]*\|(nn|en)$/,
   'src/store/persisted.ts',
-  'src/store/network-persistence.ts',
-  'src/lib/network-storage.ts',
   'src/features/results/send-result.tsx',
   'src/ui/qr-sequence.tsx',
   'src/ui/qr-code.tsx',
@@ -132,11 +130,10 @@ export function measurePrecache(dist = 'dist'): PrecacheSizes {
   const urls = [...new Set(precacheUrls(readFileSync(sw, 'utf8')))];
   if (urls.length === 0) throw new Error(`${sw} precaches nothing that can be read`);
   const files = urls.map((file) => ({ file, gzipKB: gzipKB(dist, file) }));
-  const total = round1(files.reduce((n, f) => n + f.gzipKB, 0));
+  const total = totalKB(files);
   return {
     totalKB: total,
-    budgetKB: PRECACHE_BUDGET_KB,
-    pass: total <= PRECACHE_BUDGET_KB,
+    ...against(total, PRECACHE_BUDGET_KB),
     files: largestFirst(files),
   };
 }
@@ -154,6 +151,8 @@ export function manifestFiles(manifest: Manifest): string[] {
 const gzipKB = (dist: string, file: string) =>
   gzipSync(readFileSync(join(dist, file)), { level: 9 }).length / 1024;
 const round1 = (x: number) => Math.round(x * 10) / 10;
+const totalKB = (files: FileSize[]) => round1(files.reduce((n, f) => n + f.gzipKB, 0));
+const against = (kb: number, budgetKB: number) => ({ budgetKB, pass: kb <= budgetKB });
 const largestFirst = (list: FileSize[]) =>
   list.sort((a, b) => b.gzipKB - a.gzipKB).map((f) => ({ file: f.file, gzipKB: round1(f.gzipKB) }));
 
@@ -178,14 +177,13 @@ export function measureSizes(dist = 'dist'): Sizes {
   const afterLoad = readdirSync(dist)
     .filter((f) => f.endsWith('.js'))
     .map((file) => ({ file, gzipKB: gzipKB(dist, file) }));
-  const firstKB = round1(firstScreen.reduce((n, f) => n + f.gzipKB, 0));
+  const firstKB = totalKB(firstScreen);
   return {
     firstScreenKB: firstKB,
-    budgetKB: FIRST_SCREEN_BUDGET_KB,
-    pass: firstKB <= FIRST_SCREEN_BUDGET_KB,
+    ...against(firstKB, FIRST_SCREEN_BUDGET_KB),
     firstScreen: largestFirst(firstScreen),
     lazy: largestFirst(lazy),
-    lazyTotalKB: round1(lazy.reduce((n, f) => n + f.gzipKB, 0)),
+    lazyTotalKB: totalKB(lazy),
     largestLazyKB: lazy.length > 0 ? round1(Math.max(...lazy.map((f) => f.gzipKB))) : 0,
     afterLoad: largestFirst(afterLoad),
   };

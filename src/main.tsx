@@ -52,9 +52,12 @@ function afterFirstCommit() {
   performance.mark('app-hydrated');
   // After the start screen has adopted what was chosen before (a layout effect, done by now).
   setTimeout(replayEarlyClicks, 0);
+  // The service worker caches this code when first used, not ahead (vite.config.ts): offline on
+  // a phone that never had it, there is no imported data to show, so nothing is lost.
   void Promise.all([import('./store/network-persistence'), import('./lib/network-storage')]).then(
     ([persistence, storage]) =>
       persistence.connectNetworkStorage(store, storage.createIdbNetworkStorage()),
+    () => undefined,
   );
 }
 
