@@ -72,6 +72,9 @@ export default tseslint.config(
         'error',
         { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
       ],
+      // `import { type X } from 'm'` stays in the build as `import 'm'` (verbatimModuleSyntax), so
+      // a type alone would pull m and all it imports into the first screen: write `import type`.
+      '@typescript-eslint/no-import-type-side-effects': 'error',
     },
   },
   {

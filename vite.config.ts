@@ -7,6 +7,9 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { deltaBetween } from './src/domain/questionnaire/delta.ts';
+import { textsIn, withTextsIn } from './src/domain/questionnaire/texts.ts';
+import type { Locale } from './src/domain/core/types.ts';
+import { delegateFiles, readManifest } from './scripts/first-screen.ts';
 
 const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8')) as {
   version: string;
@@ -68,7 +71,7 @@ function prerenderFirstVisit(): Plugin {
           logLevel: 'error',
           appType: 'custom',
           define: DEFINE,
-          plugins: [questionnaireDelta()],
+          plugins: [questionnaireParts()],
           server: { middlewareMode: true, hmr: false, ws: false },
         });
         try {
@@ -158,38 +161,111 @@ export function patchDesignsystemetCss(): Plugin {
   };
 }
 
-const DELTA_QUERY = /^(.+\.json)\?delta-of=(v\d+)$/;
-const DELTA_PREFIX = '\0questionnaire-delta:';
+/**
+ * What the app leaves out of Designsystemet's theme (@digdir/designsystemet-theme, imported in
+ * main.tsx): the dark colour scheme (the app sets no data-color-scheme, so it is never used),
+ * the brand1 and brand2 colours and the secondary typography (never set either). Each entry names
+ * a top-level block of the theme file by text in its first line; the build fails unless each
+ * matches exactly one block, so a theme upgrade that renames one is seen. Saves about 2 KB gzip
+ * of render-blocking CSS.
+ */
+export const DS_THEME_BLOCKS_LEFT_OUT: readonly string[] = [
+  '@layer ds.theme.color-scheme.dark {',
+  '@layer ds.theme.typography.secondary {',
+  '[data-color="brand1"], [data-color-scheme][data-color="brand1"] {',
+  '[data-color="brand2"], [data-color-scheme][data-color="brand2"] {',
+];
+/** Custom properties of the colours left out, declared in the light scheme too. */
+const DS_THEME_PROPERTIES_LEFT_OUT = /^\s*--ds-color-brand[12]-[^;]*;\n/gm;
+
+/** The theme CSS without DS_THEME_BLOCKS_LEFT_OUT; throws when an entry does not fit. */
+export function trimTheme(css: string): string {
+  const blocks: string[] = [];
+  let depth = 0;
+  let start = 0;
+  for (let i = 0; i < css.length; i += 1) {
+    if (css[i] === '{') depth += 1;
+    else if (css[i] === '}' && --depth === 0) {
+      blocks.push(css.slice(start, i + 1));
+      start = i + 1;
+    }
+  }
+  blocks.push(css.slice(start));
+  const head = (block: string) => block.trim().split('\n').slice(0, 2).join(' ');
+  for (const entry of DS_THEME_BLOCKS_LEFT_OUT) {
+    const found = blocks.filter((b) => head(b).includes(entry)).length;
+    if (found !== 1) {
+      throw new Error(
+        `trim-designsystemet-theme: "${entry}" starts ${found} blocks of the theme, expected 1. ` +
+          'Designsystemet changed: check DS_THEME_BLOCKS_LEFT_OUT in vite.config.ts',
+      );
+    }
+  }
+  const kept = blocks.filter((b) => !DS_THEME_BLOCKS_LEFT_OUT.some((e) => head(b).includes(e)));
+  return kept.join('').replace(DS_THEME_PROPERTIES_LEFT_OUT, '');
+}
+
+function trimDesignsystemetTheme(): Plugin {
+  return {
+    name: 'trim-designsystemet-theme',
+    transform(code, id) {
+      if (!id.split('?')[0]!.endsWith('/designsystemet-theme/src/themes/designsystemet.css')) {
+        return null;
+      }
+      if (code.trim() === '') return null;
+      try {
+        return { code: trimTheme(code), map: null };
+      } catch (error) {
+        this.error(error instanceof Error ? error.message : String(error));
+      }
+    },
+  };
+}
+
+const QUESTIONNAIRE_QUERY = /^(.+\.json)\?(?:delta-of=(v\d+))?(?:&?lang=(nb|nn|en))?$/;
+const QUESTIONNAIRE_PREFIX = '\0questionnaire:';
 
 /**
- * `import q from './v1.json?delta-of=v2'` gives version 1 of a questionnaire as version 2 plus
- * the texts version 1 words differently (src/domain/questionnaire/delta.ts), computed from the
- * two published files at build time. Version 1 then costs the first screen about 1 KB instead
- * of a second full copy (12 KB gzip). The module's id does not end in `.json`, so Vite's JSON
- * plugin leaves the generated code alone.
+ * Bundled questionnaires, built from their published files:
+ *
+ * - `v2.json?lang=nb` is the questionnaire with its bokmål texts only, and `v2.json?lang=nn` the
+ *   list of its nynorsk texts (src/domain/questionnaire/texts.ts): the first screen carries one
+ *   language, and lib/questionnaires.ts loads another when it is chosen.
+ * - `v1.json?delta-of=v2` gives version 1 as version 2 plus the texts version 1 words
+ *   differently (src/domain/questionnaire/delta.ts), so it costs about 1 KB instead of a second
+ *   full copy; with `&lang=xx`, the same for that language's part.
+ *
+ * The module's id does not end in `.json`, so Vite's JSON plugin leaves the generated code alone.
  */
-function questionnaireDelta(): Plugin {
+function questionnaireParts(): Plugin {
   const applyDelta = fileURLToPath(new URL('./src/domain/questionnaire/delta.ts', import.meta.url));
   return {
-    name: 'questionnaire-delta',
+    name: 'questionnaire-parts',
     enforce: 'pre',
     async resolveId(source, importer) {
-      const match = DELTA_QUERY.exec(source);
-      if (!match) return null;
+      const match = QUESTIONNAIRE_QUERY.exec(source);
+      if (!match || (match[2] === undefined && match[3] === undefined)) return null;
       const target = await this.resolve(match[1]!, importer, { skipSelf: true });
       if (!target) return null;
-      return `${DELTA_PREFIX}${target.id}|${match[2]}`;
+      return `${QUESTIONNAIRE_PREFIX}${target.id}|${match[2] ?? ''}|${match[3] ?? ''}`;
     },
     load(id) {
-      if (!id.startsWith(DELTA_PREFIX)) return null;
-      const [targetPath, baseName] = id.slice(DELTA_PREFIX.length).split('|') as [string, string];
-      const basePath = path.join(path.dirname(targetPath), `${baseName}.json`);
+      if (!id.startsWith(QUESTIONNAIRE_PREFIX)) return null;
+      const [targetPath, baseName, lang] = id.slice(QUESTIONNAIRE_PREFIX.length).split('|') as [
+        string,
+        string,
+        '' | Locale,
+      ];
       this.addWatchFile(targetPath);
-      this.addWatchFile(basePath);
       const read = (file: string): unknown => JSON.parse(readFileSync(file, 'utf8'));
-      const delta = deltaBetween(read(basePath), read(targetPath));
+      const part = (value: unknown): unknown =>
+        lang === '' ? value : lang === 'nb' ? withTextsIn(value, 'nb') : textsIn(value, lang);
+      if (baseName === '') return `export default ${JSON.stringify(part(read(targetPath)))};`;
+      const basePath = path.join(path.dirname(targetPath), `${baseName}.json`);
+      this.addWatchFile(basePath);
+      const delta = deltaBetween(part(read(basePath)), part(read(targetPath)));
       return [
-        `import base from ${JSON.stringify(basePath)};`,
+        `import base from ${JSON.stringify(lang === '' ? basePath : `${basePath}?lang=${lang}`)};`,
         `import { applyDelta } from ${JSON.stringify(applyDelta)};`,
         `export default applyDelta(base, ${JSON.stringify(delta)});`,
       ].join('\n');
@@ -197,15 +273,37 @@ function questionnaireDelta(): Plugin {
   };
 }
 
+/** The build's output folder, as resolved (vite build --outDir …), for delegatePrecache. */
+let outDir = 'dist';
+const rememberOutDir: Plugin = {
+  name: 'remember-out-dir',
+  configResolved(config) {
+    outDir = path.resolve(config.root, config.build.outDir);
+  },
+};
+
+/**
+ * Keeps the service worker's precache to what a delegate needs (scripts/first-screen.ts,
+ * delegateFiles: the first screen, the three languages, sending a result), so a phone that opens
+ * the invite over the room's Wi-Fi fetches that and no more. Other files under assets/ (the
+ * facilitator's screens, the charts) are cached when first used (runtimeCaching below).
+ */
+function delegatePrecache(entries: { url: string; size: number; revision: string | null }[]) {
+  const keep = new Set(delegateFiles(readManifest(outDir)));
+  return { manifest: entries.filter((e) => !e.url.startsWith('assets/') || keep.has(e.url)) };
+}
+
 export default defineConfig({
   base: './',
   define: DEFINE,
   plugins: [
-    questionnaireDelta(),
+    rememberOutDir,
+    questionnaireParts(),
     react(),
     cspMeta(),
     prerenderFirstVisit(),
     patchDesignsystemetCss(),
+    trimDesignsystemetTheme(),
     VitePWA({
       registerType: 'autoUpdate',
       // main.tsx registers the service worker itself, so a failed registration is caught.
@@ -222,7 +320,18 @@ export default defineConfig({
         icons: [{ src: 'icon.svg', sizes: 'any', type: 'image/svg+xml', purpose: 'any' }],
       },
       workbox: {
-        globPatterns: ['**/*.{js,css,html,svg,png,json,woff2}'],
+        // questionnaire.schema.json is for authors, not for use offline.
+        globPatterns: ['**/*.{js,css,html,svg,png,woff2}'],
+        manifestTransforms: [delegatePrecache],
+        runtimeCaching: [
+          {
+            // The rest of the app's hashed files, when first used: a name never changes content.
+            urlPattern: ({ url, sameOrigin }) =>
+              sameOrigin && /\/assets\/[^/]+\.(?:js|css)$/.test(url.pathname),
+            handler: 'CacheFirst',
+            options: { cacheName: 'assets', expiration: { maxEntries: 200 } },
+          },
+        ],
         navigateFallback: 'index.html',
         // A new deployment takes over at once instead of waiting for every tab to close.
         skipWaiting: true,
@@ -236,6 +345,12 @@ export default defineConfig({
     // dist/.vite/manifest.json: scripts/first-screen.ts reads what the first screen loads.
     manifest: true,
     rolldownOptions: {
+      output: {
+        // Everything the first screen needs in one file: the modules the lazy screens share with
+        // it would otherwise be split off into a dozen small files, each compressed on its own
+        // (about 3 KB more gzip in all, and more requests).
+        codeSplitting: { groups: [{ name: 'first-screen', tags: ['$initial'] }] },
+      },
       treeshake: {
         moduleSideEffects: (id: string) => !id.includes('@digdir/designsystemet-react'),
       },

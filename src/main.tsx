@@ -4,28 +4,28 @@ import './app/designsystemet.css';
 import '@digdir/designsystemet-theme';
 import './app/app.css';
 import { AppRoot } from './app/app-root';
-import { createAppStore } from './store/app-store';
+import { openAppStore } from './store/store-factory';
 import { listenToOtherTabs } from './store/cross-tab-sync';
 import { createSafeStorage } from './lib/storage';
 import { createI18n, languageFromUrl, loadLanguage } from './i18n/i18n';
+import { loadQuestionnaireTexts } from './lib/questionnaires';
 import type { Locale } from './domain/core/types';
 import { hasPrerenderedScreen, PRERENDER_ATTRIBUTE, replayEarlyClicks } from './lib/first-visit';
 
 const storage = createSafeStorage();
-const store = createAppStore({ storage });
+const { store, ready } = openAppStore({ storage });
 storage.onStatus((status) => store.getState().setStorageStatus(status));
 if (storage.status() !== 'ok') store.getState().setStorageStatus(storage.status());
 
-// ?lang=nn picks the language and is remembered.
+// ?lang=nn picks the language and is remembered (once the saved state is in: see the end).
 const fromUrl = languageFromUrl(window.location.search);
-if (fromUrl) store.getState().setLanguage(fromUrl);
 
 const i18n = createI18n('nb');
 let wantedLanguage: Locale = store.getState().language;
 async function applyLanguage(language: Locale) {
   wantedLanguage = language;
   try {
-    await loadLanguage(i18n, language);
+    await Promise.all([loadLanguage(i18n, language), loadQuestionnaireTexts(language)]);
   } catch {
     // The language's texts could not be loaded (offline before the app was cached): keep the
     // language on screen, and let the switcher show that one.
@@ -52,9 +52,12 @@ function afterFirstCommit() {
   performance.mark('app-hydrated');
   // After the start screen has adopted what was chosen before (a layout effect, done by now).
   setTimeout(replayEarlyClicks, 0);
+  // The service worker caches this code when first used, not ahead (vite.config.ts): offline on
+  // a phone that never had it, there is no imported data to show, so nothing is lost.
   void Promise.all([import('./store/network-persistence'), import('./lib/network-storage')]).then(
     ([persistence, storage]) =>
       persistence.connectNetworkStorage(store, storage.createIdbNetworkStorage()),
+    () => undefined,
   );
 }
 
@@ -96,4 +99,10 @@ function renderApp() {
 
 // Bokmål is at hand at once; another saved language loads first, so no bokmål flashes by.
 // (Not a top-level await: that would make the bundler split the first screen into many files.)
-void applyLanguage(store.getState().language).finally(renderApp);
+// Saved state the app did not seal itself is checked in full first (store/saved-state.ts).
+void ready
+  .then(() => {
+    if (fromUrl) store.getState().setLanguage(fromUrl);
+    return applyLanguage(store.getState().language);
+  })
+  .finally(renderApp);

@@ -1,6 +1,7 @@
 import { afterEach } from 'vitest';
 import { cleanup } from '@testing-library/react';
 import '@testing-library/jest-dom/vitest';
+import { loadQuestionnaireTexts } from './lib/questionnaires';
 
 // jsdom lacks CSS.escape, which Designsystemet's popover polyfill calls when its package loads.
 const css = ((globalThis as { CSS?: Partial<typeof CSS> }).CSS ??= {});
@@ -14,3 +15,7 @@ afterEach(() => {
   localStorage.clear();
   window.location.hash = '';
 });
+
+// The app ships the bundled questionnaires in bokmål and loads the other languages' texts when
+// one is chosen (main.tsx); component tests render in every language, so load them all here.
+await Promise.all([loadQuestionnaireTexts('nn'), loadQuestionnaireTexts('en')]);

@@ -1,7 +1,23 @@
 /// <reference types="vite/client" />
 declare const __APP_VERSION__: string;
 
-/** A questionnaire version built as the delta from another (vite.config.ts, questionnaireDelta). */
+/**
+ * Parts of a bundled questionnaire (vite.config.ts, questionnaireParts): `?lang=nb` the
+ * questionnaire with its bokmål texts, `?lang=nn` / `?lang=en` the list of that language's texts,
+ * and `?delta-of=v2` a version built as the delta from another.
+ */
+declare module '*lang=nb' {
+  const questionnaire: unknown;
+  export default questionnaire;
+}
+declare module '*lang=nn' {
+  const texts: string[];
+  export default texts;
+}
+declare module '*lang=en' {
+  const texts: string[];
+  export default texts;
+}
 declare module '*?delta-of=v2' {
   const questionnaire: unknown;
   export default questionnaire;

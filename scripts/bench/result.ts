@@ -1,5 +1,5 @@
 /** The shape of a bench run's JSON (bench-results/latest.json), part by part. */
-import type { Sizes } from '../first-screen';
+import type { PrecacheSizes, Sizes } from '../first-screen';
 import type { AnswerLatency } from './answer-latency';
 import type { FirstInputResult } from './first-input';
 import type { LighthouseResult } from './lighthouse';
@@ -13,6 +13,8 @@ export interface BenchOptions {
   build: boolean;
   only: Set<Part>;
   lighthouseRuns: number;
+  /** The Lighthouse runs again with one core kept busy (--lighthouse-loaded). */
+  lighthouseLoaded?: boolean;
   firstInputRuns: number;
   nodeRuns: number;
   sizes: number[];
@@ -25,6 +27,8 @@ export interface SizesResult extends Sizes {
   /** A minimal SurveyJS form, gzip: a constant (see sizes in run.ts). */
   surveyJsKB: number;
   ratioToSurveyJs: number;
+  /** What the service worker precaches (a delegate's app), gzip. */
+  precache?: PrecacheSizes;
 }
 
 export interface NodeNationalResult extends Omit<NodeNationalOutput, 'files' | 'bundles'> {
@@ -58,6 +62,8 @@ export interface BenchResult {
   errors: { part: string; message: string }[];
   sizes?: SizesResult;
   lighthouse?: LighthouseResult;
+  /** The same runs while another process keeps one core busy. */
+  lighthouseLoaded?: LighthouseResult;
   firstInput?: FirstInputResult;
   answers?: AnswerLatency;
   nodeNational?: NodeNationalResult;

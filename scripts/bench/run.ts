@@ -7,6 +7,7 @@
  *   --no-build          use the existing dist/ instead of running `npm run build`
  *   --only LIST         run only these parts: sizes,lighthouse,firstinput,latency,node,browser
  *   --lighthouse-runs N Lighthouse runs (default 3)
+ *   --lighthouse-loaded the Lighthouse runs again while `node -e 'for(;;){}'` keeps one core busy
  *   --first-input-runs N  pairs of first-input runs, floor and app (default 5)
  *   --node-runs N       warm runs of the Node aggregation (default 5)
  *   --browser-runs N    Chromium import runs for 7 and 50 municipalities (default 3)
@@ -24,11 +25,11 @@ import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { Browser } from 'playwright-core';
-import { measureSizes } from '../first-screen';
+import { measurePrecache, measureSizes } from '../first-screen';
 import { benchAnswerLatency } from './answer-latency';
 import { benchFirstInput } from './first-input';
 import { launchChromium } from './browser';
-import { benchLighthouse } from './lighthouse';
+import { benchLighthouse, LIGHTHOUSE_LOADED_TARGETS, withOneCoreBusy } from './lighthouse';
 import { benchNationalBrowser } from './national-browser';
 import type { NodeNationalOutput } from './national-node';
 import { buildRows, formatTable } from './report';
@@ -51,6 +52,7 @@ function options(): BenchOptions {
       'no-build': { type: 'boolean', default: false },
       only: { type: 'string', default: PARTS.join(',') },
       'lighthouse-runs': { type: 'string', default: '3' },
+      'lighthouse-loaded': { type: 'boolean', default: false },
       'first-input-runs': { type: 'string', default: '5' },
       'node-runs': { type: 'string', default: '5' },
       'browser-runs': { type: 'string', default: '3' },
@@ -75,6 +77,7 @@ function options(): BenchOptions {
     build: !values['no-build'],
     only,
     lighthouseRuns: Number(values['lighthouse-runs']),
+    lighthouseLoaded: values['lighthouse-loaded'],
     firstInputRuns: Number(values['first-input-runs']),
     nodeRuns: Number(values['node-runs']),
     sizes,
@@ -105,6 +108,7 @@ function measureSizesPart(distDir: string): SizesResult {
     ...sizes,
     surveyJsKB: SURVEYJS_MINIMAL_FORM_KB,
     ratioToSurveyJs: Math.round((sizes.firstScreenKB / SURVEYJS_MINIMAL_FORM_KB) * 100) / 100,
+    precache: measurePrecache(distDir),
   };
 }
 
@@ -213,6 +217,22 @@ async function main(): Promise<void> {
         server!.withServer,
       );
     });
+    if (opts.lighthouseLoaded) {
+      await part(
+        'lighthouse',
+        async () => {
+          result.lighthouseLoaded = await withOneCoreBusy(() =>
+            benchLighthouse(
+              server!.url,
+              opts.lighthouseRuns,
+              server!.withServer,
+              LIGHTHOUSE_LOADED_TARGETS,
+            ),
+          );
+        },
+        'lighthouse, one core busy',
+      );
+    }
     const chromium = needs('firstinput', 'latency', 'browser') ? await launchChromium() : null;
     browser = chromium;
     if (chromium) result.machine.chromium = chromium.version();

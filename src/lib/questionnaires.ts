@@ -1,7 +1,10 @@
+import type { Locale } from '../domain/core/types';
 import type { Questionnaire } from '../domain/questionnaire/schema';
-// Version 1 as version 2 plus its own wording, computed at build time (vite.config.ts).
-import goodHostV1 from '../../questionnaires/god-vertskommune/v1.json?delta-of=v2';
-import goodHostV2 from '../../questionnaires/god-vertskommune/v2.json';
+import { addTexts } from '../domain/questionnaire/texts';
+// In bokmål only; version 1 as version 2 plus its own wording. Both are made at build time
+// (vite.config.ts, questionnaireParts); loadQuestionnaireTexts adds nynorsk and English.
+import goodHostV1 from '../../questionnaires/god-vertskommune/v1.json?delta-of=v2&lang=nb';
+import goodHostV2 from '../../questionnaires/god-vertskommune/v2.json?lang=nb';
 
 /*
  * Bundled questionnaires are part of the build: `src/lib/questionnaires.test.ts` proves that
@@ -13,6 +16,40 @@ export const BUNDLED_QUESTIONNAIRES: readonly Questionnaire[] = [
   goodHostV1 as Questionnaire,
   goodHostV2 as Questionnaire,
 ];
+
+const goodHostV2Texts = () => goodHostV2 as { title: Partial<Record<Locale, string>> };
+
+/** The bundled questionnaires' texts in nynorsk and English: chunks that load when chosen. */
+const otherTexts: Record<Exclude<Locale, 'nb'>, () => Promise<[string[], string[]]>> = {
+  nn: () =>
+    Promise.all([
+      import('../../questionnaires/god-vertskommune/v1.json?delta-of=v2&lang=nn'),
+      import('../../questionnaires/god-vertskommune/v2.json?lang=nn'),
+    ]).then(([v1, v2]) => [v1.default, v2.default]),
+  en: () =>
+    Promise.all([
+      import('../../questionnaires/god-vertskommune/v1.json?delta-of=v2&lang=en'),
+      import('../../questionnaires/god-vertskommune/v2.json?lang=en'),
+    ]).then(([v1, v2]) => [v1.default, v2.default]),
+};
+
+/**
+ * Makes sure the bundled questionnaires hold their texts in `locale`, loading them if need be.
+ * The app awaits it with the language's interface texts (main.tsx), before showing the language.
+ *
+ * The texts are added to the bundled questionnaire objects in place: a language is only ever
+ * added, every text of it at once, and nothing shows a language before its texts are in, so no
+ * reader sees a questionnaire change under it. (Holding the questionnaires with their loaded
+ * languages in the store instead would avoid this shared state, at the cost of threading them
+ * through every reader of BUNDLED_QUESTIONNAIRES.)
+ */
+export async function loadQuestionnaireTexts(locale: Locale): Promise<void> {
+  if (locale === 'nb' || goodHostV2Texts().title[locale] !== undefined) return;
+  const [v1, v2] = await otherTexts[locale]();
+  if (!addTexts(goodHostV1, locale, v1) || !addTexts(goodHostV2, locale, v2)) {
+    throw new Error(`The questionnaire texts in ${locale} do not fit the questionnaires`);
+  }
+}
 
 /**
  * The bundled questionnaire new responses use unless a facilitator loads a newer version.

@@ -1,24 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import type { StateStorage } from 'zustand/middleware';
 import { createAppStore } from './app-store';
+import { memoryStorage } from './memory-storage';
 import { STORE_KEY, STORE_VERSION } from './persisted';
 import { BACKUP_KEY } from '../lib/storage';
 import { makeResponse } from '../domain/testing/fixtures';
-
-function memoryStorage(initial: Record<string, string> = {}) {
-  const map = new Map(Object.entries(initial));
-  const storage: StateStorage & Storage = {
-    getItem: (k: string) => map.get(k) ?? null,
-    setItem: (k: string, v: string) => void map.set(k, v),
-    removeItem: (k: string) => void map.delete(k),
-    clear: () => map.clear(),
-    key: (i: number) => [...map.keys()][i] ?? null,
-    get length() {
-      return map.size;
-    },
-  };
-  return { storage, map };
-}
 
 const input = {
   municipality: { number: '1516', name: 'Ulstein' },

@@ -1,6 +1,12 @@
 import { mergeResponseMaps } from '../domain/sync/merge-answers';
 import type { Response } from '../domain/core/types';
-import { STORE_KEY, STORE_VERSION, validatePersisted } from './persisted';
+import {
+  loadFullCheck,
+  readSaved,
+  STORE_KEY,
+  STORE_VERSION,
+  trustedPersisted,
+} from './saved-state';
 
 /** What this tab holds of what another tab may have changed. */
 export interface TabResponses {
@@ -10,21 +16,11 @@ export interface TabResponses {
 }
 
 /**
- * Merges the state another tab saved (`raw`, as written under STORE_KEY) into this tab's
- * responses: statement by statement, the newer edit wins (sync/merge-answers.ts), and a response
- * deleted in either tab stays deleted. Returns null when there is nothing to change: `raw` is
- * missing, unreadable or from another version, or the merge gives what this tab holds already.
+ * Merges the responses another tab saved into this tab's: statement by statement, the newer edit
+ * wins (sync/merge-answers.ts), and a response deleted in either tab stays deleted. Returns null
+ * when the merge gives what this tab holds already.
  */
-export function mergeFromOtherTab(mine: TabResponses, raw: string | null): TabResponses | null {
-  if (raw === null) return null;
-  let theirs: TabResponses;
-  try {
-    const parsed = JSON.parse(raw) as { state?: unknown; version?: unknown };
-    if (parsed.version !== STORE_VERSION) return null;
-    theirs = validatePersisted(parsed.state).state;
-  } catch {
-    return null;
-  }
+export function mergeFromOtherTab(mine: TabResponses, theirs: TabResponses): TabResponses | null {
   const deleted = { ...theirs.deletedResponses, ...mine.deletedResponses };
   const merged = mergeResponseMaps(mine.responses, theirs.responses);
   // A response deleted in either tab stays deleted.
@@ -33,6 +29,26 @@ export function mergeFromOtherTab(mine: TabResponses, raw: string | null): TabRe
     JSON.stringify(merged) !== JSON.stringify(mine.responses) ||
     Object.keys(deleted).length !== Object.keys(mine.deletedResponses).length;
   return changed ? { responses: merged, deletedResponses: deleted } : null;
+}
+
+/**
+ * Reads the state another tab saved (`raw`, as written under STORE_KEY) and hands its responses
+ * to `merge`: at once when that tab's app sealed it, else once the full check has loaded and
+ * passed it (saved-state.ts). Nothing happens when `raw` is missing, unreadable or from another
+ * version.
+ */
+export function readOtherTab(raw: string | null, merge: (theirs: TabResponses) => void): void {
+  const saved = raw === null ? null : readSaved(raw);
+  if (saved === null || saved.version !== STORE_VERSION) return;
+  const trusted = saved.sealed ? trustedPersisted(saved.state) : null;
+  if (trusted !== null) {
+    merge(trusted);
+    return;
+  }
+  loadFullCheck().then(
+    (check) => merge(check(saved.state).state),
+    () => undefined, // the check could not load: this tab keeps what it has
+  );
 }
 
 /**

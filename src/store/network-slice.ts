@@ -1,4 +1,4 @@
-import { type ImportError } from '../domain/files/import';
+import type { ImportError } from '../domain/files/import';
 import type { LinkError } from '../domain/files/result-link';
 import type { Action, AgreedResponse, Response } from '../domain/core/types';
 import { newId, newSalt } from '../lib/id';

@@ -8,7 +8,7 @@ import type {
   Role,
 } from '../domain/core/types';
 import { newId } from '../lib/id';
-import { mergeFromOtherTab } from './cross-tab-sync';
+import { mergeFromOtherTab, readOtherTab } from './cross-tab-sync';
 import type { SliceCreator } from './slice';
 
 export interface NewResponseInput {
@@ -125,15 +125,17 @@ export const createResponsesSlice: SliceCreator<ResponsesSlice> = (set, get, now
       updateActive((r, stamp) => ({ ...r, submittedAt: r.submittedAt ?? stamp }));
     },
     syncFromOtherTab(raw) {
-      const merged = mergeFromOtherTab(get(), raw);
-      if (merged === null) return;
-      const activeResponseId = get().activeResponseId;
-      set({
-        ...merged,
-        activeResponseId:
-          activeResponseId !== null && Object.hasOwn(merged.responses, activeResponseId)
-            ? activeResponseId
-            : null,
+      readOtherTab(raw, (theirs) => {
+        const merged = mergeFromOtherTab(get(), theirs);
+        if (merged === null) return;
+        const activeResponseId = get().activeResponseId;
+        set({
+          ...merged,
+          activeResponseId:
+            activeResponseId !== null && Object.hasOwn(merged.responses, activeResponseId)
+              ? activeResponseId
+              : null,
+        });
       });
     },
   };

@@ -1,7 +1,7 @@
 import type { Questionnaire } from '../questionnaire/schema';
 import type { Municipality } from '../core/types';
 import { distinctGatherings, sameGathering, type GatheringId } from '../core/gatherings';
-import { type MunicipalityAggregate } from '../scoring/aggregate';
+import type { MunicipalityAggregate } from '../scoring/aggregate';
 import { mean, median } from '../core/statistics';
 import { compareText } from '../core/records';
 

@@ -4,7 +4,6 @@ import { ACTION_STATUSES, GATHERING_ROUNDS, type Action, type GatheringRound } f
 import {
   actionsForArea,
   addFollowUp,
-  checkAction,
   createAction,
   followUpAt,
   isOpen,
@@ -12,6 +11,7 @@ import {
   updateActionStatus,
   type ActionInput,
 } from './actions';
+import { checkAction } from './check-action';
 
 const T1 = '2024-02-15T12:00:00.000Z';
 const T2 = '2024-04-18T09:30:00.000Z';

@@ -1,4 +1,3 @@
-import { actionSchema } from '../core/schemas';
 import {
   compareGatherings,
   gatheringOfRecord,
@@ -18,7 +17,8 @@ import type {
  * Every helper is pure and returns a new object; the input is never changed.
  *
  * The schema is `actionSchema` in core/schemas.ts, beside the other records that travel in the
- * results file; `checkAction` applies it here so a form can show problems before saving.
+ * results file; `checkAction` (check-action.ts, apart so that zod stays off the first screen)
+ * applies it so a form can show problems before saving.
  */
 
 /** What a form gives to create an action. Texts are trimmed; empty optional texts are dropped. */
@@ -140,21 +140,4 @@ export function needsFollowUp(action: Action, current: GatheringId): boolean {
     compareGatherings(current, actionGathering(action)) > 0 &&
     followUpAt(action, current) === undefined
   );
-}
-
-export interface ActionIssue {
-  /** Dotted path, e.g. "title" or "followUps.0.date". "" for the action itself. */
-  path: string;
-  /** The zod issue code, e.g. "too_small" or "invalid_format". */
-  code: string;
-}
-
-/** Problems that would stop the action from being saved or exported. Empty when valid. */
-export function checkAction(action: unknown): ActionIssue[] {
-  const result = actionSchema().safeParse(action);
-  if (result.success) return [];
-  return result.error.issues.map((issue) => ({
-    path: issue.path.map(String).join('.'),
-    code: issue.code,
-  }));
 }

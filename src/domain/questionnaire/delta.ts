@@ -1,7 +1,7 @@
 /**
  * One JSON value written as the edits that turn another into it. The build uses it to carry an
  * older questionnaire version as the few texts it words differently from the newest one, rather
- * than a second full copy in the first screen's JavaScript (vite.config.ts, questionnaireDelta).
+ * than a second full copy in the first screen's JavaScript (vite.config.ts, questionnaireParts).
  * The source of truth stays the published file: the delta is computed from it at build time.
  */
 

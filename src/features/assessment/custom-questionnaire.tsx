@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Alert, Button, Paragraph } from '@digdir/designsystemet-react';
-import { parseQuestionnaire, type Questionnaire } from '../../domain/questionnaire/schema';
+import type { Questionnaire } from '../../domain/questionnaire/schema';
 import { localize } from '../../domain/questionnaire/localize';
 import { BUNDLED_QUESTIONNAIRES } from '../../lib/questionnaires';
 import { readFileBytes } from '../../lib/read-file';
@@ -41,6 +41,8 @@ async function check(file: File): Promise<Outcome> {
     } catch {
       return { ok: false, code: 'notJson', issues: [] };
     }
+    // The schema (zod) is loaded only when a file is chosen, not with the first screen.
+    const { parseQuestionnaire } = await import('../../domain/questionnaire/schema');
     const parsed = parseQuestionnaire(data);
     if (!parsed.ok)
       return {

@@ -4,8 +4,8 @@ import { useMunicipalityName, useNetworkTranslation } from '../../i18n/network-n
 import { useGatheringText } from '../../i18n/gathering-text';
 import { compareGatherings, keyOfGathering, yearOf } from '../../domain/core/gatherings';
 import { localize } from '../../domain/questionnaire/localize';
+import { checkAction } from '../../domain/priorities/check-action';
 import {
-  checkAction,
   createAction,
   actionGathering,
   followUpAt,
