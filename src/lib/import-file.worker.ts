@@ -1,4 +1,4 @@
-import { readResultsFile } from './read-file';
+import { readResultsFile } from './read-results-file';
 import { replyFor, type FileCheckRequest, type FileCheckReply } from './import-messages';
 
 /**

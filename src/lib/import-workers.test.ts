@@ -5,7 +5,7 @@ import { parseQuestionnaire } from '../domain/questionnaire/schema';
 import type { ImportOptions } from '../domain/files/import';
 import { createFileChecker, workerCount, type WorkerLike } from './import-workers';
 import { replyFor, type FileCheckReply, type FileCheckRequest } from './import-messages';
-import { readResultsFile } from './read-file';
+import { readResultsFile } from './read-results-file';
 
 const parsed = parseQuestionnaire(questionnaireJson);
 if (!parsed.ok) throw new Error('The bundled questionnaire is invalid');

@@ -1,5 +1,5 @@
 import type { ImportOptions, ImportResult, KnownQuestionnaire } from '../domain/files/import';
-import { readResultsFile } from './read-file';
+import { readResultsFile } from './read-results-file';
 import { resultOf, type FileCheckReply, type FileCheckRequest } from './import-messages';
 
 /**
