@@ -4,26 +4,29 @@ import fixtureLink from '../domain/files/fixtures/result-link-v1.txt?raw';
 import fixtureAgreedLink from '../domain/files/fixtures/result-link-agreed-v1.txt?raw';
 import resultsFileDoc from '../../docs/results-file.md?raw';
 import {
-  decodeResult,
   encodeResult,
-  layoutToFile,
   LINK_ERROR_CODES,
   MAX_LAYOUT_BYTES,
   MAX_LINK_CHARS,
   RESULT_LINK_HEADER_BYTES,
   RESULT_LINK_VERSION,
   resultLayout,
-  summarizeResult,
-  type LinkDecodeResult,
   type LinkRecord,
 } from '../domain/files/result-link';
+import {
+  decodeResult,
+  layoutToFile,
+  summarizeResult,
+  type LinkDecodeResult,
+} from '../domain/files/result-link-read';
 import { crc32 } from '../domain/files/crc32';
 import { RESULT_LINK_FRAGMENT, findResultLinks } from '../domain/files/link-text';
 import { makeResponse, miniQuestionnaire } from '../domain/testing/fixtures';
 import { parseQuestionnaire, type Questionnaire } from '../domain/questionnaire/schema';
 import type { AgreedResponse, AnswerValue, Response } from '../domain/core/types';
 import { deflateRaw, inflateRaw } from './compression';
-import { appAddress, createResultLink, readResultBytes, readResultPayload } from './result-links';
+import { appAddress, createResultLink } from './result-links';
+import { readResultBytes, readResultPayload } from './result-link-read';
 import v1Json from '../../questionnaires/god-vertskommune/v1.json';
 import v2Json from '../../questionnaires/god-vertskommune/v2.json';
 import { importResultsFile } from '../domain/files/import';

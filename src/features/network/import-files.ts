@@ -1,7 +1,7 @@
 import type { ImportOptions, ImportResult } from '../../domain/files/import';
-import type { LinkDecodeResult } from '../../domain/files/result-link';
+import type { LinkDecodeResult } from '../../domain/files/result-link-read';
 import type { FoundLink } from '../../domain/files/link-text';
-import { readResultBytes, readResultPayload } from '../../lib/result-links';
+import { readResultBytes, readResultPayload } from '../../lib/result-link-read';
 import type { AppStore } from '../../store/app-store';
 import type { ImportReport } from '../../store/network-slice';
 import { networkAggregation } from '../../store/network-model';

@@ -1,10 +1,10 @@
 import { useEffect, useState } from 'react';
 import { Alert, Button, Heading, Paragraph, Spinner } from '@digdir/designsystemet-react';
-import { summarizeResult, type LinkSummary } from '../../domain/files/result-link';
+import { summarizeResult, type LinkSummary } from '../../domain/files/result-link-read';
 import { formatDate } from '../../i18n/format';
 import { useNetworkTranslation } from '../../i18n/network-namespace';
 import { useShareTranslation } from '../../i18n/share-namespace';
-import { readResultPayload } from '../../lib/result-links';
+import { readResultPayload } from '../../lib/result-link-read';
 import { navigate } from '../../lib/router';
 import { selectKnownQuestionnaires } from '../../store/selectors';
 import { useAppStore, useAppStoreApi } from '../../store/store-context';
