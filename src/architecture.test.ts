@@ -53,6 +53,8 @@ const DOMAIN_PACKAGES: Record<string, (file: string) => boolean> = {
   zod: () => true,
   'zod/mini': () => true,
   papaparse: (file) => file === 'domain/files/csv-parse.ts',
+  // Test support only (domain/testing: fixtures and the JSON mutations the property tests share).
+  'fast-check': (file) => file.startsWith('domain/testing/'),
 };
 
 const LAYER: Record<string, number> = {
