@@ -79,6 +79,23 @@ for (const size of [
   });
 }
 
+test('on a projector at full width (1920×1080) the overview shows every area of the heatmap without scrolling', async ({
+  page,
+}) => {
+  await page.setViewportSize({ width: 1920, height: 1080 });
+  await loadDemo(page, 'nb');
+  const heatmap = page.getByRole('table', { name: /Gjennomsnittlig skår/ });
+  await expect(heatmap.locator('tbody tr')).toHaveCount(8); // 7 municipalities and the median
+  await animationsSettled(page);
+  // The table's own scroll box has nothing hidden to the side.
+  const hidden = await heatmap.evaluate((table) => {
+    const box = table.closest('.table-scroll') ?? table.parentElement!;
+    return box.scrollWidth - box.clientWidth;
+  });
+  expect(hidden).toBeLessThanOrEqual(0);
+  await noSidewaysScroll(page);
+});
+
 for (const lang of ['nb', 'nn', 'en'] as const) {
   test(`axe finds nothing on the network screen's steps and context in ${lang}`, async ({
     page,

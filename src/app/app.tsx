@@ -103,7 +103,8 @@ export function App() {
   }
 
   return (
-    <div className="app">
+    // The network's views are the facilitator's, often on a projector: the full width there.
+    <div className={route.name === 'network' ? 'app app-wide' : 'app'}>
       <a
         className="skip-link"
         href="#main"
