@@ -16,51 +16,41 @@ const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 
 };
 
 /**
- * The Content-Security-Policy that a meta tag can carry. It goes into the built
- * index.html only: the dev server needs an inline preamble for React refresh.
+ * The Content-Security-Policy that a meta tag can carry, allowing the inline scripts whose
+ * sha256 hashes (base64) are given and no other. It goes into the built index.html only
+ * (`firstVisitHtml`): the dev server needs an inline preamble for React refresh.
  * docs/security.md lists the headers a hosting server should add on top.
  */
-export const CSP = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data: blob:",
-  "font-src 'self' data:",
-  "connect-src 'self'",
-  "worker-src 'self'",
-  "manifest-src 'self'",
-  "object-src 'none'",
-  "base-uri 'self'",
-  "form-action 'none'",
-].join('; ');
-
-function cspMeta(): Plugin {
-  return {
-    name: 'csp-meta',
-    apply: 'build',
-    transformIndexHtml(html) {
-      return html.replace(
-        '<meta charset="UTF-8" />',
-        `<meta charset="UTF-8" />\n    <meta http-equiv="Content-Security-Policy" content="${CSP}" />`,
-      );
-    },
-  };
+export function cspWith(scriptHashes: readonly string[]): string {
+  return [
+    "default-src 'self'",
+    ["script-src 'self'", ...scriptHashes.map((h) => `'sha256-${h}'`)].join(' '),
+    "style-src 'self' 'unsafe-inline'",
+    "img-src 'self' data: blob:",
+    "font-src 'self' data:",
+    "connect-src 'self'",
+    "worker-src 'self'",
+    "manifest-src 'self'",
+    "object-src 'none'",
+    "base-uri 'self'",
+    "form-action 'none'",
+  ].join('; ');
 }
 
 /** What the app defines for its code (also for the pre-render, which runs the app's code). */
 const DEFINE = { __APP_VERSION__: JSON.stringify(pkg.version) };
 
 /**
- * Pre-renders the first visit to `#/` in bokmål into the built index.html (src/lib/first-visit.ts,
- * src/app/prerender.tsx), and puts the small script that decides, before the first paint, whether
- * a visit is that one inline in the head, right after the CSP, which allows exactly that script
- * by its hash. The app's modules run in Node through a Vite server of their own (no config file,
- * so this plugin does not run again there).
+ * The built index.html's head and body: the CSP, then the small script that decides, before the
+ * first paint, whether a visit is the pre-rendered first visit (the CSP allows exactly that
+ * script, by its hash), and the first visit to `#/` in bokmål pre-rendered into #root
+ * (src/lib/first-visit.ts, src/app/prerender.tsx). The app's modules run in Node through a Vite
+ * server of their own (no config file, so this plugin does not run again there).
  */
-function prerenderFirstVisit(): Plugin {
+function firstVisitHtml(): Plugin {
   const root = fileURLToPath(new URL('.', import.meta.url));
   return {
-    name: 'prerender-first-visit',
+    name: 'first-visit-html',
     apply: 'build',
     transformIndexHtml: {
       order: 'post',
@@ -82,18 +72,15 @@ function prerenderFirstVisit(): Plugin {
           const body = entry.renderFirstVisit();
           const boot = entry.firstVisitBootScript();
           const hash = createHash('sha256').update(boot).digest('base64');
-          const csp = `content="${CSP}"`;
-          if (!html.includes(csp) || !html.includes('<div id="root"></div>')) {
-            this.error('prerender-first-visit: index.html has no CSP meta or no empty #root');
+          const charset = '<meta charset="UTF-8" />';
+          if (!html.includes(charset) || !html.includes('<div id="root"></div>')) {
+            this.error('first-visit-html: index.html has no charset meta or no empty #root');
           }
           return html
             .replace(
-              csp,
-              `content="${CSP.replace("script-src 'self'", `script-src 'self' 'sha256-${hash}'`)}"`,
-            )
-            .replace(
-              /(<meta http-equiv="Content-Security-Policy"[^>]*>)/,
-              `$1\n    <script>${boot}</script>`,
+              charset,
+              `${charset}\n    <meta http-equiv="Content-Security-Policy" content="${cspWith([hash])}" />` +
+                `\n    <script>${boot}</script>`,
             )
             .replace('<div id="root"></div>', `<div id="root">${body}</div>`);
         } finally {
@@ -300,8 +287,7 @@ export default defineConfig({
     rememberOutDir,
     questionnaireParts(),
     react(),
-    cspMeta(),
-    prerenderFirstVisit(),
+    firstVisitHtml(),
     patchDesignsystemetCss(),
     trimDesignsystemetTheme(),
     VitePWA({

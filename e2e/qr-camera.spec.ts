@@ -4,7 +4,7 @@ import { createServer, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { build } from 'vite';
-import { CSP } from '../vite.config';
+import { cspWith } from '../vite.config';
 import { splitForQr } from '../src/domain/files/qr-parts';
 import { guardRequests } from './helpers';
 import { launchWithFakeCamera, writeQrVideo } from './qr-video';
@@ -45,7 +45,7 @@ function serve(root: string): Promise<Server> {
     }
     res.writeHead(200, {
       'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream',
-      'content-security-policy': CSP,
+      'content-security-policy': cspWith([]),
     });
     createReadStream(file).pipe(res);
   });

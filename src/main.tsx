@@ -10,7 +10,12 @@ import { createSafeStorage } from './lib/storage';
 import { createI18n, languageFromUrl, loadLanguage } from './i18n/i18n';
 import { loadQuestionnaireTexts } from './lib/questionnaires';
 import type { Locale } from './domain/core/types';
-import { hasPrerenderedScreen, PRERENDER_ATTRIBUTE, replayEarlyClicks } from './lib/first-visit';
+import {
+  hasPrerenderedScreen,
+  HYDRATED_MARK,
+  PRERENDER_ATTRIBUTE,
+  replayEarlyClicks,
+} from './lib/first-visit';
 
 const storage = createSafeStorage();
 const { store, ready } = openAppStore({ storage });
@@ -49,7 +54,7 @@ function afterFirstCommit() {
   if (committed) return; // StrictMode runs effects twice in development
   committed = true;
   // React has the page: from here a choice in the form reaches the store (npm run bench).
-  performance.mark('app-hydrated');
+  performance.mark(HYDRATED_MARK);
   // After the start screen has adopted what was chosen before (a layout effect, done by now).
   setTimeout(replayEarlyClicks, 0);
   // The service worker caches this code when first used, not ahead (vite.config.ts): offline on

@@ -7,7 +7,7 @@
  * the app's stylesheet and no JavaScript, served by the same server. Floor and app alternate in
  * one run, so the ratio holds on a noisy machine.
  *
- * The app also stamps `app-hydrated` (a User Timing mark in src/main.tsx) once React has taken
+ * The app also stamps HYDRATED_MARK (a User Timing mark, src/lib/first-visit.ts) once React has taken
  * the page over: from then on the form's choices reach the store.
  */
 import { writeFileSync } from 'node:fs';
@@ -15,6 +15,7 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { NETWORK_MUNICIPALITIES } from '../../src/domain/core/municipalities';
 import { GATHERING_ROUNDS, ROLES } from '../../src/domain/core/types';
+import { HYDRATED_MARK } from '../../src/lib/first-visit';
 import nb from '../../src/i18n/locales/nb/common.json';
 import { firstScreenFiles, readManifest } from '../first-screen';
 import { newContext } from './browser';
@@ -28,7 +29,7 @@ export const FLOOR_PAGE = 'bench-floor.html';
 export interface FirstInputRun {
   /** Navigation start → first frame with an operable form control, ms. */
   firstInputMs: number | null;
-  /** Navigation start → the app's `app-hydrated` mark, ms (null on the floor page). */
+  /** Navigation start → the app's HYDRATED_MARK, ms (null on the floor page). */
   hydratedMs: number | null;
 }
 
@@ -132,13 +133,19 @@ async function measureOnce(page: Page, url: string): Promise<FirstInputRun> {
   await page.waitForFunction(
     () => (window as unknown as { __firstInput: number | null }).__firstInput !== null,
   );
-  const isApp = !url.endsWith(FLOOR_PAGE);
-  if (isApp)
-    await page.waitForFunction(() => performance.getEntriesByName('app-hydrated').length > 0);
-  return page.evaluate(() => ({
-    firstInputMs: (window as unknown as { __firstInput: number }).__firstInput,
-    hydratedMs: performance.getEntriesByName('app-hydrated')[0]?.startTime ?? null,
-  }));
+  if (!url.endsWith(FLOOR_PAGE)) {
+    await page.waitForFunction(
+      (mark) => performance.getEntriesByName(mark).length > 0,
+      HYDRATED_MARK,
+    );
+  }
+  return page.evaluate(
+    (mark) => ({
+      firstInputMs: (window as unknown as { __firstInput: number }).__firstInput,
+      hydratedMs: performance.getEntriesByName(mark)[0]?.startTime ?? null,
+    }),
+    HYDRATED_MARK,
+  );
 }
 
 async function measure(browser: Browser, url: string): Promise<FirstInputRun> {

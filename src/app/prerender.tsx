@@ -8,7 +8,7 @@ import { STORE_KEY } from '../store/persisted';
 
 /**
  * The first visit to `#/` in bokmål on a device with nothing saved, as HTML for index.html's
- * root. The build calls this in Node (vite.config.ts, `prerenderFirstVisit`); the browser takes
+ * root. The build calls this in Node (vite.config.ts, `firstVisitHtml`); the browser takes
  * the page over with the same tree (src/main.tsx). See src/lib/first-visit.ts.
  */
 export function renderFirstVisit(): string {

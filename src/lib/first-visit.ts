@@ -65,13 +65,18 @@ export function bootScript(storeKey: string): string {
   return `${isFirstVisit.toString()}\n(${boot.toString()})(${args.join(', ')});`;
 }
 
-/** Whether the page holds a pre-rendered screen that is this visit's (read once, at start). */
+/**
+ * Whether the page holds a pre-rendered screen that is this visit's (read once, at start): the
+ * boot script found a first visit, and so keeps the early clicks. A boot script that did not run
+ * (blocked by a server's CSP header without its hash) leaves no doubt to hydrate over: the app
+ * then renders from scratch.
+ */
 export function hasPrerenderedScreen(root: Element): boolean {
-  return (
-    root.firstElementChild !== null &&
-    document.documentElement.getAttribute(PRERENDER_ATTRIBUTE) !== 'skip'
-  );
+  return root.firstElementChild !== null && EARLY_CLICKS in window;
 }
+
+/** The User Timing mark set once the app has taken the page over (npm run bench reads it). */
+export const HYDRATED_MARK = 'app-hydrated';
 
 /**
  * Called once the app has taken the page over: from now on buttons work by themselves. The
