@@ -7,9 +7,14 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { deltaBetween } from './src/domain/questionnaire/delta.ts';
-import { textsIn, withTextsIn } from './src/domain/questionnaire/texts.ts';
+import { textsIn, withoutTexts } from './src/domain/questionnaire/texts.ts';
 import type { Locale } from './src/domain/core/types.ts';
-import { delegateFiles, readManifest } from './scripts/first-screen.ts';
+import {
+  DELEGATE_SCREENS,
+  DELEGATE_SCREENS_CHUNK,
+  delegateFiles,
+  readManifest,
+} from './scripts/first-screen.ts';
 
 const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8')) as {
   version: string;
@@ -66,10 +71,10 @@ function firstVisitHtml(): Plugin {
         });
         try {
           const entry = (await server.ssrLoadModule('/src/app/prerender.tsx')) as {
-            renderFirstVisit: () => string;
+            renderFirstVisit: () => Promise<string>;
             firstVisitBootScript: () => string;
           };
-          const body = entry.renderFirstVisit();
+          const body = await entry.renderFirstVisit();
           const boot = entry.firstVisitBootScript();
           const hash = createHash('sha256').update(boot).digest('base64');
           const charset = '<meta charset="UTF-8" />';
@@ -95,17 +100,29 @@ const DS_INPUT_NOT_DISABLED =
   '.ds-input:not(:focus-visible,:disabled,[readonly],[aria-readonly=true])';
 
 /**
- * Edits to Designsystemet's minified CSS, each with the number of times its text must occur.
+ * Edits to Designsystemet's minified CSS, each with the file of src/app that takes in the
+ * component (once its @imports are inlined) and the number of times its text must occur there.
  * The build fails when a count is off, so a Designsystemet upgrade that changes a rule is seen.
  */
-export const DS_CSS_PATCHES: readonly { find: string; replace: string; count: number }[] = [
+export const DS_CSS_PATCHES: readonly {
+  file: 'designsystemet.css' | 'designsystemet-screens.css';
+  find: string;
+  replace: string;
+  count: number;
+}[] = [
   // The scroll lock for open modal dialogs: done in JavaScript instead
   // (src/ui/use-modal-scroll-lock.ts and `body.modal-open` in src/app/app.css).
-  { find: 'body:has(.ds-dialog:modal){overflow:hidden}', replace: '', count: 1 },
+  {
+    file: 'designsystemet-screens.css',
+    find: 'body:has(.ds-dialog:modal){overflow:hidden}',
+    replace: '',
+    count: 1,
+  },
   // The hover outline of a text field, select or textarea, unless the hover comes from its
   // label: the same without :has(), for a label before the field, as Designsystemet's fields
   // have it. (Radios and checkboxes have their own branch in the same rules, unchanged.)
   {
+    file: 'designsystemet.css',
     find: `:has(label):not(:has(label:hover)) ${DS_INPUT_NOT_DISABLED}:hover`,
     replace: `${DS_INPUT_NOT_DISABLED}:hover:not(label:hover~*)`,
     count: 3,
@@ -114,7 +131,7 @@ export const DS_CSS_PATCHES: readonly { find: string; replace: string; count: nu
 
 /**
  * Applies DS_CSS_PATCHES to the Designsystemet styles the app takes in (dev server and build):
- * src/app/designsystemet.css, once Vite has inlined its @imports of the package's component
+ * src/app/designsystemet.css and designsystemet-screens.css, once Vite has inlined its @imports of the package's component
  * files (so this runs in the normal phase, after vite:css, not `enforce: 'pre'`).
  *
  * Both rules make large elements :has() anchors: `body:has(.ds-dialog:modal)` makes <body>
@@ -129,11 +146,14 @@ export function patchDesignsystemetCss(): Plugin {
   return {
     name: 'patch-designsystemet-css',
     transform(code, id) {
-      if (!id.split('?')[0]!.endsWith('/src/app/designsystemet.css')) return null;
+      const file = DS_CSS_PATCHES.find((p) =>
+        id.split('?')[0]!.endsWith(`/src/app/${p.file}`),
+      )?.file;
+      if (file === undefined) return null;
       // Nothing to patch when a tool hands the CSS over empty (as Vitest may, not processing CSS).
       if (code.trim() === '') return null;
       let out = code;
-      for (const { find, replace, count } of DS_CSS_PATCHES) {
+      for (const { find, replace, count } of DS_CSS_PATCHES.filter((p) => p.file === file)) {
         const found = out.split(find).length - 1;
         if (found !== count) {
           this.error(
@@ -209,15 +229,16 @@ function trimDesignsystemetTheme(): Plugin {
   };
 }
 
-const QUESTIONNAIRE_QUERY = /^(.+\.json)\?(?:delta-of=(v\d+))?(?:&?lang=(nb|nn|en))?$/;
+const QUESTIONNAIRE_QUERY = /^(.+\.json)\?(?:delta-of=(v\d+))?(?:&?lang=(none|nb|nn|en))?$/;
 const QUESTIONNAIRE_PREFIX = '\0questionnaire:';
 
 /**
  * Bundled questionnaires, built from their published files:
  *
- * - `v2.json?lang=nb` is the questionnaire with its bokmål texts only, and `v2.json?lang=nn` the
- *   list of its nynorsk texts (src/domain/questionnaire/texts.ts): the first screen carries one
- *   language, and lib/questionnaires.ts loads another when it is chosen.
+ * - `v2.json?lang=none` is the questionnaire without its texts, and `v2.json?lang=nn` the list of
+ *   its nynorsk texts (src/domain/questionnaire/texts.ts): the first screen carries no statement
+ *   text, and lib/questionnaires.ts loads the texts of the language on screen before the app
+ *   shows it.
  * - `v1.json?delta-of=v2` gives version 1 as version 2 plus the texts version 1 words
  *   differently (src/domain/questionnaire/delta.ts), so it costs about 1 KB instead of a second
  *   full copy; with `&lang=xx`, the same for that language's part.
@@ -241,12 +262,12 @@ function questionnaireParts(): Plugin {
       const [targetPath, baseName, lang] = id.slice(QUESTIONNAIRE_PREFIX.length).split('|') as [
         string,
         string,
-        '' | Locale,
+        '' | 'none' | Locale,
       ];
       this.addWatchFile(targetPath);
       const read = (file: string): unknown => JSON.parse(readFileSync(file, 'utf8'));
       const part = (value: unknown): unknown =>
-        lang === '' ? value : lang === 'nb' ? withTextsIn(value, 'nb') : textsIn(value, lang);
+        lang === '' ? value : lang === 'none' ? withoutTexts(value) : textsIn(value, lang);
       if (baseName === '') return `export default ${JSON.stringify(part(read(targetPath)))};`;
       const basePath = path.join(path.dirname(targetPath), `${baseName}.json`);
       this.addWatchFile(basePath);
@@ -330,12 +351,25 @@ export default defineConfig({
     target: 'es2022',
     // dist/.vite/manifest.json: scripts/first-screen.ts reads what the first screen loads.
     manifest: true,
+    // Every browser the app supports preloads modules itself (Chromium, Firefox 115, Safari 17);
+    // one that does not still loads each chunk when it is imported.
+    modulePreload: { polyfill: false },
     rolldownOptions: {
       output: {
         // Everything the first screen needs in one file: the modules the lazy screens share with
         // it would otherwise be split off into a dozen small files, each compressed on its own
         // (about 3 KB more gzip in all, and more requests).
-        codeSplitting: { groups: [{ name: 'first-screen', tags: ['$initial'] }] },
+        // Likewise the delegation's other screens (src/app/app.tsx): one file, which the service
+        // worker precaches (scripts/first-screen.ts, DELEGATE_LAZY_ENTRIES).
+        codeSplitting: {
+          groups: [
+            { name: 'first-screen', tags: ['$initial'] },
+            {
+              name: DELEGATE_SCREENS_CHUNK,
+              test: (id: string) => DELEGATE_SCREENS.some((place) => place.test(id)),
+            },
+          ],
+        },
       },
       treeshake: {
         moduleSideEffects: (id: string) => !id.includes('@digdir/designsystemet-react'),

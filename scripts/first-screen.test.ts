@@ -117,6 +117,10 @@ describe('measureSizes', () => {
 describe('the delegate precache', () => {
   const delegate: Manifest = {
     ...MANIFEST,
+    '_delegate-screens-1.js': {
+      file: 'assets/delegate-screens-1.js',
+      css: ['assets/delegate-screens-1.css'],
+    },
     'src/i18n/locales/nn/common.json': { file: 'assets/nn-1.js' },
     'src/i18n/locales/en/common.json': { file: 'assets/en-1.js' },
     'questionnaire:/x/questionnaires/q/v2.json||nn': { file: 'assets/v2nn-1.js' },
@@ -132,7 +136,13 @@ describe('the delegate precache', () => {
     const files = delegateFiles(delegate);
     expect(files).toEqual(expect.arrayContaining(firstScreenFiles(delegate)));
     expect(files).toEqual(
-      expect.arrayContaining(['assets/v2nn-1.js', 'assets/zod-1.js', 'assets/qr-1.css']),
+      expect.arrayContaining([
+        'assets/delegate-screens-1.js',
+        'assets/delegate-screens-1.css',
+        'assets/v2nn-1.js',
+        'assets/zod-1.js',
+        'assets/qr-1.css',
+      ]),
     );
     expect(files).not.toContain('assets/lazy-1.js');
     expect(files).not.toContain('assets/chart-1.js');
@@ -142,6 +152,8 @@ describe('the delegate precache', () => {
   it('refuses a build in which a delegate entry is missing', () => {
     const { ['src/store/persisted.ts']: _gone, ...without } = delegate;
     expect(() => delegateFiles(without)).toThrow(/persisted/);
+    const { ['_delegate-screens-1.js']: _screens, ...noScreens } = delegate;
+    expect(() => delegateFiles(noScreens)).toThrow(/delegate-screens/);
   });
 
   it('reads the precache list from sw.js and sums its gzip against the budget', () => {

@@ -21,16 +21,33 @@ export const FIRST_SCREEN_BUDGET_KB = 142;
 export const PRECACHE_BUDGET_KB = 200;
 
 /**
+ * The chunk that holds the delegation's screens after the start page (src/app/app.tsx): the
+ * questionnaire, the review, the results, the list of saved responses and the accessibility
+ * statement, in one file (vite.config.ts, codeSplitting), which the manifest names by its group.
+ */
+export const DELEGATE_SCREENS_CHUNK = 'delegate-screens';
+
+/** Where the modules of DELEGATE_SCREENS_CHUNK live. */
+export const DELEGATE_SCREENS = [
+  /\/src\/features\/assessment\//,
+  /\/src\/features\/about\//,
+  /\/src\/features\/results\/results-screen\.tsx$/,
+  /\/src\/app\/not-found-screen\.tsx$/,
+];
+
+/**
  * What a delegate needs offline besides the first screen, by the manifest's key (the source
- * module of a lazy chunk), each with what it imports: the nynorsk and English texts (interface
- * and questionnaire), the full check of saved state and sending a result (links and QR codes).
- * vite.config.ts precaches these and no more; the facilitator's screens, the charts and the
+ * module of a lazy chunk, or its group), each with what it imports: the delegation's screens
+ * (DELEGATE_SCREENS_CHUNK); the nynorsk and English interface
+ * texts and the questionnaire's texts in every language; the full check of saved state; and
+ * sending a result (links and QR codes). vite.config.ts precaches these and no more; the facilitator's screens, the charts and the
  * loading of imported network data are cached when first used.
  */
 export const DELEGATE_LAZY_ENTRIES: readonly (string | RegExp)[] = [
+  new RegExp(`^_${DELEGATE_SCREENS_CHUNK}-[\\w-]+\\.js$`),
   'src/i18n/locales/nn/common.json',
   'src/i18n/locales/en/common.json',
-  /questionnaires\/[^|]+\.json\|[^|]*\|(nn|en)$/,
+  /questionnaires\/[^|]+\.json\|[^|]*\|(nb|nn|en)$/,
   'src/store/persisted.ts',
   'src/features/results/send-result.tsx',
   'src/ui/qr-sequence.tsx',

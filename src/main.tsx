@@ -4,6 +4,7 @@ import './app/designsystemet.css';
 import '@digdir/designsystemet-theme';
 import './app/app.css';
 import { AppRoot } from './app/app-root';
+import { preloadDelegateScreens } from './app/app';
 import { openAppStore } from './store/store-factory';
 import { listenToOtherTabs } from './store/cross-tab-sync';
 import { createSafeStorage } from './lib/storage';
@@ -57,6 +58,7 @@ function afterFirstCommit() {
   performance.mark(HYDRATED_MARK);
   // After the start screen has adopted what was chosen before (a layout effect, done by now).
   setTimeout(replayEarlyClicks, 0);
+  preloadDelegateScreens();
   // The service worker caches this code when first used, not ahead (vite.config.ts): offline on
   // a phone that never had it, there is no imported data to show, so nothing is lost.
   void Promise.all([import('./store/network-persistence'), import('./lib/network-storage')]).then(

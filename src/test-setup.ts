@@ -16,6 +16,10 @@ afterEach(() => {
   window.location.hash = '';
 });
 
-// The app ships the bundled questionnaires in bokmål and loads the other languages' texts when
-// one is chosen (main.tsx); component tests render in every language, so load them all here.
-await Promise.all([loadQuestionnaireTexts('nn'), loadQuestionnaireTexts('en')]);
+// The app ships the bundled questionnaires without texts and loads a language's texts when it
+// is chosen (main.tsx); component tests render in every language, so load them all here.
+await Promise.all([
+  loadQuestionnaireTexts('nb'),
+  loadQuestionnaireTexts('nn'),
+  loadQuestionnaireTexts('en'),
+]);

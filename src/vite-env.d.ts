@@ -2,13 +2,17 @@
 declare const __APP_VERSION__: string;
 
 /**
- * Parts of a bundled questionnaire (vite.config.ts, questionnaireParts): `?lang=nb` the
- * questionnaire with its bokmål texts, `?lang=nn` / `?lang=en` the list of that language's texts,
- * and `?delta-of=v2` a version built as the delta from another.
+ * Parts of a bundled questionnaire (vite.config.ts, questionnaireParts): `?lang=none` the
+ * questionnaire without its texts, `?lang=nb` / `?lang=nn` / `?lang=en` the list of that
+ * language's texts, and `?delta-of=v2` a version built as the delta from another.
  */
-declare module '*lang=nb' {
+declare module '*lang=none' {
   const questionnaire: unknown;
   export default questionnaire;
+}
+declare module '*lang=nb' {
+  const texts: string[];
+  export default texts;
 }
 declare module '*lang=nn' {
   const texts: string[];

@@ -5,11 +5,37 @@ import { useRoute, type Route } from '../lib/router';
 import { AppHeader } from './app-header';
 import { StatusNotices } from './status-notices';
 import { StartScreen } from '../features/assessment/start-screen';
-import { AssessmentScreen } from '../features/assessment/assessment-screen';
-import { ReviewScreen } from '../features/assessment/review-screen';
-import { ResultsScreen } from '../features/results/results-screen';
-import { AccessibilityScreen } from '../features/about/accessibility-screen';
-import { NotFoundScreen } from './not-found-screen';
+
+// The delegation's screens after the start page load on demand too, so the first screen carries
+// the start page alone; preloadDelegateScreens fetches them once it is up, so "Start" never waits.
+const delegateScreens = {
+  assessment: () => import('../features/assessment/assessment-screen'),
+  review: () => import('../features/assessment/review-screen'),
+  results: () => import('../features/results/results-screen'),
+};
+const AssessmentScreen = lazy(() =>
+  delegateScreens.assessment().then((m) => ({ default: m.AssessmentScreen })),
+);
+const ReviewScreen = lazy(() =>
+  delegateScreens.review().then((m) => ({ default: m.ReviewScreen })),
+);
+const ResultsScreen = lazy(() =>
+  delegateScreens.results().then((m) => ({ default: m.ResultsScreen })),
+);
+const AccessibilityScreen = lazy(() =>
+  import('../features/about/accessibility-screen').then((m) => ({
+    default: m.AccessibilityScreen,
+  })),
+);
+const NotFoundScreen = lazy(() =>
+  import('./not-found-screen').then((m) => ({ default: m.NotFoundScreen })),
+);
+
+/** Fetches the questionnaire, review and results screens ahead of need (main.tsx). */
+export function preloadDelegateScreens(): void {
+  // A screen that cannot load now (offline, not cached yet) is tried again when it is opened.
+  for (const load of Object.values(delegateScreens)) load().catch(() => undefined);
+}
 
 // The facilitator's screens load on demand: the delegation's first screen never waits for them.
 const NetworkScreen = lazy(() => import('../features/network/network-screen'));

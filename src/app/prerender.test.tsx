@@ -11,8 +11,8 @@ import { todayIso } from '../i18n/format';
 import { STORE_KEY } from '../store/persisted';
 
 describe('the pre-rendered first visit', () => {
-  it('is the start form in bokmål, with no date from the build', () => {
-    document.body.innerHTML = `<div id="root">${renderFirstVisit()}</div>`;
+  it('is the start form in bokmål, with no date from the build', async () => {
+    document.body.innerHTML = `<div id="root">${await renderFirstVisit()}</div>`;
     expect(
       screen.getByRole('heading', {
         level: 1,
@@ -26,7 +26,7 @@ describe('the pre-rendered first visit', () => {
   });
 
   it('is taken over by the app without a mismatch, keeping what was chosen before', async () => {
-    document.body.innerHTML = `<div id="root">${renderFirstVisit()}</div>`;
+    document.body.innerHTML = `<div id="root">${await renderFirstVisit()}</div>`;
     const container = document.getElementById('root')!;
     // The delegate chooses before the app has loaded: only the page knows.
     const form = screen.getByRole('form', { name: 'Ny besvarelse' });
@@ -39,8 +39,9 @@ describe('the pre-rendered first visit', () => {
     const storage = memoryStateStorage();
     const store = createAppStore({ storage });
     const recoverable = vi.fn();
+    let root: ReturnType<typeof hydrateRoot> | undefined;
     act(() => {
-      hydrateRoot(
+      root = hydrateRoot(
         container,
         <AppRoot store={store} i18n={createI18n('nb')} prerendered onCommitted={() => undefined} />,
         { onRecoverableError: recoverable },
@@ -62,6 +63,9 @@ describe('the pre-rendered first visit', () => {
     });
     // …and it is saved, so it survives a reload.
     expect(storage.map.get(STORE_KEY)).toContain(response!.id);
+    // The questionnaire (a screen of its own, loaded on demand) opens at the first area.
+    expect(await screen.findByRole('heading', { level: 1 })).toHaveTextContent(/^Område 1 av/);
+    act(() => root!.unmount());
   });
 
   it('comes with the head script that tells a first visit from the others', () => {

@@ -5,6 +5,7 @@ import { Button } from '@digdir/designsystemet-react';
 import { slug } from '../domain/files/results-file';
 import { downloadBlob } from '../lib/download';
 import { findChartSvg, serializeChartSvg, svgToPng } from './chart-download';
+import './charts.css';
 
 type Format = 'png' | 'svg';
 

@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import './heatmap.css';
 
 export interface HeatmapColumn {
   key: string;

@@ -1,10 +1,10 @@
 import type { Locale } from '../domain/core/types';
 import type { Questionnaire } from '../domain/questionnaire/schema';
 import { addTexts } from '../domain/questionnaire/texts';
-// In bokmål only; version 1 as version 2 plus its own wording. Both are made at build time
-// (vite.config.ts, questionnaireParts); loadQuestionnaireTexts adds nynorsk and English.
-import goodHostV1 from '../../questionnaires/god-vertskommune/v1.json?delta-of=v2&lang=nb';
-import goodHostV2 from '../../questionnaires/god-vertskommune/v2.json?lang=nb';
+// Without their texts; version 1 as version 2 plus what it words differently. Both are made at
+// build time (vite.config.ts, questionnaireParts); loadQuestionnaireTexts adds a language's texts.
+import goodHostV1 from '../../questionnaires/god-vertskommune/v1.json?delta-of=v2&lang=none';
+import goodHostV2 from '../../questionnaires/god-vertskommune/v2.json?lang=none';
 
 /*
  * Bundled questionnaires are part of the build: `src/lib/questionnaires.test.ts` proves that
@@ -19,8 +19,13 @@ export const BUNDLED_QUESTIONNAIRES: readonly Questionnaire[] = [
 
 const goodHostV2Texts = () => goodHostV2 as { title: Partial<Record<Locale, string>> };
 
-/** The bundled questionnaires' texts in nynorsk and English: chunks that load when chosen. */
-const otherTexts: Record<Exclude<Locale, 'nb'>, () => Promise<[string[], string[]]>> = {
+/** The bundled questionnaires' texts in each language: chunks that load when it is chosen. */
+const textsOf: Record<Locale, () => Promise<[string[], string[]]>> = {
+  nb: () =>
+    Promise.all([
+      import('../../questionnaires/god-vertskommune/v1.json?delta-of=v2&lang=nb'),
+      import('../../questionnaires/god-vertskommune/v2.json?lang=nb'),
+    ]).then(([v1, v2]) => [v1.default, v2.default]),
   nn: () =>
     Promise.all([
       import('../../questionnaires/god-vertskommune/v1.json?delta-of=v2&lang=nn'),
@@ -35,7 +40,8 @@ const otherTexts: Record<Exclude<Locale, 'nb'>, () => Promise<[string[], string[
 
 /**
  * Makes sure the bundled questionnaires hold their texts in `locale`, loading them if need be.
- * The app awaits it with the language's interface texts (main.tsx), before showing the language.
+ * The app awaits it with the language's interface texts (main.tsx), before it shows anything in
+ * that language, bokmål included; the build's pre-render and the tests await it too.
  *
  * The texts are added to the bundled questionnaire objects in place: a language is only ever
  * added, every text of it at once, and nothing shows a language before its texts are in, so no
@@ -44,8 +50,9 @@ const otherTexts: Record<Exclude<Locale, 'nb'>, () => Promise<[string[], string[
  * through every reader of BUNDLED_QUESTIONNAIRES.)
  */
 export async function loadQuestionnaireTexts(locale: Locale): Promise<void> {
-  if (locale === 'nb' || goodHostV2Texts().title[locale] !== undefined) return;
-  const [v1, v2] = await otherTexts[locale]();
+  if (goodHostV2Texts().title[locale] !== undefined) return;
+  const [v1, v2] = await textsOf[locale]();
+  if (goodHostV2Texts().title[locale] !== undefined) return; // loaded meanwhile
   if (!addTexts(goodHostV1, locale, v1) || !addTexts(goodHostV2, locale, v2)) {
     throw new Error(`The questionnaire texts in ${locale} do not fit the questionnaires`);
   }

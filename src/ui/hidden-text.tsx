@@ -5,6 +5,7 @@ import {
   type FreeTextVisibility,
 } from '../domain/priorities/comments';
 import type { Action } from '../domain/core/types';
+import './hidden-text.css';
 
 /** Why a free text is not shown, in words (network screens, presentation mode and reports). */
 export function HiddenText({ reason }: { reason: Exclude<FreeTextVisibility, 'shown'> }) {

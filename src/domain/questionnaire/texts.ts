@@ -1,10 +1,11 @@
 /**
  * A questionnaire's texts in one language, apart from the rest. The build ships the bundled
- * questionnaires with their bokmål texts only (`withTextsIn`) and the nynorsk and English texts
- * as lists of their own (`textsIn`), loaded when that language is chosen and put back in place
- * (`addTexts`), so the first screen does not carry three languages (vite.config.ts,
+ * questionnaires without texts (`withoutTexts`: each text an empty object) and each language's
+ * texts as a list of its own (`textsIn`), loaded when that language is chosen and put back in
+ * place (`addTexts`), so the first screen carries no statement text (vite.config.ts,
  * questionnaireParts; lib/questionnaires.ts). The lists follow one walk over the file: keys in
- * their order, arrays in theirs, and a text is an object whose keys are all languages.
+ * their order, arrays in theirs, and a text is an object whose keys are all languages (none,
+ * in a questionnaire without texts: the bundled files hold no other empty object).
  */
 // With its extension: vite.config.ts loads this file at build time, outside the bundler.
 import { LOCALES, type Locale } from '../core/types.ts';
@@ -13,13 +14,11 @@ function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-/** A localised text: an object with at least one key, each a language with a string. */
+/** A localised text: an object whose keys are languages, each with a string (maybe none yet). */
 function isText(value: unknown): value is Partial<Record<Locale, string>> {
   if (!isObject(value)) return false;
-  const entries = Object.entries(value);
-  return (
-    entries.length > 0 &&
-    entries.every(([k, v]) => (LOCALES as readonly string[]).includes(k) && typeof v === 'string')
+  return Object.entries(value).every(
+    ([k, v]) => (LOCALES as readonly string[]).includes(k) && typeof v === 'string',
   );
 }
 
@@ -37,12 +36,12 @@ export function textsIn(value: unknown, locale: Locale): string[] {
   return out;
 }
 
-/** A copy of `value` in which every localised text keeps only `locale`. */
-export function withTextsIn(value: unknown, locale: Locale): unknown {
-  if (isText(value)) return { [locale]: value[locale] ?? '' };
-  if (Array.isArray(value)) return value.map((item) => withTextsIn(item, locale));
+/** A copy of `value` in which every localised text is an empty object, to be filled by addTexts. */
+export function withoutTexts(value: unknown): unknown {
+  if (isText(value)) return {};
+  if (Array.isArray(value)) return value.map(withoutTexts);
   if (isObject(value)) {
-    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, withTextsIn(v, locale)]));
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, withoutTexts(v)]));
   }
   return value;
 }

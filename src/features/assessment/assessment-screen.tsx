@@ -12,6 +12,7 @@ import { useActiveResponseHeader, useActiveScore, useImportance } from '../../st
 import { StatementQuestion } from './statement-question';
 import { NoActiveResponse } from './no-active-response';
 import { KeepAnswersSuggestion } from './keep-answers';
+import './assessment.css';
 
 /*
  * An answer changes the store on every click. This page is split so that only what shows

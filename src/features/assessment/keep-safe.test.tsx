@@ -32,6 +32,9 @@ describe('a delegate’s unfinished answers', () => {
     const user = userEvent.setup();
     const store = storeWithTwo();
     renderWithApp(<StartScreen />, { store, language: 'nn' });
+    // The list of saved responses loads with them (a first visit has none).
+    await screen.findByRole('heading', { level: 2, name: 'Hald fram der du slapp' });
+    await screen.findByRole('table');
     const first = screen.getAllByRole('heading', { level: 2 })[0]!;
     expect(first).toHaveTextContent('Hald fram der du slapp');
     const list = first.closest('section')!;

@@ -16,6 +16,7 @@ import { exportResponses } from './export';
 import { useModalScrollLock } from '../../ui/use-modal-scroll-lock';
 import { useGatheringText } from '../../i18n/gathering-text';
 import { gatheringOf, showsPeriod } from '../../domain/core/gatherings';
+import '../../app/designsystemet-screens.css';
 
 function progressOf(
   known: readonly Questionnaire[],

@@ -6,6 +6,7 @@ import { areaStatements } from '../../domain/questionnaire/model';
 import { useAppStore } from '../../store/store-context';
 import { useActiveResponse, useResponseScore } from '../../store/selectors';
 import { NoActiveResponse } from './no-active-response';
+import './assessment.css';
 
 /** Shows what is unanswered, area by area. Submitting with gaps is allowed. */
 export function ReviewScreen() {

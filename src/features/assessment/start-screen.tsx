@@ -1,4 +1,6 @@
 import {
+  lazy,
+  Suspense,
   useContext,
   useEffect,
   useId,
@@ -31,12 +33,19 @@ import { latestQuestionnaire, offeredQuestionnaires } from '../../lib/questionna
 import { CustomQuestionnaire } from './custom-questionnaire';
 import { localize } from '../../domain/questionnaire/localize';
 import { navigate } from '../../lib/router';
-import { ResponseList, UnfinishedResponses } from './response-list';
 import { RadioOption, SelectField, TextField } from '../../ui/fields';
 import { parseInvite, type Invite } from '../../domain/files/invite';
 import { saveInvite } from '../../lib/invite-storage';
 import { formatDate, todayIso } from '../../i18n/format';
 import { PrerenderContext } from '../../lib/first-visit';
+
+// Saved responses are listed by code that loads when there are some: a first visit has none.
+const ResponseList = lazy(() =>
+  import('./response-list').then((m) => ({ default: m.ResponseList })),
+);
+const UnfinishedResponses = lazy(() =>
+  import('./response-list').then((m) => ({ default: m.UnfinishedResponses })),
+);
 
 const OTHER = 'other';
 
@@ -195,7 +204,11 @@ export function StartScreen({ inviteQuery }: { inviteQuery?: string } = {}) {
       <Heading level={1} data-size="xl">
         {t('start.title')}
       </Heading>
-      <UnfinishedResponses />
+      {hasResponses && (
+        <Suspense fallback={null}>
+          <UnfinishedResponses />
+        </Suspense>
+      )}
       <Paragraph data-size="lg" className="lead">
         {localize(questionnaire.intro, language)}
       </Paragraph>
@@ -232,7 +245,11 @@ export function StartScreen({ inviteQuery }: { inviteQuery?: string } = {}) {
         </Alert>
       )}
 
-      {hasResponses && <ResponseList />}
+      {hasResponses && (
+        <Suspense fallback={null}>
+          <ResponseList />
+        </Suspense>
+      )}
 
       <form
         ref={formRef}

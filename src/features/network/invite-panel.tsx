@@ -12,6 +12,7 @@ import { useAppStore } from '../../store/store-context';
 import { SelectField, TextField } from '../../ui/fields';
 import { municipalityChoices } from './choices';
 import { LazyQrCode } from '../../ui/qr-lazy';
+import '../../ui/links.css';
 
 /**
  * The facilitator's room invite: the gathering's round and date, the questionnaire version, and

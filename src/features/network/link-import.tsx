@@ -6,6 +6,7 @@ import { useAppStore, useAppStoreApi } from '../../store/store-context';
 import type { ImportReport } from '../../store/network-slice';
 import { LazyQrScanner } from '../../ui/qr-lazy';
 import { importSources, linkSource, scanSource } from './import-files';
+import '../../ui/links.css';
 
 /**
  * Results that come as links or QR codes: "paste links" takes any text (a whole mail thread, many

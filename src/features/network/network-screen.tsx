@@ -17,6 +17,8 @@ import { InvitePanel } from './invite-panel';
 import { AnsweredView } from './answered-view';
 import { LearnView } from './learn-view';
 import { BackupReminder, SafekeepingPanel, useStorageSafety } from './safekeeping';
+import './network.css';
+import '../../app/designsystemet-screens.css';
 
 export { default as ResultLinkScreen } from './result-link-screen';
 export { default as InviteSlide } from './invite-slide';

@@ -9,6 +9,7 @@ import { navigate } from '../../lib/router';
 import { selectKnownQuestionnaires } from '../../store/selectors';
 import { useAppStore, useAppStoreApi } from '../../store/store-context';
 import { importSources, type ImportSource } from './import-files';
+import '../../ui/links.css';
 
 type State =
   | { kind: 'checking' }

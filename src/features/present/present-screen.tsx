@@ -14,6 +14,7 @@ import { useAppStore } from '../../store/store-context';
 import { useFreeTextView } from '../../store/free-text';
 import { useAreaComments, type AreaStatementComments } from '../../store/area-comments';
 import { ActionLine } from '../../ui/hidden-text';
+import './present.css';
 
 /**
  * Presentation mode for the projector: one slide for the overview and one per area.

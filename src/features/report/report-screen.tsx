@@ -19,6 +19,8 @@ import { visibleAction } from '../../domain/priorities/comments';
 import { useFreeTextView } from '../../store/free-text';
 import { HiddenText } from '../../ui/hidden-text';
 import { MessagePage } from '../../ui/message-page';
+import './report.css';
+import '../../app/designsystemet-screens.css';
 
 const ARROW = { up: '▲', down: '▼', flat: '▶' } as const;
 

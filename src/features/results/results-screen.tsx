@@ -16,6 +16,8 @@ import { formatDate, formatPercent, formatScore } from '../../i18n/format';
 import { useAppStore } from '../../store/store-context';
 import { useActiveResponse, useResponseScore } from '../../store/selectors';
 import { MessagePage } from '../../ui/message-page';
+import './results.css';
+import '../../app/designsystemet-screens.css';
 
 // Sending loads when a submitted response is shown: the link code and its texts stay off the
 // first screen.

@@ -12,6 +12,7 @@ import { downloadText } from '../../lib/download';
 import { savedFacilitatorEmail } from '../../lib/invite-storage';
 import { createResultLink, type ResultLinkResult } from '../../lib/result-links';
 import { LazyQrSequence } from '../../ui/qr-lazy';
+import '../../ui/links.css';
 
 interface ShareNavigator {
   share?: (data: { title?: string; text?: string; url?: string }) => Promise<void>;
