@@ -304,6 +304,17 @@ function delegatePrecache(entries: { url: string; size: number; revision: string
 export default defineConfig({
   base: './',
   define: DEFINE,
+  resolve: {
+    // The exact import only: recharts uses the shim's with-selector, which stays as it is.
+    alias: [
+      {
+        find: /^use-sync-external-store\/shim$/,
+        replacement: fileURLToPath(
+          new URL('./src/lib/use-sync-external-store-shim.ts', import.meta.url),
+        ),
+      },
+    ],
+  },
   plugins: [
     rememberOutDir,
     questionnaireParts(),

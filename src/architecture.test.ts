@@ -112,7 +112,7 @@ function moduleState(text: string): { line: number; name: string; what: string }
  */
 const MEMO_CACHES: { file: string; name: string; why: string }[] = [
   {
-    file: 'store/selectors.ts',
+    file: 'store/score-selectors.ts',
     name: 'scores',
     why: 'one score per response object; responses are replaced, never edited',
   },

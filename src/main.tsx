@@ -23,6 +23,10 @@ const { store, ready } = openAppStore({ storage });
 storage.onStatus((status) => store.getState().setStorageStatus(status));
 if (storage.status() !== 'ok') store.getState().setStorageStatus(storage.status());
 
+// Another screen than the pre-rendered start page (an invite, a resumed response): its code,
+// in one file with the delegation's other screens, loads while the saved state is read.
+if (!hasPrerenderedScreen(document.getElementById('root')!)) preloadDelegateScreens();
+
 // ?lang=nn picks the language and is remembered (once the saved state is in: see the end).
 const fromUrl = languageFromUrl(window.location.search);
 

@@ -9,10 +9,12 @@ import { StartScreen } from '../features/assessment/start-screen';
 // The delegation's screens after the start page load on demand too, so the first screen carries
 // the start page alone; preloadDelegateScreens fetches them once it is up, so "Start" never waits.
 const delegateScreens = {
+  invite: () => import('../features/assessment/invited-start'),
   assessment: () => import('../features/assessment/assessment-screen'),
   review: () => import('../features/assessment/review-screen'),
   results: () => import('../features/results/results-screen'),
 };
+const InvitedStart = lazy(delegateScreens.invite);
 const AssessmentScreen = lazy(() =>
   delegateScreens.assessment().then((m) => ({ default: m.AssessmentScreen })),
 );
@@ -31,7 +33,7 @@ const NotFoundScreen = lazy(() =>
   import('./not-found-screen').then((m) => ({ default: m.NotFoundScreen })),
 );
 
-/** Fetches the questionnaire, review and results screens ahead of need (main.tsx). */
+/** Fetches the delegation's other screens ahead of need (main.tsx): one file, in fact. */
 export function preloadDelegateScreens(): void {
   // A screen that cannot load now (offline, not cached yet) is tried again when it is opened.
   for (const load of Object.values(delegateScreens)) load().catch(() => undefined);
@@ -70,7 +72,7 @@ function Screen({ route }: { route: Route }) {
     case 'resultLink':
       return <ResultLinkScreen payload={route.payload} />;
     case 'invite':
-      return <StartScreen key={route.query} inviteQuery={route.query} />;
+      return <InvitedStart key={route.query} query={route.query} />;
     case 'inviteSlide':
       return null;
     case 'notFound':

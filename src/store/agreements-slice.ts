@@ -10,7 +10,7 @@ import {
   clearAgreedAnswer,
   createAgreedResponse,
   setAgreedAnswer,
-} from '../domain/priorities/consensus';
+} from '../domain/priorities/agreed-response';
 import type { SliceCreator } from './slice';
 
 /** Agreed (consensus) answers made on this device. Persisted with the responses. */

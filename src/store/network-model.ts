@@ -26,10 +26,11 @@ import {
   type VersionAligner,
   type VersionDifference,
 } from '../domain/comparison/versions';
-import type { NetworkAggregation, NetworkView } from './network-slice';
+import type { AddImportResult, NetworkAggregation, NetworkView } from './network-slice';
+import { setAsideResponses, summariseSetAside } from '../domain/scoring/counted';
 import { selectKnownQuestionnaires } from './selectors';
 import { useAppStore, useAppStoreApi } from './store-context';
-import type { AppStore } from './app-store';
+import type { AppState, AppStore } from './app-store';
 
 export interface NetworkModel {
   questionnaire: Questionnaire;
@@ -299,4 +300,31 @@ export function useNetworkModel(): NetworkModel {
     ownAgreements,
     salt,
   });
+}
+
+/**
+ * Adds imports to the network (the network slice's addImports) and tells per import what
+ * aggregation will set aside now that the batch is held: older responses by a respondent of the
+ * import who has a newer one at the same gathering (setAsideResponses), worked out from every
+ * response of the municipalities the batch touches. Here, with the network screens, so that the
+ * store's code on the first screen does not carry aggregation's rules.
+ */
+export function addImportsToNetwork(
+  store: AppStore,
+  batch: Parameters<AppState['addImports']>[0],
+): AddImportResult[] {
+  const counts = store.getState().addImports(batch);
+  const touched = new Set(batch.flatMap((e) => e.responses.map((r) => r.municipality.number)));
+  const setAside =
+    touched.size === 0
+      ? []
+      : setAsideResponses(
+          Object.values(store.getState().network.responses).filter((r) =>
+            touched.has(r.municipality.number),
+          ),
+        );
+  return counts.map((c, i) => ({
+    ...c,
+    setAside: setAside.length === 0 ? [] : summariseSetAside(setAside, batch[i]!.responses),
+  }));
 }

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createAppStore } from './app-store';
 import { makeResponse } from '../domain/testing/fixtures';
 import { memoryStateStorage } from '../app/test-utils';
+import { addImportsToNetwork } from './network-model';
 
 const later = '2024-05-03T10:00:00.000Z';
 
@@ -32,11 +33,9 @@ describe('network slice', () => {
     const delegate = { id: 'p-kari', role: 'politician' as const };
     const first = makeResponse({ id: 'a', respondent: delegate, municipality: haram });
     const other = makeResponse({ id: 'b', respondent: { id: 'p-ola', role: 'business' } });
-    const [one] = store
-      .getState()
-      .addImports([
-        { source: { fileName: 'one.json', kind: 'file' }, responses: [first, other], actions: [] },
-      ]);
+    const [one] = addImportsToNetwork(store, [
+      { source: { fileName: 'one.json', kind: 'file' }, responses: [first, other], actions: [] },
+    ]);
     expect(one!.setAside).toEqual([]);
 
     // Three more responses by the same delegate at the same gathering, one of them newer.
@@ -49,7 +48,7 @@ describe('network slice', () => {
       respondent: { id: 'p-per', role: 'administration' },
       municipality: { number: '1516', name: 'Ulstein' },
     });
-    const [copiesReport, ulsteinReport] = store.getState().addImports([
+    const [copiesReport, ulsteinReport] = addImportsToNetwork(store, [
       { source: { fileName: 'copies.json', kind: 'file' }, responses: copies, actions: [] },
       { source: { fileName: 'ulstein.json', kind: 'file' }, responses: [elsewhere], actions: [] },
     ]);

@@ -6,11 +6,7 @@ import type { SliceCreator } from './slice';
 import { mergeInto, type MergeCounts } from '../domain/core/records';
 import type { VersionAligner } from '../domain/comparison/versions';
 import type { Aggregator } from '../domain/scoring/aggregate';
-import {
-  setAsideResponses,
-  summariseSetAside,
-  type SetAsideSummary,
-} from '../domain/scoring/counted';
+import type { SetAsideSummary } from '../domain/scoring/counted';
 
 /**
  * One imported file (or the demo network, or this device's own responses), with what it
@@ -95,12 +91,17 @@ export interface NetworkView {
   source: 'mean' | 'agreed';
 }
 
-export interface AddImportResult {
+/** What one import added to the network, per kind of record. */
+export interface ImportCounts {
   responses: MergeCounts;
   actions: MergeCounts;
+}
+
+export interface AddImportResult extends ImportCounts {
   /**
    * Responses that aggregation sets aside, once this import is held: older responses by a
-   * respondent of this import who has a newer one at the same gathering (setAsideResponses).
+   * respondent of this import who has a newer one at the same gathering (addImportsToNetwork in
+   * network-model.ts).
    */
   setAside: SetAsideSummary[];
 }
@@ -141,8 +142,11 @@ export interface NetworkSlice {
     responses: readonly Response[],
     actions: readonly Action[],
     agreements?: readonly AgreedResponse[],
-  ) => AddImportResult;
-  /** Adds many imports at once; the counts come back in the same order. */
+  ) => ImportCounts;
+  /**
+   * Adds many imports at once; the counts come back in the same order. What aggregation will
+   * set aside: addImportsToNetwork (network-model.ts), which the import uses.
+   */
   addImports: (
     batch: readonly {
       source: { fileName: string; kind: ImportedSource['kind'] };
@@ -150,7 +154,7 @@ export interface NetworkSlice {
       actions: readonly Action[];
       agreements?: readonly AgreedResponse[];
     }[],
-  ) => AddImportResult[];
+  ) => ImportCounts[];
   removeSource: (sourceId: string) => void;
   removeMunicipality: (number: string) => void;
   clearNetwork: () => void;
@@ -207,19 +211,6 @@ export const createNetworkSlice: SliceCreator<NetworkSlice> = (set, get, now) =>
       mergeInto(agreements, Object.values(source.agreements));
       return { responses: responseCounts, actions: actionCounts };
     });
-    // What aggregation will set aside, now that the batch is held: worked out from every
-    // response of the municipalities the batch touches, then told per import.
-    const touched = new Set(batch.flatMap((e) => e.responses.map((r) => r.municipality.number)));
-    const setAside =
-      touched.size === 0
-        ? []
-        : setAsideResponses(
-            [...responses.values()].filter((r) => touched.has(r.municipality.number)),
-          );
-    const withSetAside = results.map((counts, i) => ({
-      ...counts,
-      setAside: setAside.length === 0 ? [] : summariseSetAside(setAside, batch[i]!.responses),
-    }));
     set({
       network: {
         sources,
@@ -229,7 +220,7 @@ export const createNetworkSlice: SliceCreator<NetworkSlice> = (set, get, now) =>
         salt: network.salt,
       },
     });
-    return withSetAside;
+    return results;
   },
   removeSource(sourceId) {
     // What the other files brought stays, as the newest copy among them: the same network a

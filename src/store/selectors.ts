@@ -1,7 +1,6 @@
 import { useMemo } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import type { Questionnaire } from '../domain/questionnaire/schema';
-import { scoreResponse, type ResponseScore } from '../domain/scoring/scoring';
 import type { Answer, Level, Response } from '../domain/core/types';
 import { findQuestionnaire, knownQuestionnaires } from '../lib/questionnaires';
 import type { AppState } from './app-store';
@@ -100,26 +99,4 @@ export function useAnswer(responseId: string, statementId: string): Answer | und
 /** One area's importance rating in one response. */
 export function useImportance(responseId: string, areaId: string): Level | undefined {
   return useAppStore((s) => s.responses[responseId]?.importance[areaId]);
-}
-
-/** Scores are derived, never stored. */
-export function useResponseScore(active: ActiveResponse | null): ResponseScore | null {
-  return useMemo(() => (active ? cachedScore(active) : null), [active]);
-}
-
-/** Scores of the active response; null when there is none. */
-export function useActiveScore(): ResponseScore | null {
-  return useResponseScore(useActiveResponse());
-}
-
-// Responses are immutable: one score per response object, shared by every component that
-// shows a part of it (progress, area list) after an answer.
-const scores = new WeakMap<Response, { questionnaire: Questionnaire; score: ResponseScore }>();
-
-function cachedScore({ response, questionnaire }: ActiveResponse): ResponseScore {
-  const cached = scores.get(response);
-  if (cached?.questionnaire === questionnaire) return cached.score;
-  const score = scoreResponse(questionnaire, response);
-  scores.set(response, { questionnaire, score });
-  return score;
 }

@@ -181,10 +181,18 @@ export function FilePicker({
   );
 }
 
-/** Native <details> with Designsystemet's look. */
-export function Disclosure({ summary, children }: { summary: ReactNode; children: ReactNode }) {
+/** Native <details> with Designsystemet's look; `onToggle` hears it open and close. */
+export function Disclosure({
+  summary,
+  children,
+  onToggle,
+}: {
+  summary: ReactNode;
+  children: ReactNode;
+  onToggle?: (open: boolean) => void;
+}) {
   return (
-    <details className="ds-details">
+    <details className="ds-details" onToggle={onToggle && ((e) => onToggle(e.currentTarget.open))}>
       <summary>{summary}</summary>
       <div>{children}</div>
     </details>

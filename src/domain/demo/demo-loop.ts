@@ -9,7 +9,8 @@ import type {
   Level,
   Response,
 } from '../core/types';
-import { agreementId, statementDistribution } from '../priorities/consensus';
+import { statementDistribution } from '../priorities/consensus';
+import { agreementId } from '../priorities/agreed-response';
 import type { Questionnaire } from '../questionnaire/schema';
 import { countedResponses } from '../scoring/counted';
 import { createDemoNetwork, DEMO_GATHERINGS } from './demo-network';

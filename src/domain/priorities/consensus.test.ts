@@ -3,15 +3,13 @@ import fc from 'fast-check';
 import { answers, makeAggregate, miniQuestionnaire as q } from '../testing/fixtures';
 import { scoreAnswers } from '../scoring/scoring';
 import type { AgreedResponse, AnswerValue } from '../core/types';
+import { delegationDistributions, statementDistribution, withAgreedScores } from './consensus';
 import {
   agreedAnswers,
   clearAgreedAnswer,
   createAgreedResponse,
-  delegationDistributions,
   setAgreedAnswer,
-  statementDistribution,
-  withAgreedScores,
-} from './consensus';
+} from './agreed-response';
 import { AGREED_LIMITS, agreedResponseSchema } from '../core/schemas';
 
 const T1 = '2024-04-10T09:00:00.000Z';

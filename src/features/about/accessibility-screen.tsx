@@ -1,9 +1,9 @@
 import { Heading, Paragraph } from '@digdir/designsystemet-react';
-import { useTranslation } from 'react-i18next';
+import { useDelegateTranslation } from '../../i18n/delegate-namespace';
 
 /** Tilgjengelighetserklæring: honest about what has been tested. */
 export function AccessibilityScreen() {
-  const { t } = useTranslation();
+  const { t } = useDelegateTranslation();
   const tested = t('accessibility.tested', { returnObjects: true }) as string[];
   const known = t('accessibility.known', { returnObjects: true }) as string[];
   return (

@@ -1,5 +1,5 @@
 import { memo, useCallback, useEffect } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useDelegateTranslation } from '../../i18n/delegate-namespace';
 import { Button, Fieldset, Heading, Paragraph } from '@digdir/designsystemet-react';
 import { Disclosure, RadioOption } from '../../ui/fields';
 import { navigate } from '../../lib/router';
@@ -8,7 +8,8 @@ import { areaStatements } from '../../domain/questionnaire/model';
 import type { Area, Questionnaire } from '../../domain/questionnaire/schema';
 import { LEVELS, type AnswerValue, type Locale } from '../../domain/core/types';
 import { useAppStore } from '../../store/store-context';
-import { useActiveResponseHeader, useActiveScore, useImportance } from '../../store/selectors';
+import { useActiveResponseHeader, useImportance } from '../../store/selectors';
+import { useActiveScore } from '../../store/score-selectors';
 import { StatementQuestion } from './statement-question';
 import { NoActiveResponse } from './no-active-response';
 import { KeepAnswersSuggestion } from './keep-answers';
@@ -21,7 +22,7 @@ import './assessment.css';
  * that answering leaves unchanged.
  */
 export function AssessmentScreen({ areaId }: { areaId: string | null }) {
-  const { t } = useTranslation();
+  const { t } = useDelegateTranslation();
   const language = useAppStore((s) => s.language);
   const setAnswer = useAppStore((s) => s.setAnswer);
   const setComment = useAppStore((s) => s.setComment);
@@ -143,7 +144,7 @@ export function AssessmentScreen({ areaId }: { areaId: string | null }) {
 
 /** "n of N statements answered" and its progress bar. */
 function AnswerProgress() {
-  const { t } = useTranslation();
+  const { t } = useDelegateTranslation();
   const score = useActiveScore();
   if (!score) return null;
   return (
@@ -165,7 +166,7 @@ const ImportanceQuestion = memo(function ImportanceQuestion({
   area: Area;
   language: Locale;
 }) {
-  const { t } = useTranslation();
+  const { t } = useDelegateTranslation();
   const setImportance = useAppStore((s) => s.setImportance);
   const importance = useImportance(responseId, area.id);
   return (
@@ -202,7 +203,7 @@ const AreaNav = memo(function AreaNav({
   currentAreaId: string;
   language: Locale;
 }) {
-  const { t } = useTranslation();
+  const { t } = useDelegateTranslation();
   const score = useActiveScore();
   if (!score) return null;
   return (
@@ -246,7 +247,7 @@ const AreaNavItem = memo(function AreaNavItem({
   answered: number;
   total: number;
 }) {
-  const { t } = useTranslation();
+  const { t } = useDelegateTranslation();
   return (
     <li>
       <a href={`#/assessment/${areaId}`} aria-current={current ? 'step' : undefined}>

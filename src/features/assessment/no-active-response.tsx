@@ -1,8 +1,8 @@
-import { useTranslation } from 'react-i18next';
+import { useDelegateTranslation } from '../../i18n/delegate-namespace';
 import { MessagePage } from '../../ui/message-page';
 
 export function NoActiveResponse() {
-  const { t } = useTranslation();
+  const { t } = useDelegateTranslation();
   return (
     <MessagePage
       title={t('noActive.title')}

@@ -1,16 +1,17 @@
-import { useTranslation } from 'react-i18next';
+import { useDelegateTranslation } from '../../i18n/delegate-namespace';
 import { Alert, Button, Heading, Paragraph } from '@digdir/designsystemet-react';
 import { navigate } from '../../lib/router';
 import { localize } from '../../domain/questionnaire/localize';
 import { areaStatements } from '../../domain/questionnaire/model';
 import { useAppStore } from '../../store/store-context';
-import { useActiveResponse, useResponseScore } from '../../store/selectors';
+import { useActiveResponse } from '../../store/selectors';
+import { useResponseScore } from '../../store/score-selectors';
 import { NoActiveResponse } from './no-active-response';
 import './assessment.css';
 
 /** Shows what is unanswered, area by area. Submitting with gaps is allowed. */
 export function ReviewScreen() {
-  const { t } = useTranslation();
+  const { t } = useDelegateTranslation();
   const language = useAppStore((s) => s.language);
   const submitResponse = useAppStore((s) => s.submitResponse);
   const active = useActiveResponse();

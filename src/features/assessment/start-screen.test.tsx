@@ -3,6 +3,7 @@ import { screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { renderWithApp } from '../../app/test-utils';
 import { StartScreen } from './start-screen';
+import InvitedStart from './invited-start';
 import { createI18n } from '../../i18n/i18n';
 
 describe('StartScreen', () => {
@@ -104,7 +105,7 @@ describe('StartScreen', () => {
   it('opens filled in from an invite, keeps the address for sending, and switches to nynorsk for Haram', () => {
     localStorage.clear();
     const { store } = renderWithApp(
-      <StartScreen inviteQuery="v=1&round=3&date=2024-09-12&q=god-vertskommune&qv=2&m=1580&to=kari%40haram.kommune.no" />,
+      <InvitedStart query="v=1&round=3&date=2024-09-12&q=god-vertskommune&qv=2&m=1580&to=kari%40haram.kommune.no" />,
     );
     expect(screen.getByTestId('start-municipality')).toHaveValue('1580');
     expect(screen.getByDisplayValue('2024-09-12')).toHaveAttribute('id', 'gathering-date');
@@ -116,7 +117,7 @@ describe('StartScreen', () => {
 
   it('fills in another municipality from an invite', () => {
     renderWithApp(
-      <StartScreen inviteQuery="v=1&round=1&date=2024-02-01&q=god-vertskommune&qv=2&m=4601&name=Bergen" />,
+      <InvitedStart query="v=1&round=1&date=2024-02-01&q=god-vertskommune&qv=2&m=4601&name=Bergen" />,
     );
     expect(screen.getByTestId('start-municipality')).toHaveValue('other');
     expect(screen.getByRole('textbox', { name: 'Kommunenummer' })).toHaveValue('4601');
@@ -124,7 +125,7 @@ describe('StartScreen', () => {
   });
 
   it('says when an invite cannot be read, and opens empty', () => {
-    renderWithApp(<StartScreen inviteQuery="v=1&round=9" />);
+    renderWithApp(<InvitedStart query="v=1&round=9" />);
     expect(screen.getByText(/Invitasjonen er ufullstendig eller skadet/)).toBeVisible();
     expect(screen.getByTestId('start-municipality')).toHaveValue('');
   });

@@ -34,8 +34,7 @@ import { CustomQuestionnaire } from './custom-questionnaire';
 import { localize } from '../../domain/questionnaire/localize';
 import { navigate } from '../../lib/router';
 import { RadioOption, SelectField, TextField } from '../../ui/fields';
-import { parseInvite, type Invite } from '../../domain/files/invite';
-import { saveInvite } from '../../lib/invite-storage';
+import type { Invite, InviteResult } from '../../domain/files/invite';
 import { formatDate, todayIso } from '../../i18n/format';
 import { PrerenderContext } from '../../lib/first-visit';
 
@@ -67,20 +66,18 @@ function invitedMunicipality(invite: Invite | null) {
 }
 
 /**
- * The start screen. Opened from a room invite (#/invite?…, `inviteQuery`), it comes filled in
- * with the gathering, the questionnaire and the municipality, and in nynorsk for a nynorsk
- * municipality; the facilitator's address is kept for sending the result.
+ * The start screen. Opened from a room invite (`invite`, read by InvitedStart), it comes filled
+ * in with the gathering, the questionnaire and the municipality.
  */
-export function StartScreen({ inviteQuery }: { inviteQuery?: string } = {}) {
+export function StartScreen({
+  invite: parsedInvite = null,
+}: { invite?: InviteResult | null } = {}) {
   const { t, i18n } = useTranslation();
   const language = useAppStore((s) => s.language);
   const setLanguage = useAppStore((s) => s.setLanguage);
   const startResponse = useAppStore((s) => s.startResponse);
   const hasResponses = useAppStore((s) => Object.keys(s.responses).length > 0);
   const choices = offeredQuestionnaires(useAppStore(selectKnownQuestionnaires));
-  const [parsedInvite] = useState(() =>
-    inviteQuery === undefined ? null : parseInvite(inviteQuery),
-  );
   const invite = parsedInvite?.ok ? parsedInvite.invite : null;
   const invitedKey = invite ? `${invite.questionnaire.id}@${invite.questionnaire.version}` : '';
   const [questionnaireKey, setQuestionnaireKey] = useState(invitedKey);
@@ -99,13 +96,6 @@ export function StartScreen({ inviteQuery }: { inviteQuery?: string } = {}) {
   const [date, setDate] = useState(() => invite?.date ?? (prerendered ? '' : todayIso()));
   const [period, setPeriod] = useState(invite?.period ?? '');
 
-  // An invite for a nynorsk municipality opens in nynorsk; the address is kept for sending.
-  useEffect(() => {
-    if (!invite) return;
-    saveInvite(invite);
-    const m = invite.municipality && findNetworkMunicipality(invite.municipality.number);
-    if (m?.writtenForm === 'nynorsk') setLanguage('nn');
-  }, [invite, setLanguage]); // `invite` comes from state: once, when the invite is opened
   const [initials, setInitials] = useState('');
   const [errors, setErrors] = useState<FieldErrors>({});
   const [submitted, setSubmitted] = useState(false);

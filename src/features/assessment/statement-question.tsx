@@ -1,5 +1,5 @@
 import { memo, useEffect, useRef, useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useDelegateTranslation } from '../../i18n/delegate-namespace';
 import { Button, Fieldset } from '@digdir/designsystemet-react';
 import { RadioOption, TextAreaField } from '../../ui/fields';
 import type { LocalizedText, Statement } from '../../domain/questionnaire/schema';
@@ -32,7 +32,7 @@ export const StatementQuestion = memo(function StatementQuestion({
   onAnswer,
   onComment,
 }: Props) {
-  const { t } = useTranslation();
+  const { t } = useDelegateTranslation();
   const answer = useAnswer(responseId, statement.id);
   const [showComment, setShowComment] = useState(Boolean(answer?.comment));
   const openedByUser = useRef(false);

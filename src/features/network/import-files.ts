@@ -4,7 +4,7 @@ import type { FoundLink } from '../../domain/files/link-text';
 import { readResultBytes, readResultPayload } from '../../lib/result-link-read';
 import type { AppStore } from '../../store/app-store';
 import type { ImportReport } from '../../store/network-slice';
-import { networkAggregation } from '../../store/network-model';
+import { addImportsToNetwork, networkAggregation } from '../../store/network-model';
 import { latestQuestionnaire } from '../../lib/questionnaires';
 import { selectKnownQuestionnaires } from '../../store/selectors';
 import { createFileChecker } from '../../lib/import-workers';
@@ -74,7 +74,8 @@ export async function importSources(
     good.push({ index: reports.length, fileName: source.fileName, result });
     reports.push(null);
   }
-  const counts = store.getState().addImports(
+  const counts = addImportsToNetwork(
+    store,
     good.map(({ fileName, result }) => ({
       source: { fileName, kind: 'file' as const },
       responses: result.responses,

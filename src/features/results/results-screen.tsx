@@ -1,5 +1,6 @@
 import { lazy, Suspense, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useDelegateTranslation } from '../../i18n/delegate-namespace';
 import { Button, Card, Heading, Paragraph, Spinner, Table } from '@digdir/designsystemet-react';
 import { Section } from '../../ui/section';
 import { DataTable } from '../../ui/data-table';
@@ -14,7 +15,8 @@ import {
 } from '../../domain/scoring/scoring';
 import { formatDate, formatPercent, formatScore } from '../../i18n/format';
 import { useAppStore } from '../../store/store-context';
-import { useActiveResponse, useResponseScore } from '../../store/selectors';
+import { useActiveResponse } from '../../store/selectors';
+import { useResponseScore } from '../../store/score-selectors';
 import { MessagePage } from '../../ui/message-page';
 import './results.css';
 import '../../app/designsystemet-screens.css';
@@ -24,7 +26,7 @@ import '../../app/designsystemet-screens.css';
 const SendResult = lazy(() => import('./send-result'));
 
 export function ResultsScreen() {
-  const { t } = useTranslation();
+  const { t } = useDelegateTranslation();
   const language = useAppStore((s) => s.language);
   const active = useActiveResponse();
   const score = useResponseScore(active);
