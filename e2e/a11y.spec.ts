@@ -1,8 +1,7 @@
 import { expect, test, type Locator, type Page } from '@playwright/test';
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import {
   animationsSettled,
+  appTexts,
   expectNoAxeViolations,
   runningAnimations,
   startResponse,
@@ -22,31 +21,13 @@ import {
  */
 
 type Lang = 'nb' | 'nn' | 'en';
-type Dict = Record<string, unknown>;
-const dicts = (lang: Lang) =>
-  ['common', 'network'].map(
-    (ns) =>
-      JSON.parse(readFileSync(path.resolve(`src/i18n/locales/${lang}/${ns}.json`), 'utf8')) as Dict,
-  );
-
-/** The app's own text for a key, from the locale files, with {{var}} filled in. */
-function texts(lang: Lang) {
-  const [common, network] = dicts(lang);
-  return (key: string, vars: Record<string, string | number> = {}): string => {
-    const find = (d: Dict) =>
-      key.split('.').reduce<unknown>((v, k) => (v as Dict | undefined)?.[k], d);
-    const value = find(common!) ?? find(network!);
-    if (typeof value !== 'string') throw new Error(`no text ${key} in ${lang}`);
-    return value.replace(/\{\{(\w+)\}\}/g, (_, v: string) => String(vars[v] ?? ''));
-  };
-}
 
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** Waits for lazy screens and charts: no loading spinner left. */
-async function settled(page: Page, t: ReturnType<typeof texts>) {
+async function settled(page: Page, t: ReturnType<typeof appTexts>) {
   await expect(page.getByRole('heading', { level: 1 }).first()).toBeVisible();
-  for (const key of ['app.loading', 'network.loading', 'results.chartLoading'])
+  for (const key of ['app.loading', 'network.loading', 'chart.loading'])
     await expect(page.getByLabel(t(key), { exact: true })).toHaveCount(0);
 }
 
@@ -58,7 +39,7 @@ type Check = (screen: string) => Promise<void>;
  * statement and the not-found page.
  */
 async function respondentScreens(page: Page, lang: Lang, check: Check) {
-  const t = texts(lang);
+  const t = appTexts(lang);
   await page.goto(`./?lang=${lang}`);
   await settled(page, t);
   await check('start');
@@ -125,14 +106,14 @@ async function respondentScreens(page: Page, lang: Lang, check: Check) {
 const STEPS = ['collect', 'compare', 'learn', 'agree', 'share'] as const;
 
 /** The navigation that lists the views of one step. */
-function stepViews(page: Page, t: ReturnType<typeof texts>, step: (typeof STEPS)[number]) {
+function stepViews(page: Page, t: ReturnType<typeof appTexts>, step: (typeof STEPS)[number]) {
   return page.getByRole('navigation', {
     name: t('network.journey.views', { step: t(`network.journey.${step}`) }),
   });
 }
 
 /** Every place the step navigation leads to (each step's views), read from the screen. */
-async function journeyViews(page: Page, t: ReturnType<typeof texts>): Promise<string[]> {
+async function journeyViews(page: Page, t: ReturnType<typeof appTexts>): Promise<string[]> {
   const steps = page.getByRole('navigation', { name: t('network.journey.label') });
   await expect(steps).toBeVisible();
   const stepLinks = await steps
@@ -159,7 +140,7 @@ async function journeyViews(page: Page, t: ReturnType<typeof texts>): Promise<st
  * presentation mode hidden, revealed and on an area slide.
  */
 async function networkScreens(page: Page, lang: Lang, check: Check) {
-  const t = texts(lang);
+  const t = appTexts(lang);
   await page.goto(`./?lang=${lang}#/network`);
   await settled(page, t);
   await check('network, nothing loaded');
@@ -449,7 +430,7 @@ test('keyboard only, respondent screens: every control reached with Tab, focus v
   page,
 }) => {
   test.setTimeout(180_000);
-  const t = texts('nb');
+  const t = appTexts('nb');
   const problems: string[] = [];
 
   await page.goto('./');
@@ -554,7 +535,7 @@ test('keyboard only, network screens and presentation mode: every control reache
   page,
 }) => {
   test.setTimeout(180_000);
-  const t = texts('nb');
+  const t = appTexts('nb');
   const problems: string[] = [];
   await page.goto('./');
   await press(page, page.getByRole('link', { name: t('nav.network') }));

@@ -1,6 +1,6 @@
 import { expect, type Locator, type Page } from '@playwright/test';
 import { AxeBuilder } from '@axe-core/playwright';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Response } from '../src/domain/core/types';
@@ -209,3 +209,25 @@ export async function recordVisibleHeadings(page: Page) {
 
 export const visibleHeadings = (page: Page) =>
   page.evaluate(() => (window as unknown as { __headings: string[] }).__headings);
+
+type Texts = Record<string, unknown>;
+
+/**
+ * The app's own text for a key in a language, from its locale files (every namespace: common,
+ * network, share, delegate), with {{var}} filled in. Throws for a key that is in none of them.
+ */
+export function appTexts(lang: 'nb' | 'nn' | 'en') {
+  const folder = path.resolve(`src/i18n/locales/${lang}`);
+  const namespaces = readdirSync(folder)
+    .filter((f) => f.endsWith('.json'))
+    .map((f) => JSON.parse(readFileSync(path.join(folder, f), 'utf8')) as Texts);
+  return (key: string, vars: Record<string, string | number> = {}): string => {
+    for (const texts of namespaces) {
+      const value = key.split('.').reduce<unknown>((v, k) => (v as Texts | undefined)?.[k], texts);
+      if (typeof value === 'string') {
+        return value.replace(/\{\{(\w+)\}\}/g, (_, v: string) => String(vars[v] ?? ''));
+      }
+    }
+    throw new Error(`no text ${key} in ${lang}`);
+  };
+}

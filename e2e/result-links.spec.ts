@@ -1,10 +1,11 @@
 import { expect, test, type Page } from '@playwright/test';
-import { readFileSync, rmSync } from 'node:fs';
+import { rmSync } from 'node:fs';
 import path from 'node:path';
 import { splitForQr } from '../src/domain/files/qr-parts';
 import type { Response } from '../src/domain/core/types';
 import { createResultLink } from '../src/lib/result-links';
 import {
+  appTexts,
   expectNoAxeViolations,
   guardRequests,
   startResponse,
@@ -22,24 +23,6 @@ import { launchWithFakeCamera, writeQrVideo } from './qr-video';
  */
 
 type Lang = 'nb' | 'nn' | 'en';
-type Dict = Record<string, unknown>;
-
-/** The app's own text for a key, from the locale files (common, network, share). */
-function texts(lang: Lang) {
-  const dicts = ['common', 'network', 'share'].map(
-    (ns) =>
-      JSON.parse(readFileSync(path.resolve(`src/i18n/locales/${lang}/${ns}.json`), 'utf8')) as Dict,
-  );
-  return (key: string, vars: Record<string, string | number> = {}): string => {
-    for (const d of dicts) {
-      const value = key.split('.').reduce<unknown>((v, k) => (v as Dict | undefined)?.[k], d);
-      if (typeof value === 'string') {
-        return value.replace(/\{\{(\w+)\}\}/g, (_, v: string) => String(vars[v] ?? ''));
-      }
-    }
-    throw new Error(`no text ${key} in ${lang}`);
-  };
-}
 
 /** Web Share as a phone has it: what is shared is kept for the test to read. */
 async function stubWebShare(page: Page) {
@@ -57,7 +40,7 @@ async function stubWebShare(page: Page) {
 
 /** A delegate answers the first area and submits; returns on the results screen. */
 async function answerAndSubmit(page: Page, lang: Lang, municipality: string) {
-  const t = texts(lang);
+  const t = appTexts(lang);
   await startResponse(page, {
     municipality,
     role: t('roles.politician'),
@@ -77,7 +60,7 @@ async function answerAndSubmit(page: Page, lang: Lang, municipality: string) {
 test('a delegate sends a link, the facilitator pastes it, and the heatmap changes', async ({
   browser,
 }) => {
-  const t = texts('nb');
+  const t = appTexts('nb');
   const delegate = await browser.newContext();
   const phone = await delegate.newPage();
   const foreignPhone = guardRequests(phone);
@@ -124,7 +107,7 @@ test('opening a result link shows what it holds and imports only on confirm', as
   browser,
 }) => {
   for (const lang of ['nb', 'nn', 'en'] as const) {
-    const t = texts(lang);
+    const t = appTexts(lang);
     const delegate = await (await browser.newContext()).newPage();
     await delegate.goto(`./?lang=${lang}`);
     await answerAndSubmit(delegate, lang, 'Tingvoll (1560)');
@@ -161,7 +144,7 @@ test('an invite opens a filled-in start screen, in nynorsk for a nynorsk municip
   await page.goto(
     './#/invite?v=1&round=3&date=2024-09-12&q=god-vertskommune&qv=2&m=1580&to=kari%40haram.kommune.no',
   );
-  const nn = texts('nn');
+  const nn = appTexts('nn');
   await expect(page.locator('html')).toHaveAttribute('lang', 'nn');
   await expect(page.getByTestId('invite-notice')).toContainText('kari@haram.kommune.no');
   await expect(page.getByTestId('start-municipality')).toHaveValue('1580');
@@ -185,7 +168,7 @@ test('an invite opens a filled-in start screen, in nynorsk for a nynorsk municip
 
   // In bokmål for a municipality that has no nynorsk decision; en stays en.
   for (const lang of ['nb', 'en'] as const) {
-    const t = texts(lang);
+    const t = appTexts(lang);
     const other = await (await page.context().browser()!.newContext()).newPage();
     await other.goto(`./?lang=${lang}`);
     await other.goto('./#/invite?v=1&round=1&date=2024-02-01&q=god-vertskommune&qv=2&m=1506');
@@ -203,7 +186,7 @@ test('the facilitator makes an invite: link, QR code and slide, in nb, nn and en
   page,
 }) => {
   for (const lang of ['nb', 'nn', 'en'] as const) {
-    const t = texts(lang);
+    const t = appTexts(lang);
     await page.goto(`./?lang=${lang}`);
     await page.goto('./#/network');
     await page.getByLabel(t('share.invite.email')).fill('kari@molde.kommune.no');
@@ -253,7 +236,7 @@ test.describe('QR codes through the camera', () => {
   test('one result in one code and one in a sequence of three, read and imported with a count', async ({
     baseURL,
   }) => {
-    const t = texts('nb');
+    const t = appTexts('nb');
     const single = await createResultLink(
       { kind: 'response', record: response('r-qr-1', { number: '1576', name: 'Aure' }) },
       baseURL,

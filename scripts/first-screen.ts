@@ -38,13 +38,15 @@ export const DELEGATE_SCREENS = [
 /**
  * What a delegate needs offline besides the first screen, by the manifest's key (the source
  * module of a lazy chunk, or its group), each with what it imports: the delegation's screens
- * (DELEGATE_SCREENS_CHUNK); the nynorsk and English interface
+ * (DELEGATE_SCREENS_CHUNK); the notices about the network's saved data, for a device that
+ * holds some; the nynorsk and English interface
  * texts and the questionnaire's texts in every language; the full check of saved state; and
  * sending a result (links and QR codes). vite.config.ts precaches these and no more; the facilitator's screens, the charts and the
  * loading of imported network data are cached when first used.
  */
 export const DELEGATE_LAZY_ENTRIES: readonly (string | RegExp)[] = [
   new RegExp(`^_${DELEGATE_SCREENS_CHUNK}-[\\w-]+\\.js$`),
+  'src/app/network-notices.tsx',
   'src/i18n/locales/nn/common.json',
   'src/i18n/locales/en/common.json',
   /questionnaires\/[^|]+\.json\|[^|]*\|(nb|nn|en)$/,

@@ -19,7 +19,8 @@ describe('status notices: the network’s saved data', () => {
           { 'kept:source:x': 'raw' },
         ),
     );
-    const notice = screen.getByText(nb.networkRecovery.migrationFailed).closest('.notice');
+    // The network's notices load when there is something to say.
+    const notice = (await screen.findByText(nb.networkRecovery.migrationFailed)).closest('.notice');
     expect(notice).not.toBeNull();
     const inNotice = within(notice as HTMLElement);
     expect(inNotice.getByText(text(nb.networkRecovery.unreadable_other, 2))).toBeVisible();
@@ -35,7 +36,7 @@ describe('status notices: the network’s saved data', () => {
   it('a kept copy from an earlier load: the user can delete it, after a question', async () => {
     const { store } = renderWithApp(<StatusNotices />, { language: 'nn' });
     act(() => store.getState().reportNetworkLoad(null, { 'kept:source:x': 'raw' }));
-    const notice = screen.getByText(nn.networkRecovery.backupKept).closest('.notice');
+    const notice = (await screen.findByText(nn.networkRecovery.backupKept)).closest('.notice');
     const inNotice = within(notice as HTMLElement);
     await userEvent.click(inNotice.getByRole('button', { name: nn.recovery.deleteBackup }));
     expect(inNotice.getByText(nn.recovery.deleteQuestion)).toBeVisible();
@@ -44,11 +45,11 @@ describe('status notices: the network’s saved data', () => {
     expect(screen.queryByText(nn.networkRecovery.backupKept)).toBeNull();
   });
 
-  it('tells a full storage, another save error and a failed load apart', () => {
+  it('tells a full storage, another save error and a failed load apart', async () => {
     const { store } = renderWithApp(<StatusNotices />);
     for (const status of ['full', 'saveFailed', 'loadFailed'] as const) {
       act(() => store.getState().setNetworkStorageStatus(status));
-      expect(screen.getByText(nb.networkStorage[status])).toBeVisible();
+      expect(await screen.findByText(nb.networkStorage[status])).toBeVisible();
     }
     act(() => store.getState().setNetworkStorageStatus('ok'));
     expect(screen.queryByText(nb.networkStorage.loadFailed)).toBeNull();

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useDelegateTranslation } from '../../i18n/delegate-namespace';
 import { Button, Dialog, Heading, Paragraph, Table, Tag } from '@digdir/designsystemet-react';
 import { Section } from '../../ui/section';
 import { DataTable } from '../../ui/data-table';
@@ -60,14 +60,14 @@ function useOpenResponse(): (r: Response, where: 'assessment' | 'results') => vo
 
 /** Who answered, for labels: "Haram, Politiker (KN)". */
 function useResponseLabel(): (r: Response) => string {
-  const { t } = useTranslation();
+  const { t } = useDelegateTranslation();
   return (r) =>
     `${r.municipality.name}, ${t(`roles.${r.respondent.role}`)}${r.respondent.initials ? ` (${r.respondent.initials})` : ''}`;
 }
 
 /** The gathering of a saved response, named with its period when the device holds several. */
 function useResponseGathering(responses: readonly Response[]): (r: Response) => string {
-  const { t } = useTranslation();
+  const { t } = useDelegateTranslation();
   const language = useAppStore((s) => s.language);
   const roundText = useGatheringText(showsPeriod(responses.map(gatheringOf)));
   return (r) =>
@@ -79,7 +79,7 @@ function useResponseGathering(responses: readonly Response[]): (r: Response) => 
  * answer begun days ago on this device is the first thing its delegate sees.
  */
 export function UnfinishedResponses() {
-  const { t } = useTranslation();
+  const { t } = useDelegateTranslation();
   const questionnaires = useAppStore(selectKnownQuestionnaires);
   const responses = useSavedResponses();
   const open = useOpenResponse();
@@ -122,7 +122,7 @@ export function UnfinishedResponses() {
 
 /** The responses kept on this device, unfinished first, newest first. */
 export function ResponseList() {
-  const { t } = useTranslation();
+  const { t } = useDelegateTranslation();
   const questionnaires = useAppStore(selectKnownQuestionnaires);
   const responses = useSavedResponses();
   const gathering = useResponseGathering(responses);
@@ -145,7 +145,7 @@ export function ResponseList() {
           { label: t('saved.role') },
           { label: t('saved.gathering') },
           { label: t('saved.progress') },
-          { label: t('saved.actions') },
+          { label: t('columns.actions') },
         ]}
       >
         {responses.map((r) => {

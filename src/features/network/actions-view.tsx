@@ -301,7 +301,7 @@ function NewActionForm({
         {t('actions.newTitle')}
       </Heading>
       <SelectField
-        label={t('results.area')}
+        label={t('columns.area')}
         value={areaId}
         onChange={(e) => {
           setAreaId(e.target.value);

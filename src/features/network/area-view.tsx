@@ -56,7 +56,7 @@ export function AreaView({ model, areaId }: { model: NetworkModel; areaId: strin
           })}
         </Paragraph>
       )}
-      <Suspense fallback={<Spinner aria-label={t('results.chartLoading')} />}>
+      <Suspense fallback={<Spinner aria-label={t('chart.loading')} />}>
         <LazyAreaScoreChart
           data={ranking.map((r) => ({
             key: r.municipality.number,
@@ -73,7 +73,7 @@ export function AreaView({ model, areaId }: { model: NetworkModel; areaId: strin
         columns={[
           { label: t('network.rank'), numeric: true },
           { label: t('network.municipality') },
-          { label: t('results.score'), numeric: true },
+          { label: t('columns.score'), numeric: true },
           { label: t('network.respondents'), numeric: true },
           { label: t('network.spread') },
         ]}

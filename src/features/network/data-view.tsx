@@ -40,7 +40,7 @@ export function DataView({ model }: { model: NetworkModel }) {
             { label: t('data.file') },
             { label: t('data.importedAt') },
             { label: t('data.responses'), numeric: true },
-            { label: t('saved.actions') },
+            { label: t('columns.actions') },
           ]}
         >
           {sources.map((s) => (
@@ -72,7 +72,7 @@ export function DataView({ model }: { model: NetworkModel }) {
             ...gatheringColumns(model.gatherings, (g) =>
               t('start.gatheringRound', { round: roundText(g) }),
             ),
-            { label: t('saved.actions') },
+            { label: t('columns.actions') },
           ]}
         >
           {model.municipalities.map((m) => (

@@ -93,13 +93,13 @@ export function PrioritiesView({ model, municipality }: MunicipalityViewProps) {
         {t('priorities.quadrantTitle')}
       </Heading>
       <Paragraph data-size="sm">{t('priorities.quadrantHelp')}</Paragraph>
-      <Suspense fallback={<Spinner aria-label={t('results.chartLoading')} />}>
+      <Suspense fallback={<Spinner aria-label={t('chart.loading')} />}>
         <LazyQuadrantChart
           data={points}
           label={t('priorities.quadrantAlt', { name: label })}
           keyTitle={t('priorities.quadrantKey')}
           downloadName={t('chart.names.quadrant', { name: label, round: roundText })}
-          axes={{ importance: t('results.importance'), score: t('results.score') }}
+          axes={{ importance: t('columns.importance'), score: t('columns.score') }}
           quadrants={{
             concentrateHere: t('priorities.quadrants.concentrateHere'),
             keepUpGoodWork: t('priorities.quadrants.keepUpGoodWork'),
@@ -111,9 +111,9 @@ export function PrioritiesView({ model, municipality }: MunicipalityViewProps) {
       <DataTable
         caption={t('priorities.quadrantCaption', { name: label })}
         columns={[
-          { label: t('results.area') },
-          { label: t('results.importance'), numeric: true },
-          { label: t('results.score'), numeric: true },
+          { label: t('columns.area') },
+          { label: t('columns.importance'), numeric: true },
+          { label: t('columns.score'), numeric: true },
           { label: t('priorities.quadrant') },
         ]}
       >
@@ -141,7 +141,7 @@ export function PrioritiesView({ model, municipality }: MunicipalityViewProps) {
       <DataTable
         caption={t('priorities.rolesCaption', { name: label })}
         columns={[
-          { label: t('results.area') },
+          { label: t('columns.area') },
           ...ROLES.map((role) => ({ key: role, label: t(`roles.${role}`), numeric: true })),
           { label: t('priorities.gap'), numeric: true },
           { label: t('priorities.typicalGap'), numeric: true },

@@ -58,7 +58,7 @@ export function ProfileView({ model, municipality }: MunicipalityViewProps) {
       <Paragraph className="chart-summary">
         {t('network.profileSummary', { name: label, above, below, count: series.length })}
       </Paragraph>
-      <Suspense fallback={<Spinner aria-label={t('results.chartLoading')} />}>
+      <Suspense fallback={<Spinner aria-label={t('chart.loading')} />}>
         <LazyProfileChart
           data={data}
           label={t('network.profileAlt', { name: label })}
@@ -69,7 +69,7 @@ export function ProfileView({ model, municipality }: MunicipalityViewProps) {
       <DataTable
         caption={t('network.profileCaption', { name: label })}
         columns={[
-          { label: t('results.area') },
+          { label: t('columns.area') },
           { label: label, numeric: true },
           { label: t('network.median'), numeric: true },
           { label: t('network.min'), numeric: true },
@@ -108,7 +108,7 @@ export function ProfileView({ model, municipality }: MunicipalityViewProps) {
         </Label>
       </div>
       {radar && (
-        <Suspense fallback={<Spinner aria-label={t('results.chartLoading')} />}>
+        <Suspense fallback={<Spinner aria-label={t('chart.loading')} />}>
           <Paragraph data-size="sm">{t('network.radarNote')}</Paragraph>
           <LazyRadarChart
             data={data}

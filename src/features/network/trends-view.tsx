@@ -73,7 +73,7 @@ export function TrendsView({
       <DataTable
         caption={t('trends.caption', { name: label })}
         columns={[
-          { label: t('results.area') },
+          { label: t('columns.area') },
           ...gatheringColumns(model.gatherings, (g) =>
             t('start.gatheringRound', { round: roundText(g) }),
           ),
@@ -116,7 +116,7 @@ export function TrendsView({
         }
         choices={areaChoices(q, language)}
       />
-      <Suspense fallback={<Spinner aria-label={t('results.chartLoading')} />}>
+      <Suspense fallback={<Spinner aria-label={t('chart.loading')} />}>
         <LazyTrendChart
           data={trendChartSeries(focus)}
           label={t('trends.chartAlt', { name: label, area: focusTitle })}

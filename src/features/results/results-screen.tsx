@@ -1,5 +1,4 @@
 import { lazy, Suspense, useMemo } from 'react';
-import { useTranslation } from 'react-i18next';
 import { useDelegateTranslation } from '../../i18n/delegate-namespace';
 import { Button, Card, Heading, Paragraph, Spinner, Table } from '@digdir/designsystemet-react';
 import { Section } from '../../ui/section';
@@ -98,7 +97,7 @@ export function ResultsScreen() {
       </div>
 
       <Section id="chart-heading" title={t('results.chartTitle')}>
-        <Suspense fallback={<Spinner aria-label={t('results.chartLoading')} />}>
+        <Suspense fallback={<Spinner aria-label={t('chart.loading')} />}>
           <LazyAreaScoreChart
             data={series}
             label={t('results.chartAlt')}
@@ -113,10 +112,10 @@ export function ResultsScreen() {
           caption={t('results.tableCaption')}
           className="score-table"
           columns={[
-            { label: t('results.area') },
-            { label: t('results.score'), numeric: true },
+            { label: t('columns.area') },
+            { label: t('columns.score'), numeric: true },
             { label: t('results.coverage'), numeric: true },
-            { label: t('results.importance'), numeric: true },
+            { label: t('columns.importance'), numeric: true },
           ]}
         >
           {score.areas.map((a) => (
@@ -205,7 +204,7 @@ function RankSection({
   title: (areaId: string) => string;
   fmt: (score: number) => string;
 }) {
-  const { t } = useTranslation();
+  const { t } = useDelegateTranslation();
   const list = ranking[end];
   const leftOut = ranking[`${end}LeftOut`];
   return (
