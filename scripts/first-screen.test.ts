@@ -121,6 +121,7 @@ describe('the delegate precache', () => {
       file: 'assets/delegate-screens-1.js',
       css: ['assets/delegate-screens-1.css'],
     },
+    'src/app/network-notices.tsx': { file: 'assets/network-notices-1.js' },
     'src/i18n/locales/nn/common.json': { file: 'assets/nn-1.js' },
     'src/i18n/locales/en/common.json': { file: 'assets/en-1.js' },
     'questionnaire:/x/questionnaires/q/v2.json||nn': { file: 'assets/v2nn-1.js' },
@@ -139,6 +140,7 @@ describe('the delegate precache', () => {
       expect.arrayContaining([
         'assets/delegate-screens-1.js',
         'assets/delegate-screens-1.css',
+        'assets/network-notices-1.js',
         'assets/v2nn-1.js',
         'assets/zod-1.js',
         'assets/qr-1.css',
