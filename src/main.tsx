@@ -9,7 +9,8 @@ import { openAppStore } from './store/store-factory';
 import { listenToOtherTabs } from './store/cross-tab-sync';
 import { createSafeStorage } from './lib/storage';
 import { createI18n, languageFromUrl, loadLanguage } from './i18n/i18n';
-import { loadQuestionnaireTexts } from './lib/questionnaires';
+import { hasQuestionnaireTexts, loadQuestionnaireTexts } from './lib/questionnaires';
+import { NotLoadedError } from './lib/not-loaded';
 import type { Locale } from './domain/core/types';
 import {
   hasPrerenderedScreen,
@@ -92,9 +93,20 @@ listenToOtherTabs((raw) => store.getState().syncFromOtherTab(raw));
 // while the app starts (Lighthouse's TBT); taking over is sliced the same way.
 function renderApp() {
   const container = document.getElementById('root')!;
-  const prerendered = hasPrerenderedScreen(container);
+  // Without the questionnaire's texts in the language on screen (they did not arrive: the
+  // network failed before the app was cached), the app says so instead of blank statements.
+  const startupError = hasQuestionnaireTexts(i18n.language as Locale)
+    ? undefined
+    : new NotLoadedError(`The questionnaire texts in ${i18n.language} did not load`);
+  const prerendered = startupError === undefined && hasPrerenderedScreen(container);
   const app = (
-    <AppRoot store={store} i18n={i18n} prerendered={prerendered} onCommitted={afterFirstCommit} />
+    <AppRoot
+      store={store}
+      i18n={i18n}
+      prerendered={prerendered}
+      onCommitted={afterFirstCommit}
+      startupError={startupError}
+    />
   );
   if (prerendered) {
     hydrateRoot(container, app, {
@@ -112,8 +124,10 @@ function renderApp() {
 // (Not a top-level await: that would make the bundler split the first screen into many files.)
 // Saved state the app did not seal itself is checked in full first (store/saved-state.ts).
 void ready
-  .then(() => {
+  .then(async () => {
     if (fromUrl) store.getState().setLanguage(fromUrl);
-    return applyLanguage(store.getState().language);
+    await applyLanguage(store.getState().language);
+    // A language that did not load gives way to the one on screen: its questionnaire texts too.
+    await loadQuestionnaireTexts(i18n.language as Locale).catch(() => undefined);
   })
   .finally(renderApp);

@@ -14,13 +14,15 @@ interface Props {
   prerendered: boolean;
   /** Called once, after the first commit in the browser (never in the build's pre-render). */
   onCommitted: () => void;
+  /** What could not be loaded before the first render (main.tsx): shown instead of the app. */
+  startupError?: Error | undefined;
 }
 
 /**
  * The whole app, as the browser renders it and as the build pre-renders it: one tree, so that
  * React can take the pre-rendered page over (ids from useId depend on the tree's shape).
  */
-export function AppRoot({ store, i18n, prerendered, onCommitted }: Props) {
+export function AppRoot({ store, i18n, prerendered, onCommitted, startupError }: Props) {
   // True for the take-over only: a start screen opened later is an ordinary one.
   const [takingOver, setTakingOver] = useState(prerendered);
   return (
@@ -28,7 +30,7 @@ export function AppRoot({ store, i18n, prerendered, onCommitted }: Props) {
       <I18nextProvider i18n={i18n}>
         <StoreProvider store={store}>
           <PrerenderContext value={takingOver}>
-            <ErrorBoundary store={store}>
+            <ErrorBoundary store={store} initialError={startupError}>
               <App />
             </ErrorBoundary>
           </PrerenderContext>

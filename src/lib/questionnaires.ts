@@ -38,6 +38,11 @@ const textsOf: Record<Locale, () => Promise<[string[], string[]]>> = {
     ]).then(([v1, v2]) => [v1.default, v2.default]),
 };
 
+/** Whether the bundled questionnaires hold their texts in `locale` (loadQuestionnaireTexts). */
+export function hasQuestionnaireTexts(locale: Locale): boolean {
+  return goodHostV2Texts().title[locale] !== undefined;
+}
+
 /**
  * Makes sure the bundled questionnaires hold their texts in `locale`, loading them if need be.
  * The app awaits it with the language's interface texts (main.tsx), before it shows anything in
@@ -50,9 +55,9 @@ const textsOf: Record<Locale, () => Promise<[string[], string[]]>> = {
  * through every reader of BUNDLED_QUESTIONNAIRES.)
  */
 export async function loadQuestionnaireTexts(locale: Locale): Promise<void> {
-  if (goodHostV2Texts().title[locale] !== undefined) return;
+  if (hasQuestionnaireTexts(locale)) return;
   const [v1, v2] = await textsOf[locale]();
-  if (goodHostV2Texts().title[locale] !== undefined) return; // loaded meanwhile
+  if (hasQuestionnaireTexts(locale)) return; // loaded meanwhile
   if (!addTexts(goodHostV1, locale, v1) || !addTexts(goodHostV2, locale, v2)) {
     throw new Error(`The questionnaire texts in ${locale} do not fit the questionnaires`);
   }
