@@ -131,8 +131,9 @@ export const DS_CSS_PATCHES: readonly {
 
 /**
  * Applies DS_CSS_PATCHES to the Designsystemet styles the app takes in (dev server and build):
- * src/app/designsystemet.css and designsystemet-screens.css, once Vite has inlined its @imports of the package's component
- * files (so this runs in the normal phase, after vite:css, not `enforce: 'pre'`).
+ * src/app/designsystemet.css and designsystemet-screens.css, once Vite has inlined their
+ * @imports of the package's component files (so this runs in the normal phase, after vite:css,
+ * not `enforce: 'pre'`).
  *
  * Both rules make large elements :has() anchors: `body:has(.ds-dialog:modal)` makes <body>
  * one whose argument covers the whole page, and the unanchored `:has(label)` makes every
