@@ -47,8 +47,10 @@ export function withoutTexts(value: unknown): unknown {
 }
 
 /**
- * Puts `texts` (from textsIn) back into the localised texts of `value`, in place, as `locale`.
- * False, and nothing changed, when the count does not match the texts `value` has.
+ * Puts `texts` (from textsIn) back into the localised texts of `value`, in place, as `locale`,
+ * each text's languages kept in LOCALES order whatever the order they load in, so that a
+ * questionnaire with every language equals its file. False, and nothing changed, when the count
+ * does not match the texts `value` has.
  */
 export function addTexts(value: unknown, locale: Locale, texts: readonly string[]): boolean {
   const found: Partial<Record<Locale, string>>[] = [];
@@ -56,6 +58,12 @@ export function addTexts(value: unknown, locale: Locale, texts: readonly string[
   if (found.length !== texts.length) return false;
   found.forEach((text, i) => {
     text[locale] = texts[i]!;
+    for (const l of LOCALES) {
+      const kept = text[l];
+      if (kept === undefined) continue;
+      delete text[l];
+      text[l] = kept;
+    }
   });
   return true;
 }
