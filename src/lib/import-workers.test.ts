@@ -4,7 +4,13 @@ import questionnaireJson from '../../questionnaires/god-vertskommune/v1.json';
 import { parseQuestionnaire } from '../domain/questionnaire/schema';
 import type { ImportOptions } from '../domain/files/import';
 import { createFileChecker, workerCount, type WorkerLike } from './import-workers';
-import { replyFor, type FileCheckReply, type FileCheckRequest } from './import-messages';
+import {
+  replyFor,
+  type CheckedFile,
+  type FileCheckReply,
+  type FileCheckRequest,
+} from './import-messages';
+import { checksumOf } from '../domain/core/hash';
 import { readResultsFile } from './read-results-file';
 
 const parsed = parseQuestionnaire(questionnaireJson);
@@ -60,14 +66,30 @@ function fakeWorkers(delay: (n: number) => number, failOn?: number) {
 
 const inPage = () => Promise.all(files.map((f) => readResultsFile(f, OPTIONS)));
 
+/**
+ * A worker's result without the text of its lists, which the page does not make; that text is
+ * checked to be the JSON of the very lists the result holds, with its checksum.
+ */
+function unpacked(result: CheckedFile) {
+  const { packed, ...rest } = result;
+  if (packed !== undefined && rest.ok) {
+    expect(packed.lists).toEqual([rest.responses, rest.actions, rest.agreements]);
+    expect(packed.lists[0]).toBe(rest.responses);
+    expect(packed.entries).toBe(JSON.stringify(packed.lists));
+    expect(packed.checksum).toBe(checksumOf(packed.entries));
+  }
+  return rest;
+}
+
 describe('the import’s worker pool', () => {
   it('gives each file the result the page itself would give, whatever order the workers finish in', async () => {
     const { make, made } = fakeWorkers((n) => (n % 2 === 0 ? 20 : 1));
     const checker = createFileChecker(2, make);
     const results = await Promise.all(files.map((f) => checker.check(f, OPTIONS)));
     checker.close();
-    expect(results).toEqual(await inPage());
+    expect(results.map(unpacked)).toEqual(await inPage());
     expect(results.map((r) => r.ok)).toEqual([true, false, false, false]);
+    expect(results[0]!.packed).toBeDefined();
     // Both workers worked, and only the questionnaire's ids travelled to them.
     expect(made.map((w) => w.requests.length)).toEqual([2, 2]);
     const sent = made[0]!.requests[0]!.options.knownQuestionnaires[0]!;
@@ -79,7 +101,7 @@ describe('the import’s worker pool', () => {
     const { make, made } = fakeWorkers(() => 1, 1);
     const checker = createFileChecker(2, make);
     const results = await Promise.all(files.map((f) => checker.check(f, OPTIONS)));
-    expect(results).toEqual(await inPage());
+    expect(results.map(unpacked)).toEqual(await inPage());
     expect(made.every((w) => w.terminated)).toBe(true);
     // Later files go straight to the page.
     expect((await checker.check(files[0]!, OPTIONS)).ok).toBe(true);

@@ -1,6 +1,11 @@
-import type { ImportOptions, ImportResult, KnownQuestionnaire } from '../domain/files/import';
+import type { ImportOptions, KnownQuestionnaire } from '../domain/files/import';
 import { readResultsFile } from './read-results-file';
-import { resultOf, type FileCheckReply, type FileCheckRequest } from './import-messages';
+import {
+  resultOf,
+  type CheckedFile,
+  type FileCheckReply,
+  type FileCheckRequest,
+} from './import-messages';
 
 /**
  * Checks results files in Web Workers (import-file.worker.ts), so that reading, parsing and
@@ -18,8 +23,11 @@ export interface WorkerLike {
 }
 
 export interface FileChecker {
-  /** Checks one file; resolves with what importResultsFile says of it. Never rejects. */
-  check(file: Blob, options: ImportOptions): Promise<ImportResult>;
+  /**
+   * Checks one file; resolves with what importResultsFile says of it (and, from a worker, the
+   * text of its lists: import-messages.ts). Never rejects.
+   */
+  check(file: Blob, options: ImportOptions): Promise<CheckedFile>;
   /** Stops the workers; files still waiting are checked in the page. */
   close(): void;
 }
@@ -49,7 +57,7 @@ interface Job {
   id: number;
   file: Blob;
   options: ImportOptions;
-  resolve: (result: ImportResult) => void;
+  resolve: (result: CheckedFile) => void;
 }
 
 /**

@@ -11,13 +11,14 @@ import {
   type NetworkPersistence,
 } from './network-persistence';
 import {
-  checksumOf,
   LEGACY_KEY,
   NETWORK_KEY,
   NETWORK_RECORD_VERSION,
   sourceKey,
+  unsavedEntries,
   type SourceRecord,
 } from './network-records';
+import { checksumOf } from '../domain/core/hash';
 
 const haram = { number: '1580', name: 'Haram' };
 const ulstein = { number: '1516', name: 'Ulstein' };
@@ -476,6 +477,53 @@ describe('network storage: a large save is written in parts', () => {
 });
 
 const SALT = '0123456789abcdef0123456789abcdef';
+
+describe('network storage: the text an import worker made of a file', () => {
+  /** A worker's text of these lists (import-messages.ts), with a checksum that says it was used. */
+  const packedOf = (lists: [unknown[], unknown[], unknown[]]) => ({
+    entries: JSON.stringify(lists),
+    checksum: 'from-the-worker',
+    lists,
+  });
+
+  it("a file's first record takes it as it is, once; a record written again is made from the source", async () => {
+    const memory = createMemoryNetworkStorage();
+    const store = await open(memory);
+    const responses = [makeResponse({ id: 'a' }), makeResponse({ id: 'b', municipality: ulstein })];
+    store.getState().addImport({ fileName: 'two.json', kind: 'file' }, responses, []);
+    const [source] = store.getState().network.sources;
+    const packed = packedOf([responses, [], []]);
+    store.own(unsavedEntries).set(source!, packed);
+    await settled(store);
+    const key = sourceKey(source!.id);
+    const first = memory.records().get(key) as SourceRecord;
+    expect(first.checksum).toBe('from-the-worker');
+    expect(first.entries).toBe(packed.entries);
+    expect(store.own(unsavedEntries).has(source!)).toBe(false);
+
+    // Ulstein removed: the source changes, and its record is made from what it now holds.
+    store.getState().removeMunicipality(ulstein.number);
+    await settled(store);
+    const second = memory.records().get(key) as SourceRecord;
+    expect(second.checksum).toBe(checksumOf(second.entries));
+    expect(JSON.parse(second.entries)).toEqual([[responses[0]], [], []]);
+  });
+
+  it('is not used for a source that holds other items than its lists', async () => {
+    const memory = createMemoryNetworkStorage();
+    const store = await open(memory);
+    // The same response twice: the source holds the newer copy only.
+    const older = makeResponse({ id: 'a', updatedAt: '2024-05-01T10:00:00.000Z' });
+    const newer = makeResponse({ id: 'a', updatedAt: '2024-05-02T10:00:00.000Z' });
+    store.getState().addImport({ fileName: 'twice.json', kind: 'file' }, [older, newer], []);
+    const [source] = store.getState().network.sources;
+    store.own(unsavedEntries).set(source!, packedOf([[older, newer], [], []]));
+    await settled(store);
+    const record = memory.records().get(sourceKey(source!.id)) as SourceRecord;
+    expect(record.checksum).toBe(checksumOf(record.entries));
+    expect(JSON.parse(record.entries)).toEqual([[newer], [], []]);
+  });
+});
 
 describe("the network's anonymisation salt", () => {
   it('is kept when saved, and made for data saved before networks had one', async () => {

@@ -10,6 +10,7 @@ import {
   readNetworkRecords,
   sourceKey,
   sourceRecord,
+  unsavedEntries,
 } from './network-records';
 import type { NetworkRecovery } from './status-slice';
 
@@ -136,6 +137,8 @@ export async function connectNetworkStorage(
   let networkRecordState = read.networkRecord;
   const positions = read.positions;
   let nextPosition = Math.max(-1, ...positions.values()) + 1;
+  // Texts an import brought for its sources' first records; each is taken once.
+  const unsaved = store.own(unsavedEntries);
 
   const changesFor = (state: AppState): LazyChanges => {
     const put = new Map<string, () => unknown>();
@@ -149,7 +152,11 @@ export async function connectNetworkStorage(
         positions.set(source.id, position);
       }
       const at = position;
-      put.set(sourceKey(source.id), () => sourceRecord(source, at));
+      put.set(sourceKey(source.id), () => {
+        const packed = unsaved.get(source);
+        unsaved.delete(source);
+        return sourceRecord(source, at, packed);
+      });
     }
     const now = new Set(state.network.sources.map((s) => s.id));
     for (const id of before.keys()) if (!now.has(id)) remove.push(sourceKey(id));

@@ -2,12 +2,13 @@ import * as z from 'zod/mini';
 import { lazy } from '../domain/core/lazy';
 import { isRecord, recordsById, type SafeParse } from '../domain/core/records';
 import type { Action, AgreedResponse, Response } from '../domain/core/types';
-import { fnv1a } from '../domain/core/hash';
+import { checksumOf } from '../domain/core/hash';
 import { fastResponse } from '../domain/files/fast-check';
 import { actionSchema, agreedResponseSchema, responseSchema } from '../domain/core/schemas';
 import type { ImportedSource } from './network-slice';
 import type { NetworkRecovery } from './status-slice';
 import { isSalt } from '../lib/id';
+import type { PackedEntries } from '../lib/import-messages';
 
 /*
  * How the network's imported results are laid out in their storage (lib/network-storage.ts),
@@ -52,9 +53,6 @@ export interface NetworkRecord {
   salt: string;
 }
 
-/** A text's checksum: FNV-1a (core/hash.ts) over it, and its length. */
-export const checksumOf = (text: string) => `${fnv1a(text).toString(16)}-${text.length}`;
-
 /** What a source brought, as one JSON text: its responses, actions and agreed answers as lists. */
 function packEntries(source: ImportedSource): string {
   return JSON.stringify([
@@ -64,9 +62,38 @@ function packEntries(source: ImportedSource): string {
   ]);
 }
 
-/** A source's record: its JSON text is made here, so make records a few at a time. */
-export function sourceRecord(source: ImportedSource, position: number): SourceRecord {
-  const entries = packEntries(source);
+/**
+ * Whether `packed` (an import worker's text of a file's lists, lib/import-messages.ts) is what
+ * packEntries would make of `source`: its lists hold the very items the
+ * source does, in the same order (so no item was dropped, replaced or moved since).
+ */
+function packs(packed: PackedEntries, source: ImportedSource): boolean {
+  const held = [source.responses, source.actions, source.agreements];
+  return held.every((records, i) => {
+    const list = packed.lists[i]!;
+    const values = Object.values(records);
+    return values.length === list.length && values.every((item, k) => item === list[k]);
+  });
+}
+
+/**
+ * The packed entries of sources not saved yet, per store (AppStore.own): the import sets them,
+ * and the source's first record takes its text from them (sourceRecord) instead of writing it
+ * again on the page's main thread. Where nothing is saved, they stay as long as their source.
+ */
+export const unsavedEntries = (): WeakMap<ImportedSource, PackedEntries> => new WeakMap();
+
+/**
+ * A source's record. Its JSON text is made here, unless `packed` holds it for this source, so
+ * make records a few at a time.
+ */
+export function sourceRecord(
+  source: ImportedSource,
+  position: number,
+  packed?: PackedEntries,
+): SourceRecord {
+  const made = packed !== undefined && packs(packed, source) ? packed : null;
+  const entries = made?.entries ?? packEntries(source);
   return {
     id: source.id,
     fileName: source.fileName,
@@ -75,7 +102,7 @@ export function sourceRecord(source: ImportedSource, position: number): SourceRe
     version: NETWORK_RECORD_VERSION,
     position,
     entries,
-    checksum: checksumOf(entries),
+    checksum: made?.checksum ?? checksumOf(entries),
   };
 }
 

@@ -8,6 +8,8 @@ import { addImportsToNetwork, networkAggregation } from '../../store/network-mod
 import { latestQuestionnaire } from '../../lib/questionnaires';
 import { selectKnownQuestionnaires } from '../../store/selectors';
 import { createFileChecker } from '../../lib/import-workers';
+import type { PackedEntries } from '../../lib/import-messages';
+import { unsavedEntries } from '../../store/network-records';
 
 export type FileReport = ImportReport;
 
@@ -17,20 +19,27 @@ const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 const SLICE_MS = 12;
 /** Sources checked ahead of the one being added (in workers, for files). */
 const AHEAD = 12;
+/**
+ * How often the progress moves at most. Each move costs the page a frame (style, layout, paint)
+ * and a screen reader an update; at one per file, a national import spent more of the main
+ * thread drawing its progress bar than reading its files.
+ */
+const PROGRESS_MS = 100;
 
 /** One thing to import: a file, a pasted link or a scanned result, checked when its turn comes. */
 export interface ImportSource {
   /** What the report names it by: the file's name, or "Link 2 (line 14)". */
   fileName: string;
-  check: (options: ImportOptions) => Promise<LinkDecodeResult>;
+  /** Its result; a file checked in a worker also brings its lists' text (import-messages.ts). */
+  check: (options: ImportOptions) => Promise<LinkDecodeResult & { packed?: PackedEntries }>;
 }
 
 /**
  * Checks sources (files, links, scans), a few ahead of the one being taken in (files in Web
  * Workers, see lib/import-workers.ts), then adds every good one in one step. Each is checked as
  * a whole and either changes nothing (an error, reported for it) or adds all it holds. Progress
- * goes to `onProgress`. The page's own share of the work is done in slices of SLICE_MS, so it
- * stays responsive and the progress bar moves.
+ * goes to `onProgress`, at most every PROGRESS_MS, and at the end. The page's own share of the
+ * work is done in slices of SLICE_MS, so it stays responsive and the progress bar moves.
  */
 export async function importSources(
   sources: readonly ImportSource[],
@@ -47,16 +56,20 @@ export async function importSources(
   const good: {
     index: number;
     fileName: string;
-    result: Extract<ImportResult, { ok: true }>;
+    result: Extract<ImportResult, { ok: true }> & { packed?: PackedEntries };
   }[] = [];
-  const checks: Promise<LinkDecodeResult>[] = [];
+  const checks: ReturnType<ImportSource['check']>[] = [];
   const startUpTo = (end: number) => {
     for (let i = checks.length; i < Math.min(end, sources.length); i += 1)
       checks.push(sources[i]!.check(options));
   };
   let sliceStart = performance.now();
+  let shownAt = -Infinity;
   for (const [index, source] of sources.entries()) {
-    onProgress(index, sources.length);
+    if (performance.now() - shownAt >= PROGRESS_MS) {
+      onProgress(index, sources.length);
+      shownAt = performance.now();
+    }
     startUpTo(index + AHEAD);
     if (performance.now() - sliceStart > SLICE_MS) {
       await nextTask();
@@ -83,6 +96,14 @@ export async function importSources(
       agreements: result.agreements,
     })),
   );
+  // addImports appends a source per file, in order. A worker's text of a file's lists is what
+  // its saved record holds: the first save takes it (network-records.ts, sourceRecord).
+  const held = store.getState().network.sources;
+  const unsaved = store.own(unsavedEntries);
+  good.forEach(({ result }, i) => {
+    const source = held[held.length - good.length + i];
+    if (result.packed !== undefined && source !== undefined) unsaved.set(source, result.packed);
+  });
   good.forEach(({ index, fileName, result }, i) => {
     reports[index] = {
       fileName,
@@ -97,6 +118,26 @@ export async function importSources(
   return reports.filter((r): r is FileReport => r !== null);
 }
 
+/**
+ * Asks the browser for each file's size, a slice of SLICE_MS at a time. The first time the page
+ * hands a file the user picked to a worker, the browser looks up its size and date with a call
+ * the page waits for; while the workers are reading files, one such call was seen to hold the
+ * page for 70 ms. Asked before they start it is quick (about 0.15 ms a file), and the browser
+ * keeps the answer for the hand-over.
+ */
+async function lookUpFiles(files: readonly File[]): Promise<number> {
+  let bytes = 0;
+  let sliceStart = performance.now();
+  for (const file of files) {
+    bytes += file.size;
+    if (performance.now() - sliceStart > SLICE_MS) {
+      await nextTask();
+      sliceStart = performance.now();
+    }
+  }
+  return bytes;
+}
+
 /** Files, each read and checked by the import chain in a Web Worker (see importSources). */
 export async function importFiles(
   files: readonly File[],
@@ -105,6 +146,8 @@ export async function importFiles(
 ): Promise<FileReport[]> {
   const checker = createFileChecker();
   try {
+    // While the workers load.
+    await lookUpFiles(files);
     const sources = files.map((file): ImportSource => ({
       fileName: file.name,
       check: (options) => checker.check(file, options),

@@ -16,7 +16,7 @@ import { ImportPanel, ImportReports } from './import-panel';
 import { InvitePanel } from './invite-panel';
 import { AnsweredView } from './answered-view';
 import { LearnView } from './learn-view';
-import { BackupReminder, SafekeepingPanel, useStorageSafety } from './safekeeping';
+import { BackupReminder, SafekeepingPanel, StorageSafety } from './safekeeping';
 import './network.css';
 import '../../app/designsystemet-screens.css';
 
@@ -36,12 +36,12 @@ export default function NetworkScreen({
   const ready = useAppStore((s) => s.networkReady);
   const model = useNetworkModel();
   const empty = model.all.length === 0;
-  useStorageSafety(ready && !empty);
 
   if (!ready) return <Spinner aria-label={t('network.loading')} />;
 
   return (
     <section className="page network-page">
+      <StorageSafety hasData={!empty} />
       <Heading level={1} data-size="lg">
         {t('network.title')}
       </Heading>

@@ -22,7 +22,7 @@ import { InstallOffer } from '../../ui/install-offer';
  * Asks the browser once per visit, when a network is loaded, to keep the data
  * (navigator.storage.persist), and reads how much room is used; SafekeepingPanel shows both.
  */
-export function useStorageSafety(hasData: boolean): void {
+function useStorageSafety(hasData: boolean): void {
   const asked = useAppStore((s) => s.persistence !== null);
   const setPersistence = useAppStore((s) => s.setPersistence);
   const setEstimate = useAppStore((s) => s.setStorageEstimate);
@@ -35,6 +35,16 @@ export function useStorageSafety(hasData: boolean): void {
       current = false;
     };
   }, [hasData, asked, setPersistence, setEstimate]);
+}
+
+/**
+ * useStorageSafety in a component of its own that draws nothing: the browser's answers then
+ * re-render only it, not the network screen around it (at national scale, after an import, that
+ * was a 60–80 ms task: every file's import report and the heatmap drawn again).
+ */
+export function StorageSafety({ hasData }: { hasData: boolean }) {
+  useStorageSafety(hasData);
+  return null;
 }
 
 /** Writes the whole network to one file and notes when (the reminder reads it). */
