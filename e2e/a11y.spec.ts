@@ -354,6 +354,9 @@ async function prepareWalk(page: Page): Promise<string[]> {
     if (w.__walkListener) document.removeEventListener('focusin', w.__walkListener, true);
     w.__walkListener = (event: FocusEvent) => {
       const el = event.target as Element;
+      // Not a Tab stop: the app moves focus to a new screen's heading (tabindex -1) when it has
+      // rendered, which can come after the walk began on a busy machine. Tab never lands there.
+      if ((el as HTMLElement).tabIndex < 0) return;
       // Let any transition on the indicator finish, so the style read is the one users see.
       for (const e of chain(el)) e?.getAnimations().forEach((a) => a.finish());
       const now = chain(el).map(styleOf);
