@@ -2,7 +2,7 @@ import type { Questionnaire } from '../questionnaire/schema';
 import type { Municipality } from '../core/types';
 import { distinctGatherings, sameGathering, type GatheringId } from '../core/gatherings';
 import type { MunicipalityAggregate } from '../scoring/aggregate';
-import { mean, median } from '../core/statistics';
+import { ascending, meanOfAscending, medianOfAscending } from '../core/statistics';
 import { compareText } from '../core/records';
 
 /**
@@ -36,22 +36,28 @@ export interface NetworkAreaStats extends SummaryStats {
   areaId: string;
 }
 
-/** Competition ranks ("1224"): 1 + the number of others that are clearly higher. */
-export function competitionRanks(values: ReadonlyMap<string, number>): Record<string, number> {
+/**
+ * Competition ranks ("1224"): 1 + the number of others that are clearly higher. `sorted`, when
+ * the caller has it, is the same values in ascending order (statistics' `ascending`) with no NaN.
+ */
+export function competitionRanks(
+  values: ReadonlyMap<string, number>,
+  sorted?: ArrayLike<number>,
+): Record<string, number> {
   // Not a count over every pair (357² per area and round at national scale): with the values
-  // sorted high to low, those clearly higher than v (o − v > RANK_TOLERANCE) are a prefix of
-  // the list, since o − v never decreases as o grows, even rounded. A binary search finds its
-  // length. NaN is never clearly higher than anything, so it is left out of the list.
-  const high = [...values.values()].filter((v) => !Number.isNaN(v)).sort((a, b) => b - a);
+  // sorted low to high, those clearly higher than v (o − v > RANK_TOLERANCE) are a suffix of
+  // the list, since o − v never decreases as o grows, even rounded. A binary search finds where
+  // it starts. NaN is never clearly higher than anything, so it is left out of the list.
+  const low = sorted ?? ascending([...values.values()].filter((v) => !Number.isNaN(v)));
   const clearlyHigher = (v: number) => {
     let lo = 0;
-    let hi = high.length;
+    let hi = low.length;
     while (lo < hi) {
       const mid = (lo + hi) >>> 1;
-      if (high[mid]! - v > RANK_TOLERANCE) lo = mid + 1;
-      else hi = mid;
+      if (low[mid]! - v > RANK_TOLERANCE) hi = mid;
+      else lo = mid + 1;
     }
-    return lo;
+    return low.length - lo;
   };
   const entries = [...values.entries()].sort(([a], [b]) => compareText(a, b));
   return Object.fromEntries(entries.map(([key, v]) => [key, 1 + clearlyHigher(v)]));
@@ -60,13 +66,15 @@ export function competitionRanks(values: ReadonlyMap<string, number>): Record<st
 /** The peer band (min, median, max), mean and ranks of one value per municipality. */
 function peerBand(values: ReadonlyMap<string, number>): SummaryStats {
   const list = [...values.values()];
+  // One sort for the median, the mean and the ranks.
+  const sorted = ascending(list);
   return {
     n: list.length,
-    median: median(list),
+    median: medianOfAscending(sorted),
     min: list.length === 0 ? null : Math.min(...list),
     max: list.length === 0 ? null : Math.max(...list),
-    mean: mean(list),
-    ranks: competitionRanks(values),
+    mean: meanOfAscending(sorted),
+    ranks: competitionRanks(values, list.some(Number.isNaN) ? undefined : sorted),
   };
 }
 

@@ -9,6 +9,7 @@ import {
   parseGatheringKey,
   PERIOD_PATTERN,
   periodOf,
+  sameResponseGathering,
   showsPeriod,
 } from './gatherings';
 
@@ -39,6 +40,22 @@ describe('a gathering: its period and round', () => {
     expect(parseGatheringKey(keyOfGathering(named))).toEqual(named);
     for (const bad of ['2024', '2024#5', '#1', 'x#1', '2024#'])
       expect(parseGatheringKey(bad)).toBeNull();
+  });
+
+  it('says two responses share a gathering exactly when their keys are equal', () => {
+    const gatherings = [
+      { round: 1 as const, date: '2024-02-15' },
+      { round: 1 as const, date: '2024-09-01' },
+      { round: 2 as const, date: '2024-02-15' },
+      { round: 1 as const, date: '2025-02-13' },
+      { period: '2024', round: 1 as const, date: '2025-02-13' },
+      { period: '2024–2025', round: 1 as const, date: '2025-02-13' },
+    ];
+    for (const a of gatherings)
+      for (const b of gatherings)
+        expect(sameResponseGathering(a, b)).toBe(
+          gatheringKey({ gathering: a }) === gatheringKey({ gathering: b }),
+        );
   });
 
   it('orders by period, then round', () => {

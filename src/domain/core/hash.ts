@@ -1,7 +1,7 @@
 /**
  * FNV-1a, 32-bit: a small, stable string hash (not for security). It orders anonymised names
  * (comparison/anonymise.ts, with a secret salt), seeds made-up data (demo/demo-network.ts) and
- * makes checksums (checksumOf).
+ * makes checksums (checksumOf) and finds repeated response ids quickly (scoring/counted.ts).
  */
 export function fnv1a(text: string): number {
   let hash = 0x811c9dc5;

@@ -31,6 +31,32 @@ describe('mean and sampleSummary', () => {
   });
 });
 
+describe('long lists (more than 32 values, sorted as a Float64Array)', () => {
+  it('give the mean and median of a plain sort, bit for bit', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.double({ min: 0, max: 100, noNaN: true }), { minLength: 33, maxLength: 400 }),
+        (values) => {
+          const sorted = [...values].sort((a, b) => a - b);
+          let sum = 0;
+          for (const v of sorted) sum += v;
+          const mid = Math.floor(sorted.length / 2);
+          const expectedMedian =
+            sorted.length % 2 === 1 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+          expect(mean(values)).toBe(sum / values.length);
+          expect(median(values)).toBe(expectedMedian);
+          expect(sampleSummary(values)).toMatchObject({
+            n: values.length,
+            mean: sum / values.length,
+            min: sorted[0],
+            max: sorted.at(-1),
+          });
+        },
+      ),
+    );
+  });
+});
+
 describe('median', () => {
   it.each<[number[], number | null]>([
     [[], null],

@@ -27,6 +27,7 @@ import { findNetworkMunicipality } from '../core/municipalities';
 import { periodOf } from '../core/gatherings';
 import { compareEdits, mergeById } from '../core/records';
 import { mean, sampleSummary } from '../core/statistics';
+import { fnv1a } from '../core/hash';
 import {
   countedResponses,
   gatheringKey,
@@ -192,6 +193,18 @@ describe('grouping, sorting and filtering', () => {
       expect(agg!.areas[0]!.mean).toBe(100);
     }
     expect(uniqueResponses([old, newer, old])).toEqual([newer]);
+  });
+
+  it('tells apart two ids that share a hash, each keeping its newer edit', () => {
+    // uniqueResponses finds copies by FNV-1a hash first; these two ids share one.
+    expect(fnv1a('r-1unw')).toBe(fnv1a('r-ywba'));
+    const at = (hour: number) => ({ updatedAt: `2024-02-15T${hour}:00:00.000Z` });
+    const a = respondent('r-1unw', 'politician', { 'a-1': 1 }, at(10));
+    const b = respondent('r-ywba', 'politician', { 'a-1': 2 }, at(10));
+    const newerA = respondent('r-1unw', 'politician', { 'a-1': 5 }, at(11));
+    const newerB = respondent('r-ywba', 'politician', { 'a-1': 4 }, at(12));
+    expect(uniqueResponses([a, b, newerA])).toEqual([newerA, b]);
+    expect(uniqueResponses([newerB, a, b, newerA, a])).toEqual([newerB, newerA]);
   });
 
   it("uses the network's spelling of a member's name, and the most common name otherwise", () => {
@@ -819,6 +832,20 @@ describe('aggregateResponses equals a straightforward implementation (fast-check
         aggregator.prepare(q, some);
         aggregator.prepare(otherVersion, responses);
         expect(aggregator.aggregate(q, responses)).toEqual(referenceAggregate(q, responses));
+      }),
+      { numRuns: 100 },
+    );
+  });
+
+  it('finds a group again when its responses come in another order', () => {
+    fc.assert(
+      fc.property(crowdArb, (responses) => {
+        // The first response stays first, so its group is looked up by the same object.
+        const [first, ...rest] = responses;
+        const reordered = first === undefined ? [] : [first, ...rest.reverse()];
+        for (const set of [responses, reordered, responses]) {
+          expect(aggregator.aggregate(q, set)).toEqual(referenceAggregate(q, set));
+        }
       }),
       { numRuns: 100 },
     );

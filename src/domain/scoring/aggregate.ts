@@ -153,7 +153,10 @@ interface AggregationPlan {
 }
 
 interface CachedGroup {
-  members: ReadonlySet<Response>;
+  /** The group's responses, in the order they came. */
+  members: readonly Response[];
+  /** The same as a set, made the first time the group comes again in another order. */
+  memberSet: ReadonlySet<Response> | null;
   aggregate: MunicipalityAggregate;
 }
 
@@ -323,8 +326,15 @@ function cachedGroup(
   group: readonly Response[],
 ): MunicipalityAggregate | null {
   const held = plan.groups.get(group[0]!);
-  if (held === undefined || held.members.size !== group.length) return null;
-  for (const r of group) if (!held.members.has(r)) return null;
+  if (held === undefined || held.members.length !== group.length) return null;
+  // Mostly the same objects in the same order: compared without a hash lookup each. A group
+  // never holds one object twice (one per response id), so the same count of members, each
+  // held, is the same set.
+  let k = 0;
+  while (k < group.length && group[k] === held.members[k]) k += 1;
+  if (k === group.length) return held.aggregate;
+  held.memberSet ??= new Set(held.members);
+  for (; k < group.length; k += 1) if (!held.memberSet.has(group[k]!)) return null;
   return held.aggregate;
 }
 
@@ -429,7 +439,7 @@ function aggregateWith(
       let aggregate = cachedGroup(plan, group);
       if (aggregate === null) {
         aggregate = aggregateGroup(plan, group, scratch);
-        plan.groups.set(group[0]!, { members: new Set(group), aggregate });
+        plan.groups.set(group[0]!, { members: group, memberSet: null, aggregate });
       }
       out.push(aggregate);
     }
