@@ -803,8 +803,12 @@ describe('aggregateResponses equals a straightforward implementation (fast-check
         fc.array(fc.nat(), { maxLength: 10 }),
         fc.constantFrom<AnswerValue>(1, 5, 'notRelevant'),
         (responses, picks, value) => {
-          aggregator.aggregate(q, responses);
+          // Each call gives the caller a list of its own: reordering it changes nothing kept.
+          aggregator.aggregate(q, responses).reverse();
+          aggregator.aggregate(q, responses).reverse();
           expect(aggregator.aggregate(q, responses)).toEqual(referenceAggregate(q, responses));
+          // The same objects in a new list (as the store gives them) are the same responses.
+          expect(aggregator.aggregate(q, [...responses])).toEqual(referenceAggregate(q, responses));
           // An edit is a new object with the same id, as the store makes it.
           const edited = responses.map((r, i) =>
             picks.includes(i)

@@ -150,6 +150,8 @@ interface AggregationPlan {
   tallies: WeakMap<Response, number[]>;
   /** Group aggregates, by the group's first response object (see cachedGroup). */
   groups: WeakMap<Response, CachedGroup>;
+  /** The last call's responses (a copy of the list) and what it gave (see aggregateWith). */
+  last: { responses: readonly Response[]; result: readonly MunicipalityAggregate[] } | null;
 }
 
 interface CachedGroup {
@@ -169,6 +171,7 @@ function newPlan(q: Questionnaire): AggregationPlan {
     roles,
     tallies: new WeakMap(),
     groups: new WeakMap(),
+    last: null,
   };
 }
 
@@ -425,6 +428,11 @@ function aggregateWith(
   q: Questionnaire,
   responses: readonly Response[],
 ): MunicipalityAggregate[] {
+  // The same response objects in the same order as last time (the screens aggregate again when
+  // the view or the round changes, not the responses): the same result, without reading each
+  // response again. Responses are values (never edited in place), so this cannot go stale.
+  const last = plan.last;
+  if (last !== null && sameList(last.responses, responses)) return [...last.result];
   // responsesFor, uniqueResponses and one response per respondent (countedGroups) in one pass.
   const groups = countedGroups(responses, (r) => canScore(q, r));
   let largest = 0;
@@ -444,7 +452,16 @@ function aggregateWith(
       out.push(aggregate);
     }
   }
-  return out.sort(
+  out.sort(
     (a, b) => compareText(a.municipality.number, b.municipality.number) || compareGatherings(a, b),
   );
+  plan.last = { responses: [...responses], result: out };
+  return [...out];
+}
+
+/** The same objects in the same order. */
+function sameList<T>(a: readonly T[], b: readonly T[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i += 1) if (a[i] !== b[i]) return false;
+  return true;
 }
