@@ -120,7 +120,8 @@ function renderApp() {
   startTransition(() => root.render(app));
 }
 
-// Bokmål is at hand at once; another saved language loads first, so no bokmål flashes by.
+// The language's texts (the interface's and the questionnaire's, bokmål's too) load first, so no
+// other language flashes by and no statement shows blank.
 // (Not a top-level await: that would make the bundler split the first screen into many files.)
 // Saved state the app did not seal itself is checked in full first (store/saved-state.ts).
 void ready

@@ -13,6 +13,8 @@ const delegateScreens = {
   assessment: () => import('../features/assessment/assessment-screen'),
   review: () => import('../features/assessment/review-screen'),
   results: () => import('../features/results/results-screen'),
+  accessibility: () => import('../features/about/accessibility-screen'),
+  notFound: () => import('./not-found-screen'),
 };
 const InvitedStart = lazy(delegateScreens.invite);
 const AssessmentScreen = lazy(() =>
@@ -25,12 +27,10 @@ const ResultsScreen = lazy(() =>
   delegateScreens.results().then((m) => ({ default: m.ResultsScreen })),
 );
 const AccessibilityScreen = lazy(() =>
-  import('../features/about/accessibility-screen').then((m) => ({
-    default: m.AccessibilityScreen,
-  })),
+  delegateScreens.accessibility().then((m) => ({ default: m.AccessibilityScreen })),
 );
 const NotFoundScreen = lazy(() =>
-  import('./not-found-screen').then((m) => ({ default: m.NotFoundScreen })),
+  delegateScreens.notFound().then((m) => ({ default: m.NotFoundScreen })),
 );
 
 /** Fetches the delegation's other screens ahead of need (main.tsx): one file, in fact. */

@@ -17,8 +17,6 @@ export const BUNDLED_QUESTIONNAIRES: readonly Questionnaire[] = [
   goodHostV2 as Questionnaire,
 ];
 
-const goodHostV2Texts = () => goodHostV2 as { title: Partial<Record<Locale, string>> };
-
 /** The bundled questionnaires' texts in each language: chunks that load when it is chosen. */
 const textsOf: Record<Locale, () => Promise<[string[], string[]]>> = {
   nb: () =>
@@ -40,7 +38,7 @@ const textsOf: Record<Locale, () => Promise<[string[], string[]]>> = {
 
 /** Whether the bundled questionnaires hold their texts in `locale` (loadQuestionnaireTexts). */
 export function hasQuestionnaireTexts(locale: Locale): boolean {
-  return goodHostV2Texts().title[locale] !== undefined;
+  return (goodHostV2 as { title: Partial<Record<Locale, string>> }).title[locale] !== undefined;
 }
 
 /**

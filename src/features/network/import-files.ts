@@ -100,11 +100,9 @@ export async function importSources(
   // its saved record holds: the first save takes it (network-records.ts, sourceRecord).
   const held = store.getState().network.sources;
   const unsaved = store.own(unsavedEntries);
-  good.forEach(({ result }, i) => {
+  good.forEach(({ index, fileName, result }, i) => {
     const source = held[held.length - good.length + i];
     if (result.packed !== undefined && source !== undefined) unsaved.set(source, result.packed);
-  });
-  good.forEach(({ index, fileName, result }, i) => {
     reports[index] = {
       fileName,
       ok: true,
